@@ -1,0 +1,94 @@
+// Document: one input record as it moves through the cleaner.
+//
+// A Document owns its current text (always valid UTF-8) and remembers how each
+// byte of it maps back to the text as it was read, so that every removal can
+// be reported as a byte span of the *original* text. Stages never edit `text`
+// directly: they collect Cuts and call ApplyCuts(), which records one Removal
+// per cut. Not thread-safe; one thread works on a Document at a time.
+#ifndef NEWSCLEAN_DOCUMENT_H_
+#define NEWSCLEAN_DOCUMENT_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsclean/reason.h"
+
+namespace newsclean {
+
+// Where a document came from, for every message about it.
+struct SourceLocation {
+  std::string file;  // path as given, "-" for standard input
+  size_t line = 0;   // 1-based line of a JSONL record; 0 for a whole text file
+};
+
+// A piece of text that a rule removed.
+struct Removal {
+  Reason reason;
+  std::string rule;   // the rule's name, e.g. "editor-credit-paren"
+  size_t begin = 0;   // byte span in the original text, [begin, end)
+  size_t end = 0;
+  std::string text;   // the bytes removed, as they were when the rule ran
+};
+
+// A request to remove [begin, end) of the *current* text.
+struct Cut {
+  size_t begin = 0;
+  size_t end = 0;
+  Reason reason;
+  std::string_view rule;  // must outlive ApplyCuts (rule names are static or owned by rules)
+};
+
+class Document {
+ public:
+  Document() = default;
+
+  std::string id;          // from the record's "id" field, else "<file>:<line>"
+  SourceLocation source;
+  std::vector<Removal> removals;
+  std::optional<Reason> dropped;  // set when the whole document is dropped
+  size_t invalid_utf8 = 0;        // ill-formed sequences replaced by U+FFFD on input
+
+  // For JSONL input: the record as read and the byte span of the text value
+  // (including its quotes), so that the writer can splice the cleaned text in
+  // and pass every other field through unchanged. Empty for text input.
+  std::string record;
+  size_t text_value_begin = 0;
+  size_t text_value_end = 0;
+
+  const std::string& text() const { return text_; }
+  size_t original_size() const { return original_size_; }
+
+  // Sets the text as read; resets the offset map and the removals.
+  void SetOriginalText(std::string text);
+
+  // Removes the given spans of the current text and records a Removal for each.
+  // Cuts may come in any order; a cut that overlaps an earlier-starting one is
+  // clipped to what that one leaves. Empty cuts are ignored.
+  void ApplyCuts(std::vector<Cut> cuts);
+
+  // Replaces the text without recording removals: for layout changes that only
+  // drop whitespace (trimming, blank lines). Offsets are not tracked past it, so
+  // call it only as the last step.
+  void ReplaceTextForLayout(std::string text) { text_ = std::move(text); }
+
+  // Maps a byte offset of the current text to the original text.
+  size_t ToOriginal(size_t offset) const;
+
+ private:
+  struct Anchor {
+    size_t current;
+    size_t original;
+  };
+  size_t ToOriginalEnd(size_t offset) const;
+
+  std::string text_;
+  size_t original_size_ = 0;
+  std::vector<Anchor> anchors_;  // sorted by `current`; first is {0, 0}
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_DOCUMENT_H_

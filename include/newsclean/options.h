@@ -1,0 +1,54 @@
+// Options for the cleaner and the streaming pipeline. Each field says what it
+// means, its default and the trade-off it controls.
+#ifndef NEWSCLEAN_OPTIONS_H_
+#define NEWSCLEAN_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newsclean {
+
+struct CleanOptions {
+  // Names of built-in rules or stages to switch off ("share-widget",
+  // "image-caption", "reflow", ...). Unknown names are an error at start-up.
+  std::vector<std::string> disabled_rules;
+  // Paths of user rule files (format in README.md, "Rule files"). Empty: none.
+  std::vector<std::string> rule_files;
+  // A repeated paragraph shorter than this many characters (after dropping
+  // whitespace and punctuation) is never removed: keeps list items and short
+  // headings safe at the cost of leaving short repeats.
+  size_t repeated_paragraph_min_chars = 8;
+  // An image caption is a single sentence of at most this many characters.
+  size_t caption_max_chars = 80;
+};
+
+// What to do with a record that cannot be read (malformed JSON, no text field).
+enum class OnBadRecord {
+  kFail,          // stop with an error naming file and line (default)
+  kSkipAndCount,  // skip it, count it and list it in the report
+};
+
+enum class InputFormat { kAuto, kJsonl, kText };
+enum class OutputFormat { kAuto, kJsonl, kText };
+
+struct PipelineOptions {
+  std::vector<std::string> inputs;  // files, directories (recursive, sorted), "-" for stdin
+  std::string output = "-";         // "-" for stdout; compressed by extension
+  std::string text_field = "text";  // the JSONL field that holds the text
+  InputFormat input_format = InputFormat::kAuto;    // auto: by extension, then by content
+  OutputFormat output_format = OutputFormat::kAuto; // auto: text for one text file, else JSONL
+  int threads = 0;                  // 0: all cores. Output is identical for every value.
+  OnBadRecord on_error = OnBadRecord::kFail;
+  bool annotate = false;            // add a "newsclean" object with removals and metadata
+  std::string report_path;          // write the JSON run report here; empty: none
+  bool progress = false;            // draw a progress line on stderr
+  // Documents are cleaned in batches; at most `threads + 1` batches are in
+  // memory, so peak memory is bounded by batch size, not corpus size.
+  size_t batch_documents = 1024;
+  size_t batch_bytes = 16 << 20;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_OPTIONS_H_

@@ -1,0 +1,58 @@
+// RunStats: what a run did, for --report and the exit status. Every input
+// record is accounted for: documents_in == documents_out + dropped + skipped.
+#ifndef NEWSCLEAN_REPORT_H_
+#define NEWSCLEAN_REPORT_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "newsclean/document.h"
+
+namespace newsclean {
+
+struct RuleCount {
+  size_t hits = 0;   // removals made by the rule
+  size_t bytes = 0;  // bytes they removed
+  size_t documents = 0;  // documents with at least one removal by the rule
+};
+
+struct SkippedRecord {
+  SourceLocation where;
+  std::string error;
+};
+
+struct RunStats {
+  size_t documents_in = 0;      // records read, skipped ones included
+  size_t documents_out = 0;     // records written
+  std::map<std::string, size_t> dropped;  // by reason name ("empty", ...)
+  size_t skipped = 0;           // unreadable records skipped under --on-error=skip
+  std::vector<SkippedRecord> skipped_records;  // the first kMaxListedSkips of them
+  size_t bytes_in = 0;          // input bytes after decompression
+  size_t bytes_out = 0;         // output bytes before compression
+  size_t text_bytes_in = 0;     // text field bytes before cleaning
+  size_t text_bytes_out = 0;    // and after
+  size_t invalid_utf8_documents = 0;
+  size_t invalid_utf8_sequences = 0;
+  std::map<std::string, RuleCount> rules;    // by rule name
+  std::map<std::string, RuleCount> reasons;  // by reason name
+  double seconds = 0;
+  int threads = 1;
+
+  static constexpr size_t kMaxListedSkips = 1000;
+
+  // Adds the removals and outcome of one cleaned document.
+  void Add(const Document& doc);
+};
+
+// Returns the report as a JSON object (schema in README.md).
+std::string ReportJson(const RunStats& stats);
+
+// Writes ReportJson(stats) to `path` ("-": standard error), atomically.
+absl::Status WriteReport(const RunStats& stats, const std::string& path);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_REPORT_H_

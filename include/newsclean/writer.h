@@ -1,0 +1,57 @@
+// DocumentWriter: writes cleaned documents as JSON Lines or plain text.
+//
+// JSONL: a record read from JSONL is written back with only its text value
+// replaced, every other byte as read (fields, order, spacing). A document read
+// from a text file becomes {"id": FILE, "<text_field>": TEXT}. With annotate,
+// each record gets a last field "newsclean": {"removals": [...], "metadata":
+// {...}} (schema in README.md). Text: the cleaned text and a newline.
+// Check Close(): output is renamed into place only there.
+#ifndef NEWSCLEAN_WRITER_H_
+#define NEWSCLEAN_WRITER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "newsclean/document.h"
+#include "newsclean/options.h"
+
+namespace newsclean {
+
+class ByteSink;
+
+class DocumentWriter {
+ public:
+  // REQUIRES: format is kJsonl or kText (not kAuto).
+  static absl::StatusOr<std::unique_ptr<DocumentWriter>> Open(const std::string& path,
+                                                              OutputFormat format,
+                                                              const std::string& text_field,
+                                                              bool annotate);
+  // Writes to a sink the caller made (tests).
+  DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format, std::string text_field,
+                 bool annotate);
+  ~DocumentWriter();
+
+  // Serializes `doc` into *out as Write() would write it.
+  void Serialize(const Document& doc, std::string* out) const;
+  absl::Status Write(const Document& doc);
+  // Writes bytes serialized earlier.
+  absl::Status WriteSerialized(std::string_view bytes);
+  absl::Status Close();
+  size_t bytes_written() const { return bytes_written_; }
+
+ private:
+  std::unique_ptr<ByteSink> sink_;
+  OutputFormat format_;
+  std::string text_field_;
+  bool annotate_;
+  size_t bytes_written_ = 0;
+};
+
+// Appends the JSON object --annotate adds for `doc`: removals and metadata.
+void AppendAnnotation(const Document& doc, std::string* out);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_WRITER_H_

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds newsclean twice (optimized, and with
+# AddressSanitizer + UndefinedBehaviorSanitizer) and runs the whole test suite
+# on both builds. Used by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs="$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DNEWSCLEAN_SANITIZE=ON \
+      -DNEWSCLEAN_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,130 @@
+#include "src/boilerplate_stage.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+#include "src/script_tables.h"
+#include "src/text_lines.h"
+#include "src/utf8.h"
+
+namespace newsclean {
+
+struct BoilerplateStage::Compiled {
+  RuleSpec spec;
+  std::unique_ptr<RE2> re;
+};
+
+struct BoilerplateStage::ScopeRules {
+  explicit ScopeRules(RE2::Anchor anchor) : set(Options(), anchor) {}
+  static RE2::Options Options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    return o;
+  }
+  std::vector<Compiled> rules;
+  RE2::Set set;
+  bool compiled = false;
+
+  // Appends the indices of the rules that match `text` (sorted).
+  void Match(std::string_view text, std::vector<int>* hits) const {
+    hits->clear();
+    if (!compiled) return;
+    set.Match(re2::StringPiece(text.data(), text.size()), hits);
+    std::sort(hits->begin(), hits->end());
+  }
+};
+
+BoilerplateStage::BoilerplateStage()
+    : line_(std::make_unique<ScopeRules>(RE2::ANCHOR_BOTH)),
+      segment_(std::make_unique<ScopeRules>(RE2::UNANCHORED)),
+      lead_in_(std::make_unique<ScopeRules>(RE2::ANCHOR_START)) {}
+
+BoilerplateStage::~BoilerplateStage() = default;
+
+absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
+    std::vector<RuleSpec> rules) {
+  std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
+  for (RuleSpec& spec : rules) {
+    ScopeRules* scope = spec.scope == RuleScope::kLine      ? stage->line_.get()
+                        : spec.scope == RuleScope::kSegment ? stage->segment_.get()
+                                                            : stage->lead_in_.get();
+    std::string expanded = ExpandRuleMacros(spec.pattern);
+    auto re = std::make_unique<RE2>(expanded, ScopeRules::Options());
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(spec.origin, ": rule '", spec.name,
+                                                     "': bad pattern: ", re->error()));
+    }
+    std::string error;
+    if (scope->set.Add(expanded, &error) < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': ", error));
+    }
+    scope->rules.push_back(Compiled{std::move(spec), std::move(re)});
+  }
+  for (ScopeRules* scope : {stage->line_.get(), stage->segment_.get(), stage->lead_in_.get()}) {
+    if (scope->rules.empty()) continue;
+    if (!scope->set.Compile()) {
+      return absl::ResourceExhaustedError("boilerplate rules: RE2::Set out of memory");
+    }
+    scope->compiled = true;
+  }
+  return stage;
+}
+
+std::vector<std::string> BoilerplateStage::RuleNames() const {
+  std::vector<std::string> names;
+  for (const ScopeRules* scope : {line_.get(), segment_.get(), lead_in_.get()}) {
+    for (const Compiled& c : scope->rules) names.push_back(c.spec.name);
+  }
+  return names;
+}
+
+void BoilerplateStage::Process(Document* doc) const {
+  std::string folded = doc->text();
+  ScriptTables::Get().FoldToSimplified(&folded);
+  std::vector<Cut> cuts;
+  std::vector<int> hits;
+  for (const Paragraph& p : SplitParagraphs(folded)) {
+    std::string_view line(folded.data() + p.begin, p.end - p.begin);
+    line_->Match(line, &hits);
+    if (!hits.empty()) {
+      const RuleSpec& spec = line_->rules[hits.front()].spec;
+      cuts.push_back(Cut{p.begin, p.end, spec.reason, spec.name});
+      continue;
+    }
+    lead_in_->Match(line, &hits);
+    if (!hits.empty()) {
+      const Compiled& c = lead_in_->rules[hits.front()];
+      re2::StringPiece m;
+      if (c.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                      RE2::ANCHOR_START, &m, 1) &&
+          !m.empty()) {
+        cuts.push_back(Cut{p.begin, p.begin + m.size(), c.spec.reason, c.spec.name});
+      }
+    }
+    segment_->Match(line, &hits);
+    for (int index : hits) {
+      const Compiled& c = segment_->rules[index];
+      re2::StringPiece text(line.data(), line.size());
+      size_t pos = 0;
+      re2::StringPiece m;
+      while (pos <= line.size() &&
+             c.re->Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
+        size_t b = static_cast<size_t>(m.data() - line.data());
+        size_t e = b + m.size();
+        if (m.empty()) {
+          pos = b + 1;
+          continue;
+        }
+        cuts.push_back(Cut{p.begin + b, p.begin + e, c.spec.reason, c.spec.name});
+        pos = e;
+      }
+    }
+  }
+  if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
+}
+
+}  // namespace newsclean

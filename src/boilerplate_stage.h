@@ -1,0 +1,41 @@
+#ifndef NEWSCLEAN_SRC_BOILERPLATE_STAGE_H_
+#define NEWSCLEAN_SRC_BOILERPLATE_STAGE_H_
+
+#include <memory>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "src/rule_set.h"
+#include "src/stage.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsclean {
+
+// Removes boilerplate and copyright notices with a set of RE2 rules (see
+// rule_set.h for scopes and matching). Each scope's rules are compiled into one
+// RE2::Set, so a line is scanned once per scope to learn which rules match, and
+// only those run again to find positions.
+class BoilerplateStage : public Stage {
+ public:
+  // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
+  static absl::StatusOr<std::unique_ptr<BoilerplateStage>> Create(std::vector<RuleSpec> rules);
+  ~BoilerplateStage() override;
+
+  std::string_view Name() const override { return "boilerplate"; }
+  std::vector<std::string> RuleNames() const override;
+  void Process(Document* doc) const override;
+
+ private:
+  struct Compiled;
+  struct ScopeRules;
+  BoilerplateStage();
+
+  std::unique_ptr<ScopeRules> line_, segment_, lead_in_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_BOILERPLATE_STAGE_H_

@@ -1,0 +1,72 @@
+#include "newsclean/document.h"
+
+#include <algorithm>
+
+namespace newsclean {
+
+void Document::SetOriginalText(std::string text) {
+  text_ = std::move(text);
+  original_size_ = text_.size();
+  anchors_.assign(1, Anchor{0, 0});
+  removals.clear();
+  dropped.reset();
+}
+
+size_t Document::ToOriginal(size_t offset) const {
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                             [](size_t v, const Anchor& a) { return v < a.current; });
+  --it;  // anchors_[0].current == 0 <= offset
+  return it->original + (offset - it->current);
+}
+
+size_t Document::ToOriginalEnd(size_t offset) const {
+  if (offset == 0) return ToOriginal(0);
+  // The byte just before `offset` decides: an end offset belongs to the segment
+  // that holds its last byte, not to the one that starts there.
+  return ToOriginal(offset - 1) + 1;
+}
+
+void Document::ApplyCuts(std::vector<Cut> cuts) {
+  std::sort(cuts.begin(), cuts.end(),
+            [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(text_.size());
+  std::vector<Anchor> anchors;
+  size_t pos = 0;  // first byte of text_ not yet copied or cut
+  auto keep = [&](size_t end) {
+    if (end <= pos) return;
+    anchors.push_back(Anchor{out.size(), ToOriginal(pos)});
+    out.append(text_, pos, end - pos);
+    pos = end;
+  };
+  for (const Cut& cut : cuts) {
+    size_t begin = std::max(cut.begin, pos);
+    size_t end = std::min(cut.end, text_.size());
+    if (begin >= end) continue;
+    keep(begin);
+    removals.push_back(Removal{cut.reason, std::string(cut.rule), ToOriginal(begin),
+                               ToOriginalEnd(end), text_.substr(begin, end - begin)});
+    pos = end;
+  }
+  keep(text_.size());
+  if (anchors.empty() || anchors.front().current != 0) {
+    anchors.insert(anchors.begin(), Anchor{0, pos == 0 ? 0 : ToOriginalEnd(pos)});
+  }
+  // Merge anchors that continue the previous segment without a gap.
+  std::vector<Anchor> merged;
+  for (const Anchor& a : anchors) {
+    if (!merged.empty() &&
+        merged.back().original + (a.current - merged.back().current) == a.original) {
+      continue;
+    }
+    if (!merged.empty() && merged.back().current == a.current) {
+      merged.back() = a;
+      continue;
+    }
+    merged.push_back(a);
+  }
+  anchors_ = std::move(merged);
+  text_ = std::move(out);
+}
+
+}  // namespace newsclean

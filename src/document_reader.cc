@@ -1,0 +1,284 @@
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <simdjson.h>
+
+#include "absl/strings/str_cat.h"
+#include "newsclean/reader.h"
+#include "src/input_stream.h"
+#include "src/strings.h"
+#include "src/utf8.h"
+
+namespace newsclean {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class FileFormat { kJsonl, kText, kUnknown };
+
+FileFormat FormatFromExtension(std::string_view path) {
+  std::string_view base = StripCompressionExtension(path);
+  for (std::string_view ext : {".jsonl", ".ndjson", ".json"}) {
+    if (EndsWithIgnoreCase(base, ext)) return FileFormat::kJsonl;
+  }
+  for (std::string_view ext : {".txt", ".text"}) {
+    if (EndsWithIgnoreCase(base, ext)) return FileFormat::kText;
+  }
+  return FileFormat::kUnknown;
+}
+
+absl::Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::string>* files) {
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      files->push_back(input);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+      return absl::NotFoundError(absl::StrCat(input, ": no such file or directory"));
+    }
+    if (!fs::is_directory(st)) {
+      files->push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name.front() == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) found.push_back(it->path().string());
+    }
+    if (ec) return absl::UnavailableError(absl::StrCat(input, ": cannot list: ", ec.message()));
+    std::sort(found.begin(), found.end());
+    files->insert(files->end(), found.begin(), found.end());
+  }
+  return absl::OkStatus();
+}
+
+class ReaderImpl : public DocumentReader {
+ public:
+  ReaderImpl(const PipelineOptions& options, DropReporter* reporter)
+      : options_(options), reporter_(reporter) {}
+
+  absl::Status Init() { return ExpandInputs(options_.inputs, &files_); }
+
+  bool Next(Document* doc) override {
+    while (status_.ok()) {
+      if (!lines_) {
+        if (next_file_ >= files_.size()) return false;
+        if (!OpenNextFile()) return false;
+      }
+      if (format_ == FileFormat::kText) {
+        bool ok = ReadTextDocument(doc);
+        lines_.reset();
+        if (ok) return true;
+        continue;
+      }
+      std::string_view line;
+      if (!lines_->Next(&line)) {
+        if (!lines_->status().ok()) {
+          status_ = lines_->status();
+          return false;
+        }
+        bytes_done_ += lines_->bytes_read();
+        lines_.reset();
+        continue;
+      }
+      ++line_no_;
+      if (TrimSpaces(line).empty()) continue;
+      if (ParseRecord(line, doc)) return true;
+    }
+    return false;
+  }
+
+  const absl::Status& status() const override { return status_; }
+  const std::vector<std::string>& files() const override { return files_; }
+  bool AllText() override {
+    if (options_.input_format == InputFormat::kText) return true;
+    if (options_.input_format == InputFormat::kJsonl) return false;
+    if (files_.size() == 1 && (files_[0] == "-" || FormatFromExtension(files_[0]) == FileFormat::kUnknown)) {
+      if (!lines_ && next_file_ == 0 && !OpenNextFile()) return false;
+      return format_ == FileFormat::kText;
+    }
+    for (const std::string& f : files_) {
+      if (f == "-" || FormatFromExtension(f) != FileFormat::kText) return false;
+    }
+    return true;
+  }
+  size_t bytes_read() const override {
+    return bytes_done_ + (lines_ ? lines_->bytes_read() : 0);
+  }
+
+ private:
+  bool OpenNextFile() {
+    file_ = files_[next_file_++];
+    line_no_ = 0;
+    absl::StatusOr<std::unique_ptr<ByteSource>> source = OpenInput(file_);
+    if (!source.ok()) {
+      status_ = source.status();
+      return false;
+    }
+    lines_ = std::make_unique<LineReader>(std::move(*source));
+    switch (options_.input_format) {
+      case InputFormat::kJsonl: format_ = FileFormat::kJsonl; break;
+      case InputFormat::kText: format_ = FileFormat::kText; break;
+      case InputFormat::kAuto:
+        format_ = file_ == "-" ? FileFormat::kUnknown : FormatFromExtension(file_);
+        if (format_ == FileFormat::kUnknown) {
+          format_ = lines_->PeekFirstNonSpace() == '{' ? FileFormat::kJsonl : FileFormat::kText;
+        }
+        if (!lines_->status().ok()) {
+          status_ = lines_->status();
+          return false;
+        }
+        break;
+    }
+    return true;
+  }
+
+  void SetText(std::string_view raw, Document* doc) {
+    std::string text;
+    if (IsValidUtf8(raw)) {
+      text.assign(raw);
+      doc->invalid_utf8 = 0;
+    } else {
+      doc->invalid_utf8 = RepairUtf8(raw, &text);
+    }
+    doc->SetOriginalText(std::move(text));
+  }
+
+  bool ReadTextDocument(Document* doc) {
+    std::string contents;
+    if (!lines_->ReadAll(&contents)) {
+      status_ = lines_->status();
+      return false;
+    }
+    bytes_done_ += lines_->bytes_read();
+    *doc = Document();
+    doc->id = file_;
+    doc->source = SourceLocation{file_, 0};
+    SetText(contents, doc);
+    return true;
+  }
+
+  // Returns true if *doc was filled; false if the record was skipped or the
+  // reader failed (status_).
+  bool ParseRecord(std::string_view line, Document* doc) {
+    *doc = Document();
+    doc->source = SourceLocation{file_, line_no_};
+    size_t invalid = 0;
+    if (IsValidUtf8(line)) {
+      doc->record.assign(line);
+    } else {
+      invalid = RepairUtf8(line, &doc->record);
+    }
+    absl::Status bad = LocateText(doc);
+    if (!bad.ok()) {
+      if (options_.on_error == OnBadRecord::kFail) {
+        status_ = bad;
+      } else if (reporter_ != nullptr) {
+        reporter_->Dropped(doc->source, bad);
+      }
+      return false;
+    }
+    doc->invalid_utf8 = invalid;
+    return true;
+  }
+
+  absl::Status Malformed(std::string_view what) const {
+    return absl::DataLossError(absl::StrCat(file_, ":", line_no_, ": ", AV(what)));
+  }
+
+  // Validates doc->record as a JSON object and fills id, text and the text
+  // value's span.
+  absl::Status LocateText(Document* doc) {
+    padded_.assign(doc->record);
+    padded_.append(simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::padded_string_view view(padded_.data(), doc->record.size(), padded_.size());
+    // Full validation first (the DOM parser checks every value)...
+    simdjson::dom::element root;
+    if (auto err = dom_parser_.parse(padded_.data(), doc->record.size(), false).get(root)) {
+      return Malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+    }
+    if (!root.is_object()) return Malformed("invalid record: not a JSON object");
+    // ...then the on-demand parser, for the byte span of the text value.
+    simdjson::ondemand::document od;
+    if (auto err = od_parser_.iterate(view).get(od)) {
+      return Malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+    }
+    simdjson::ondemand::object obj;
+    if (od.get_object().get(obj)) return Malformed("invalid record: not a JSON object");
+    bool found = false;
+    for (auto field : obj) {
+      std::string_view key;
+      if (field.unescaped_key().get(key)) return Malformed("invalid JSON key");
+      simdjson::ondemand::value value = field.value();
+      if (!found && key == options_.text_field) {
+        std::string_view raw, text;
+        raw = value.raw_json_token();
+        if (value.get_string().get(text)) {
+          return Malformed(absl::StrCat("field \"", options_.text_field, "\" is not a string"));
+        }
+        size_t begin = static_cast<size_t>(raw.data() - padded_.data());
+        size_t end = doc->record.find('"', begin + 1);
+        // The token ends at the closing quote: the first unescaped '"' after begin.
+        while (end != std::string::npos) {
+          size_t backslashes = 0;
+          while (end - backslashes > begin + 1 && doc->record[end - 1 - backslashes] == '\\') {
+            ++backslashes;
+          }
+          if (backslashes % 2 == 0) break;
+          end = doc->record.find('"', end + 1);
+        }
+        if (end == std::string::npos) return Malformed("invalid JSON string");
+        doc->text_value_begin = begin;
+        doc->text_value_end = end + 1;
+        doc->SetOriginalText(std::string(text));
+        found = true;
+      } else if (key == "id" && doc->id.empty()) {
+        std::string_view id;
+        if (!value.get_string().get(id)) {
+          doc->id.assign(id);
+        } else {
+          doc->id.assign(TrimSpaces(value.raw_json_token()));
+        }
+      }
+    }
+    if (!found) {
+      return Malformed(absl::StrCat("no string field \"", options_.text_field, "\""));
+    }
+    if (doc->id.empty()) doc->id = absl::StrCat(file_, ":", line_no_);
+    return absl::OkStatus();
+  }
+
+  const PipelineOptions& options_;
+  DropReporter* reporter_;
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::string file_;
+  size_t line_no_ = 0;
+  FileFormat format_ = FileFormat::kUnknown;
+  std::unique_ptr<LineReader> lines_;
+  size_t bytes_done_ = 0;
+  absl::Status status_;
+  std::string padded_;
+  simdjson::dom::parser dom_parser_;
+  simdjson::ondemand::parser od_parser_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
+    const PipelineOptions& options, DropReporter* reporter) {
+  auto reader = std::make_unique<ReaderImpl>(options, reporter);
+  absl::Status st = reader->Init();
+  if (!st.ok()) return st;
+  return reader;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,137 @@
+#include "newsclean/writer.h"
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "src/json_escape.h"
+#include "src/output_stream.h"
+#include "src/utf8.h"
+
+namespace newsclean {
+namespace {
+
+void AppendStringArray(std::string_view key, const std::vector<std::string_view>& values,
+                       bool* first, std::string* out) {
+  if (values.empty()) return;
+  if (!*first) out->push_back(',');
+  *first = false;
+  AppendJsonString(key, out);
+  out->append(":[");
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendJsonString(values[i], out);
+  }
+  out->push_back(']');
+}
+
+}  // namespace
+
+void AppendAnnotation(const Document& doc, std::string* out) {
+  static const RE2* const kDate = new RE2(
+      R"((\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?))");
+  static const RE2* const kSource = new RE2(R"((?:来源|來源|稿源)\s*[:：]\s*([^\s\x{00A0}\x{3000}]+))");
+  out->append("{\"removals\":[");
+  std::vector<std::string_view> bylines, editors, captions, dates, sources;
+  for (size_t i = 0; i < doc.removals.size(); ++i) {
+    const Removal& r = doc.removals[i];
+    if (i) out->push_back(',');
+    out->append("{\"reason\":");
+    AppendJsonString(ReasonName(r.reason), out);
+    out->append(",\"rule\":");
+    AppendJsonString(r.rule, out);
+    absl::StrAppend(out, ",\"start\":", r.begin, ",\"end\":", r.end, ",\"text\":");
+    AppendJsonString(r.text, out);
+    out->push_back('}');
+    std::string_view text = TrimSpaces(r.text);
+    switch (r.reason) {
+      case Reason::kByline: bylines.push_back(text); break;
+      case Reason::kEditorCredit: editors.push_back(text); break;
+      case Reason::kImageCaption: captions.push_back(text); break;
+      case Reason::kDateSource: {
+        re2::StringPiece m;
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kDate, &m)) {
+          dates.emplace_back(m.data(), m.size());
+        }
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kSource, &m)) {
+          sources.emplace_back(m.data(), m.size());
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  out->append("],\"metadata\":{");
+  bool first = true;
+  AppendStringArray("byline", bylines, &first, out);
+  AppendStringArray("editor", editors, &first, out);
+  AppendStringArray("date", dates, &first, out);
+  AppendStringArray("source", sources, &first, out);
+  AppendStringArray("captions", captions, &first, out);
+  out->append("}");
+  if (doc.invalid_utf8 > 0) absl::StrAppend(out, ",\"invalid_utf8\":", doc.invalid_utf8);
+  out->append("}");
+}
+
+absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::string& path,
+                                                                    OutputFormat format,
+                                                                    const std::string& text_field,
+                                                                    bool annotate) {
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path);
+  if (!sink.ok()) return sink.status();
+  return std::make_unique<DocumentWriter>(std::move(*sink), format, text_field, annotate);
+}
+
+DocumentWriter::DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format,
+                               std::string text_field, bool annotate)
+    : sink_(std::move(sink)), format_(format), text_field_(std::move(text_field)),
+      annotate_(annotate) {}
+
+DocumentWriter::~DocumentWriter() = default;
+
+void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
+  if (format_ == OutputFormat::kText) {
+    out->append(doc.text());
+    out->push_back('\n');
+    return;
+  }
+  size_t start = out->size();
+  if (!doc.record.empty()) {
+    out->append(doc.record, 0, doc.text_value_begin);
+    AppendJsonString(doc.text(), out);
+    out->append(doc.record, doc.text_value_end, std::string::npos);
+  } else {
+    out->append("{\"id\":");
+    AppendJsonString(doc.id, out);
+    out->push_back(',');
+    AppendJsonString(text_field_, out);
+    out->push_back(':');
+    AppendJsonString(doc.text(), out);
+    out->push_back('}');
+  }
+  if (annotate_) {
+    // Insert before the record's closing brace; the record is a valid object.
+    size_t close = out->rfind('}');
+    std::string tail = out->substr(close);
+    out->resize(close);
+    size_t last = out->find_last_not_of(" \t\r", std::string::npos);
+    bool empty_object = last != std::string::npos && last >= start && (*out)[last] == '{';
+    out->append(empty_object ? "\"newsclean\":" : ",\"newsclean\":");
+    AppendAnnotation(doc, out);
+    out->append(tail);
+  }
+  out->push_back('\n');
+}
+
+absl::Status DocumentWriter::Write(const Document& doc) {
+  std::string bytes;
+  Serialize(doc, &bytes);
+  return WriteSerialized(bytes);
+}
+
+absl::Status DocumentWriter::WriteSerialized(std::string_view bytes) {
+  bytes_written_ += bytes.size();
+  return sink_->Write(bytes);
+}
+
+absl::Status DocumentWriter::Close() { return sink_->Close(); }
+
+}  // namespace newsclean

@@ -1,0 +1,137 @@
+#include "src/output_stream.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+#include <boost/iostreams/categories.hpp>
+#include <boost/iostreams/filter/bzip2.hpp>
+#include <boost/iostreams/filter/gzip.hpp>
+#include <boost/iostreams/filter/lzma.hpp>
+#include <boost/iostreams/filter/zstd.hpp>
+#include <boost/iostreams/filtering_streambuf.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "src/input_stream.h"
+#include "src/strings.h"
+
+namespace newsclean {
+namespace {
+
+// A Boost.Iostreams sink device over a FILE*; throws on a short write.
+class FileSinkDevice {
+ public:
+  typedef char char_type;
+  typedef boost::iostreams::sink_tag category;
+  explicit FileSinkDevice(FILE* f) : f_(f) {}
+  std::streamsize write(const char* s, std::streamsize n) {
+    if (std::fwrite(s, 1, static_cast<size_t>(n), f_) != static_cast<size_t>(n)) {
+      throw std::ios_base::failure(std::strerror(errno));
+    }
+    return n;
+  }
+
+ private:
+  FILE* f_;
+};
+
+class FileSink : public ByteSink {
+ public:
+  FileSink(FILE* f, std::string path, std::string temp, Compression c)
+      : f_(f), path_(std::move(path)), temp_(std::move(temp)), compression_(c) {
+    namespace io = boost::iostreams;
+    if (c != Compression::kNone) {
+      filters_ = std::make_unique<io::filtering_streambuf<io::output>>();
+      switch (c) {
+        case Compression::kGzip: filters_->push(io::gzip_compressor()); break;
+        case Compression::kBzip2: filters_->push(io::bzip2_compressor()); break;
+        case Compression::kXz: filters_->push(io::lzma_compressor()); break;
+        case Compression::kZstd: filters_->push(io::zstd_compressor()); break;
+        case Compression::kNone: break;
+      }
+      filters_->push(FileSinkDevice(f_));
+    }
+  }
+  ~FileSink() override {
+    if (f_ == nullptr) return;
+    filters_.reset();
+    if (f_ != stdout) std::fclose(f_);
+    if (!temp_.empty()) std::remove(temp_.c_str());
+  }
+
+  absl::Status Write(std::string_view data) override {
+    if (!error_.ok()) return error_;
+    try {
+      if (filters_) {
+        if (filters_->sputn(data.data(), static_cast<std::streamsize>(data.size())) !=
+            static_cast<std::streamsize>(data.size())) {
+          return Fail("write failed");
+        }
+      } else if (std::fwrite(data.data(), 1, data.size(), f_) != data.size()) {
+        return Fail(std::strerror(errno));
+      }
+    } catch (const std::exception& e) {
+      return Fail(e.what());
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Close() override {
+    if (!error_.ok()) return error_;
+    try {
+      if (filters_) {
+        filters_->strict_sync();
+        filters_->reset();  // closes the chain: writes the compressed stream's trailer
+        filters_.reset();
+      }
+    } catch (const std::exception& e) {
+      return Fail(e.what());
+    }
+    bool ok = std::fflush(f_) == 0;
+    if (f_ != stdout) ok = (std::fclose(f_) == 0) && ok;
+    f_ = nullptr;
+    if (!ok) {
+      if (!temp_.empty()) std::remove(temp_.c_str());
+      return absl::DataLossError(absl::StrCat(path_, ": write failed: ", std::strerror(errno)));
+    }
+    if (!temp_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) {
+      std::string msg = absl::StrCat(path_, ": cannot rename ", temp_, ": ", std::strerror(errno));
+      std::remove(temp_.c_str());
+      return absl::DataLossError(msg);
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status Fail(std::string_view why) {
+    error_ = absl::DataLossError(absl::StrCat(path_, ": write failed: ", AV(why)));
+    return error_;
+  }
+
+  FILE* f_;
+  std::string path_;
+  std::string temp_;
+  Compression compression_;
+  std::unique_ptr<boost::iostreams::filtering_streambuf<boost::iostreams::output>> filters_;
+  absl::Status error_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path) {
+  if (path == "-") {
+    return std::make_unique<FileSink>(stdout, "<stdout>", "", Compression::kNone);
+  }
+  std::string temp = absl::StrCat(path, ".tmp-", ::getpid());
+  FILE* f = std::fopen(temp.c_str(), "wb");
+  if (f == nullptr) {
+    return absl::UnavailableError(
+        absl::StrCat(path, ": cannot create output: ", std::strerror(errno)));
+  }
+  return std::make_unique<FileSink>(f, path, temp, CompressionFromExtension(path));
+}
+
+}  // namespace newsclean

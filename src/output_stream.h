@@ -1,0 +1,31 @@
+// Byte sinks: standard output, or a file written to a temporary name beside
+// its destination and renamed into place by Close() only when everything was
+// written; compressed by the destination's extension (.gz .bz2 .xz .zst).
+// Destroying a sink without Close() removes the temporary file: a failed run
+// leaves no partial output behind.
+#ifndef NEWSCLEAN_SRC_OUTPUT_STREAM_H_
+#define NEWSCLEAN_SRC_OUTPUT_STREAM_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace newsclean {
+
+class ByteSink {
+ public:
+  virtual ~ByteSink() = default;
+  virtual absl::Status Write(std::string_view data) = 0;
+  // Flushes, finishes compression and renames the file into place.
+  virtual absl::Status Close() = 0;
+};
+
+// Opens `path` ("-": standard output).
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_OUTPUT_STREAM_H_

@@ -1,0 +1,97 @@
+// Paragraph reflow: design note.
+//
+// Print layouts break a paragraph where a column or page ends, and scrapers
+// keep the break as a paragraph boundary: "…村里有不少" / "建档立卡贫困户无力脱贫。…".
+// Headings look alike: short lines without final punctuation, followed by a
+// paragraph. A break is joined only when all of these hold:
+//   - the first part ends mid-sentence: its last character is a Han character,
+//     a Latin letter or digit, or a mark that cannot end a paragraph (，、；：
+//     an opening quote or bracket);
+//   - the first part is body text, not a heading: no heading shape (enumerator,
+//     inner space, short line with a colon, closing quote), and it is long
+//     (at least 24 characters) or holds clause punctuation, or the second part
+//     starts with a fragment that cannot start a sentence: a Han character or
+//     two and then clause punctuation ("部,为其…");
+//   - the second part is body text: no heading shape, and it ends a sentence
+//     or is long (at least 40 characters).
+// The caption stage runs first, so a caption inside the break ("若干意" /
+// caption / "见》,…") is already gone and the two halves meet.
+#include "src/paragraph_join_stage.h"
+
+#include "src/paragraph_shape.h"
+#include "src/text_lines.h"
+#include "src/utf8.h"
+
+namespace newsclean {
+namespace {
+
+constexpr size_t kMinBodyChars = 24;
+constexpr size_t kMinLongSecondChars = 40;
+
+bool IsClausePunct(char32_t cp) {
+  return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1B || cp == ';' ||
+         cp == 0xFF1A || cp == ':' || IsSentenceFinal(cp);
+}
+
+bool EndsMidSentence(char32_t last) {
+  if (IsHan(last)) return true;
+  if ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')) {
+    return true;
+  }
+  switch (last) {
+    case 0xFF0C: case ',': case 0x3001: case 0xFF1B: case ';':
+    case 0x201C: case 0x300A: case 0x300C: case 0xFF08: case '(':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool HasClausePunct(std::string_view p) {
+  size_t i = 0, len = 0;
+  while (i < p.size()) {
+    if (IsClausePunct(DecodeUtf8(p, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
+// "部,为其…": one or two Han characters and then clause punctuation.
+bool StartsWithFragment(std::string_view p) {
+  size_t i = 0, len = 0;
+  for (int k = 0; k < 3 && i < p.size(); ++k) {
+    char32_t cp = DecodeUtf8(p, i, &len);
+    if (IsClausePunct(cp)) return k > 0;
+    if (!IsHan(cp)) return false;
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsBrokenParagraph(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  if (!EndsMidSentence(LastCodePoint(a))) return false;
+  if (IsHeadingLike(a) || IsHeadingLike(b)) return false;
+  bool b_body = EndsSentence(b) || CountCodePoints(b) >= kMinLongSecondChars;
+  if (!b_body) return false;
+  return CountCodePoints(a) >= kMinBodyChars || HasClausePunct(a) || StartsWithFragment(b);
+}
+
+void ParagraphJoinStage::Process(Document* doc) const {
+  std::string_view text = doc->text();
+  std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  std::vector<Cut> cuts;
+  for (size_t i = 1; i < paragraphs.size(); ++i) {
+    const Paragraph& a = paragraphs[i - 1];
+    const Paragraph& b = paragraphs[i];
+    if (IsBrokenParagraph(text.substr(a.begin, a.end - a.begin),
+                          text.substr(b.begin, b.end - b.begin))) {
+      cuts.push_back(Cut{a.end, b.begin, Reason::kReflow, "reflow"});
+    }
+  }
+  if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
+}
+
+}  // namespace newsclean

@@ -1,0 +1,127 @@
+#include "src/utf8.h"
+
+#include <simdjson.h>
+
+namespace newsclean {
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+namespace {
+
+// Returns the length of the well-formed sequence at s[i], or 0 if ill-formed;
+// on 0, *bad is the length of the maximal ill-formed subpart to replace.
+size_t WellFormedLength(std::string_view s, size_t i, size_t* bad) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t n = s.size() - i;
+  if (c < 0x80) return 1;
+  *bad = 1;
+  unsigned char lo = 0x80, hi = 0xBF;
+  size_t need;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (size_t k = 1; k < need; ++k) {
+    if (k >= n) return 0;
+    unsigned char b = byte(i + k);
+    unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    if (b < l || b > h) return 0;
+    *bad = k + 1;
+  }
+  return need;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  // simdjson's validator is SIMD (about 10 GB/s); RepairUtf8 below only runs
+  // on the rare input that fails it.
+  return simdjson::validate_utf8(s.data(), s.size());
+}
+
+size_t RepairUtf8(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size() + 8);
+  size_t replaced = 0, i = 0;
+  while (i < in.size()) {
+    size_t bad = 1;
+    size_t len = WellFormedLength(in, i, &bad);
+    if (len > 0) {
+      out->append(in.data() + i, len);
+      i += len;
+    } else {
+      // A truncated sequence's lead and continuation bytes form one maximal
+      // subpart; `bad` counts them (at least the lead byte).
+      AppendUtf8(kReplacementChar, out);
+      ++replaced;
+      i += bad;
+    }
+  }
+  return replaced;
+}
+
+bool IsPunctuationChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
+           (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
+  }
+  return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2010 && cp <= 0x206F) ||  // general punctuation
+         (cp >= 0x2190 && cp <= 0x21FF) ||  // arrows
+         (cp >= 0x2500 && cp <= 0x27BF) ||  // box drawing, shapes, dingbats
+         (cp >= 0x3001 && cp <= 0x303F) ||  // CJK symbols and punctuation
+         (cp >= 0x30FB && cp <= 0x30FB) || (cp >= 0xFE10 && cp <= 0xFE6F) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+         (cp >= 0xFFE0 && cp <= 0xFFEE);
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  size_t b = 0, e = s.size(), len = 0;
+  while (b < e) {
+    char32_t cp = DecodeUtf8(s, b, &len);
+    if (!IsSpaceChar(cp)) break;
+    b += len;
+  }
+  while (e > b) {
+    size_t start = PreviousCodePointStart(s, e);
+    char32_t cp = DecodeUtf8(s, start, &len);
+    if (!IsSpaceChar(cp)) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace newsclean

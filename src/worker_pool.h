@@ -1,0 +1,44 @@
+// WorkerPool: a fixed set of threads that run ParallelFor loops. The calling
+// thread works too, so a pool of N threads starts N - 1 workers.
+#ifndef NEWSCLEAN_SRC_WORKER_POOL_H_
+#define NEWSCLEAN_SRC_WORKER_POOL_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace newsclean {
+
+class WorkerPool {
+ public:
+  explicit WorkerPool(int threads);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Runs fn(i) for every i in [0, n), on the pool and the calling thread, and
+  // returns when all calls have returned. Not reentrant.
+  void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
+
+ private:
+  void WorkerLoop();
+  void RunItems(const std::function<void(size_t)>& fn, size_t n);
+
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable start_cv_, done_cv_;
+  const std::function<void(size_t)>* fn_ = nullptr;
+  size_t n_ = 0;
+  std::atomic<size_t> next_{0};
+  size_t generation_ = 0;
+  size_t finished_ = 0;  // workers done with the current generation
+  bool stop_ = false;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_WORKER_POOL_H_

@@ -1,0 +1,46 @@
+#include "newsclean/document.h"
+
+#include "gtest/gtest.h"
+
+namespace newsclean {
+namespace {
+
+TEST(DocumentTest, CutsMapBackToOriginalOffsetsAcrossRounds) {
+  Document doc;
+  doc.SetOriginalText("0123456789abcdef");
+  doc.ApplyCuts({Cut{2, 4, Reason::kPinyinGloss, "a"}, Cut{8, 10, Reason::kByline, "b"}});
+  EXPECT_EQ(doc.text(), "014567abcdef");
+  ASSERT_EQ(doc.removals.size(), 2u);
+  EXPECT_EQ(doc.removals[1].begin, 8u);
+  EXPECT_EQ(doc.removals[1].end, 10u);
+  // "4567" now sits at 2..6 and "ab" at 6..8; cut across the earlier gap.
+  doc.ApplyCuts({Cut{1, 7, Reason::kCopyright, "c"}});
+  EXPECT_EQ(doc.text(), "0bcdef");
+  ASSERT_EQ(doc.removals.size(), 3u);
+  EXPECT_EQ(doc.removals[2].begin, 1u);
+  EXPECT_EQ(doc.removals[2].end, 11u);
+  EXPECT_EQ(doc.removals[2].text, "14567a");
+  EXPECT_EQ(doc.ToOriginal(1), 11u);
+}
+
+TEST(DocumentTest, OverlappingCutsAreClippedAndEmptyOnesIgnored) {
+  Document doc;
+  doc.SetOriginalText("abcdefgh");
+  doc.ApplyCuts({Cut{2, 6, Reason::kByline, "x"}, Cut{4, 7, Reason::kCopyright, "y"},
+                 Cut{1, 1, Reason::kByline, "z"}});
+  EXPECT_EQ(doc.text(), "abh");
+  ASSERT_EQ(doc.removals.size(), 2u);
+  EXPECT_EQ(doc.removals[1].text, "g");
+  EXPECT_EQ(doc.removals[1].begin, 6u);
+}
+
+TEST(DocumentTest, CuttingEverythingLeavesEmptyText) {
+  Document doc;
+  doc.SetOriginalText("abc");
+  doc.ApplyCuts({Cut{0, 3, Reason::kByline, "x"}});
+  EXPECT_EQ(doc.text(), "");
+  EXPECT_EQ(doc.removals.size(), 1u);
+}
+
+}  // namespace
+}  // namespace newsclean

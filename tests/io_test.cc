@@ -1,0 +1,204 @@
+// Readers, writers and compression: every bad-input case the README promises.
+#include <filesystem>
+
+#include "gtest/gtest.h"
+#include "newsclean/reader.h"
+#include "newsclean/writer.h"
+#include "src/input_stream.h"
+#include "src/output_stream.h"
+#include "tests/testutil.h"
+
+namespace newsclean {
+namespace {
+
+class CollectingReporter : public DropReporter {
+ public:
+  void Dropped(const SourceLocation& where, const absl::Status& why) override {
+    drops.push_back(where.file + ":" + std::to_string(where.line) + " " + std::string(why.message()));
+  }
+  std::vector<std::string> drops;
+};
+
+// Reads every document of `inputs`; returns their texts, and the final status.
+absl::Status ReadAll(const PipelineOptions& options, std::vector<Document>* docs,
+                     DropReporter* reporter = nullptr) {
+  auto reader = DocumentReader::Open(options, reporter);
+  if (!reader.ok()) return reader.status();
+  Document doc;
+  while ((*reader)->Next(&doc)) docs->push_back(std::move(doc));
+  return (*reader)->status();
+}
+
+PipelineOptions Inputs(std::vector<std::string> inputs) {
+  PipelineOptions o;
+  o.inputs = std::move(inputs);
+  return o;
+}
+
+const std::string kJsonl =
+    "{\"id\":\"a\",\"text\":\"黨建工作\"}\n{\"id\":\"b\",\"text\":\"第二篇\"}\n";
+
+class CompressionTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CompressionTest, ReadsCompressedJsonlDetectedByMagicBytes) {
+  std::string dir = MakeTempDir("comp_" + GetParam());
+  std::string path = dir + "/feed.data";  // no telling extension: magic bytes decide
+  WriteFile(path, Compress(kJsonl, GetParam()));
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({path}), &docs));
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text(), "黨建工作");
+  EXPECT_EQ(docs[1].id, "b");
+}
+
+TEST_P(CompressionTest, TruncatedStreamIsAnErrorNamingTheFile) {
+  std::string dir = MakeTempDir("trunc_" + GetParam());
+  std::string big;
+  for (int i = 0; i < 2000; ++i) big += "{\"text\":\"第" + std::to_string(i * 7919) + "篇文章\"}\n";
+  std::string packed = Compress(big, GetParam());
+  std::string path = dir + "/feed.jsonl." + GetParam();
+  WriteFile(path, packed.substr(0, packed.size() / 2));
+  std::vector<Document> docs;
+  absl::Status st = ReadAll(Inputs({path}), &docs);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(st.message().find(path), absl::string_view::npos) << st.message();
+}
+
+TEST_P(CompressionTest, WriterCompressesByExtension) {
+  std::string dir = MakeTempDir("wcomp_" + GetParam());
+  std::string path = dir + "/out.jsonl." + GetParam();
+  auto writer = DocumentWriter::Open(path, OutputFormat::kJsonl, "text", false);
+  ASSERT_OK(writer.status());
+  Document doc;
+  doc.id = "x";
+  doc.SetOriginalText("正文");
+  ASSERT_OK((*writer)->Write(doc));
+  ASSERT_OK((*writer)->Close());
+  std::string packed = ReadFile(path);
+  EXPECT_NE(DetectCompression(packed), Compression::kNone);
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({path}), &docs));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text(), "正文");
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, CompressionTest, ::testing::Values("gz", "bz2", "xz", "zst"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(ReaderTest, MissingFileIsNotFound) {
+  std::vector<Document> docs;
+  absl::Status st = ReadAll(Inputs({"/nonexistent/feed.jsonl"}), &docs);
+  EXPECT_EQ(st.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(st.message().find("/nonexistent/feed.jsonl"), absl::string_view::npos);
+}
+
+TEST(ReaderTest, MalformedJsonFailsNamingFileAndLine) {
+  std::string dir = MakeTempDir("malformed");
+  std::string path = dir + "/feed.jsonl";
+  WriteFile(path, "{\"text\":\"一\"}\n{\"text\": \"二\", \"x\": [tru]}\n{\"text\":\"三\"}\n");
+  std::vector<Document> docs;
+  absl::Status st = ReadAll(Inputs({path}), &docs);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(path + ":2:"), absl::string_view::npos) << st.message();
+  EXPECT_EQ(docs.size(), 1u);
+}
+
+TEST(ReaderTest, SkipModeCountsAndReportsBadRecords) {
+  std::string dir = MakeTempDir("skip");
+  std::string path = dir + "/feed.jsonl";
+  WriteFile(path, "{\"text\":\"一\"}\nnot json\n{\"body\":\"no text\"}\n{\"text\":3}\n{\"text\":\"五\"}\n");
+  PipelineOptions o = Inputs({path});
+  o.on_error = OnBadRecord::kSkipAndCount;
+  CollectingReporter reporter;
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(o, &docs, &reporter));
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].text(), "五");
+  EXPECT_EQ(docs[1].source.line, 5u);
+  ASSERT_EQ(reporter.drops.size(), 3u);
+  EXPECT_NE(reporter.drops[0].find(":2 "), std::string::npos);
+  EXPECT_NE(reporter.drops[1].find("no string field \"text\""), std::string::npos);
+  EXPECT_NE(reporter.drops[2].find(":4 "), std::string::npos);
+}
+
+TEST(ReaderTest, InvalidUtf8IsRepairedAndCounted) {
+  std::string dir = MakeTempDir("utf8");
+  WriteFile(dir + "/a.jsonl", "{\"text\":\"黨\xff建\"}\n");
+  WriteFile(dir + "/b.txt", "正\xe9\xbb文");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir}), &docs));
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text(), "黨\uFFFD建");
+  EXPECT_EQ(docs[0].invalid_utf8, 1u);
+  EXPECT_EQ(docs[1].text(), "正\uFFFD文");
+  EXPECT_EQ(docs[1].invalid_utf8, 1u);
+}
+
+TEST(ReaderTest, DirectoriesAreReadRecursivelyInSortedOrderSkippingDotFiles) {
+  std::string dir = MakeTempDir("tree");
+  std::filesystem::create_directories(dir + "/b/c");
+  WriteFile(dir + "/b/c/z.txt", "三");
+  WriteFile(dir + "/b/a.txt", "二");
+  WriteFile(dir + "/a.txt", "一");
+  WriteFile(dir + "/.hidden.txt", "不读");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir}), &docs));
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text(), "一");
+  EXPECT_EQ(docs[1].text(), "二");
+  EXPECT_EQ(docs[2].text(), "三");
+  EXPECT_EQ(docs[2].id, dir + "/b/c/z.txt");
+}
+
+TEST(WriterTest, JsonlRecordKeepsEveryOtherFieldByteForByte) {
+  const std::string record =
+      R"({"id": 7, "a":[1, 2, {"b":"x\"y"}],  "text" : "黨(dang) 組織\n\"引號\"", "z": 1.50e3, "u":"\u00e9"})";
+  std::string dir = MakeTempDir("fields");
+  WriteFile(dir + "/in.jsonl", record + "\n");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir + "/in.jsonl"}), &docs));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "7");
+  EXPECT_EQ(docs[0].text(), "黨(dang) 組織\n\"引號\"");
+  docs[0].SetOriginalText("新\t文");
+  std::string out;
+  DocumentWriter writer(nullptr, OutputFormat::kJsonl, "text", false);
+  writer.Serialize(docs[0], &out);
+  EXPECT_EQ(out,
+            R"({"id": 7, "a":[1, 2, {"b":"x\"y"}],  "text" : "新\t文", "z": 1.50e3, "u":"\u00e9"})"
+            "\n");
+}
+
+TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {
+  Document doc = CleanText("2022年07月26日15:56\u00a0\u00a0來源:人民網\n本报记者 狄文君 文并摄\n正文第一段。");
+  doc.record = R"({"text":"x"})";
+  doc.text_value_begin = 8;
+  doc.text_value_end = 11;
+  std::string out;
+  DocumentWriter writer(nullptr, OutputFormat::kJsonl, "text", true);
+  writer.Serialize(doc, &out);
+  EXPECT_NE(out.find(R"("text":"正文第一段。","newsclean":{"removals":[{"reason":"date-source")"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find(R"("byline":["本报记者 狄文君 文并摄"])"), std::string::npos) << out;
+  EXPECT_NE(out.find(R"("date":["2022年07月26日15:56"])"), std::string::npos) << out;
+  EXPECT_NE(out.find(R"("source":["人民網"])"), std::string::npos) << out;
+}
+
+TEST(WriterTest, FailedRunLeavesNoPartialOutput) {
+  std::string dir = MakeTempDir("atomic");
+  std::string path = dir + "/out.jsonl";
+  {
+    auto writer = DocumentWriter::Open(path, OutputFormat::kJsonl, "text", false);
+    ASSERT_OK(writer.status());
+    Document doc;
+    doc.SetOriginalText("正文");
+    ASSERT_OK((*writer)->Write(doc));
+    // Destroyed without Close(): as when a later input fails.
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+}
+
+}  // namespace
+}  // namespace newsclean

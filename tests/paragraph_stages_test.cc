@@ -1,0 +1,101 @@
+// Tests of the paragraph-level stages: image captions, reflow, repeated
+// paragraphs and layout.
+#include "gtest/gtest.h"
+#include "src/paragraph_join_stage.h"
+#include "src/repeated_paragraph_stage.h"
+#include "tests/testutil.h"
+
+namespace newsclean {
+namespace {
+
+const std::string kP1 = "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。";
+const std::string kP2 = "抓好党建,人是关键。做好基层党建工作,最基础的就是要打造一支素质高的队伍。";
+const std::string kP3 = "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主。";
+
+TEST(CaptionStageTest, RemovesSentenceSetOffByAnImagesBlankLines) {
+  Document doc = CleanText(kP1 + "\n\n\n\n铁岭县李千户镇小屯村党员与农户交流种植技术。\n\n" + kP2 +
+                           "\n\n" + kP3);
+  EXPECT_EQ(doc.text(), kP1 + "\n" + kP2 + "\n" + kP3);
+  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
+  EXPECT_EQ(doc.removals[0].text, "铁岭县李千户镇小屯村党员与农户交流种植技术。");
+}
+
+TEST(CaptionStageTest, KeepsShortParagraphsWithOrdinarySpacing) {
+  const std::string text = kP1 + "\n\n基础不牢,地动山摇。\n\n" + kP2 + "\n\n" + kP3;
+  EXPECT_EQ(Cleaned(text), kP1 + "\n基础不牢,地动山摇。\n" + kP2 + "\n" + kP3);
+}
+
+TEST(CaptionStageTest, KeepsDocumentsThatAlwaysUseWideSpacing) {
+  const std::string text = kP1 + "\n\n\n基础不牢,地动山摇。\n\n\n" + kP2 + "\n\n\n" + kP3;
+  EXPECT_EQ(Cleaned(text), kP1 + "\n基础不牢,地动山摇。\n" + kP2 + "\n" + kP3);
+}
+
+TEST(CaptionStageTest, KeepsTwoSentencesAndLongParagraphs) {
+  const std::string two = "村民正在采摘草莓。今年草莓价格很好。";
+  EXPECT_EQ(Cleaned(kP1 + "\n\n\n" + two + "\n\n" + kP2 + "\n\n" + kP3),
+            kP1 + "\n" + two + "\n" + kP2 + "\n" + kP3);
+}
+
+TEST(ReflowTest, JoinsParagraphBrokenMidSentence) {
+  Document doc = CleanText(
+      "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主,村里有不少"
+      "\n\n建档立卡贫困户无力脱贫。2010年,村“两委”班子换届。");
+  EXPECT_EQ(doc.text(),
+            "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主,"
+            "村里有不少建档立卡贫困户无力脱贫。2010年,村“两委”班子换届。");
+  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"reflow"});
+  EXPECT_EQ(doc.removals[0].text, "\n\n");
+}
+
+TEST(ReflowTest, JoinsShortFirstPartWhenSecondStartsWithAFragment) {
+  EXPECT_TRUE(IsBrokenParagraph("注重在实践中锻炼后备干", "部,为其提供施展才能的“战场”。"));
+  EXPECT_TRUE(IsBrokenParagraph("提衣提领子,牵牛牵鼻子。办好农村", "事,要有好的带头人。"));
+  EXPECT_TRUE(IsBrokenParagraph("辽中区各镇(街道)党(工)委坚持对村级后备干部进行全",
+                                "员集中轮训,村级组织每年对后备干部进行日常定向培训。"));
+}
+
+TEST(ReflowTest, JoinsAcrossACaptionInsideTheBreak) {
+  const std::string text = kP1 + "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
+                                 "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" +
+                           kP2;
+  EXPECT_EQ(Cleaned(text), kP1 + "\n研究制定了《苏家屯区全面加强基层党建工作的若干意见》,持续加大经费投入。\n" + kP2);
+}
+
+TEST(ReflowTest, NeverJoinsHeadings) {
+  EXPECT_FALSE(IsBrokenParagraph("隊伍建設再強化", "基層治理關鍵在人,關鍵在幹部。"));
+  EXPECT_FALSE(IsBrokenParagraph("核心提示", "“聚焦提高城市基层党建质量,我们不断加大工作力度。”"));
+  EXPECT_FALSE(IsBrokenParagraph("提高后备干部的理论素养和业务能", "强管理,抓制度 净化“活水源”"));
+  EXPECT_FALSE(IsBrokenParagraph("县区传真", "昌图县 建立党建联系点制度"));
+  EXPECT_FALSE(IsBrokenParagraph("辽中区：“千名雏雁”振翅助力乡村振兴", "乡村振兴,离不开“人才支撑”。"));
+  EXPECT_FALSE(IsBrokenParagraph("以抓好党内主题教育为契机,既“造形”又“铸魂”  用党的创新理论武装头脑、指导实践",
+                                 "围绕学懂弄通做实习近平新时代中国特色社会主义思想,相继扎实开展学习教育。"));
+  EXPECT_FALSE(IsBrokenParagraph("中共遵義市委組織部", "黨的十八大以來,習近平總書記多次作出重要指示。"));
+  EXPECT_FALSE(IsBrokenParagraph("把基层党组织建成坚强战斗堡垒", "——铁岭市扎实推进工作"));
+  EXPECT_FALSE(IsBrokenParagraph("村里有不少贫困户无力脱贫。", "2010年,村“两委”班子换届。"));
+}
+
+TEST(RepeatedParagraphTest, KeepsFirstOccurrenceOfExactAndNormalizedRepeats) {
+  const std::string para = "抓党建需要找准群众情感脉搏,贴近群众心愿创新载体。";
+  const std::string trad_fullwidth = "抓黨建需要找準群眾情感脈搏，貼近群眾心願創新載體。";
+  Document doc = CleanText(kP1 + "\n" + para + "\n" + kP2 + "\n" + para + "\n" + trad_fullwidth);
+  EXPECT_EQ(doc.text(), kP1 + "\n" + para + "\n" + kP2);
+  EXPECT_EQ(RuleNames(doc),
+            (std::vector<std::string>{"repeated-paragraph", "repeated-paragraph"}));
+}
+
+TEST(RepeatedParagraphTest, KeepsShortRepeatsAndDistinctParagraphs) {
+  const std::string text = "附件\n" + kP1 + "\n附件\n" + kP2 + "\n(完)\n(完)";
+  EXPECT_EQ(Cleaned(text), text);
+}
+
+TEST(RepeatedParagraphTest, MatchingKeyFoldsScriptWidthCaseAndPunctuation) {
+  EXPECT_EQ(MatchingKey("黨建，ＡＢＣ 工作!"), MatchingKey("党建,abc工作"));
+  EXPECT_NE(MatchingKey("党建工作"), MatchingKey("党建工程"));
+}
+
+TEST(LayoutTest, TrimsLinesAndDropsBlankLines) {
+  EXPECT_EQ(Cleaned("\n\n  第一段。 \r\n\n\n\u3000\u3000第二段。\n\n"), "第一段。\n第二段。");
+}
+
+}  // namespace
+}  // namespace newsclean

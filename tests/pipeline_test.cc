@@ -1,0 +1,134 @@
+// The pipeline end to end, and the CLI's exit statuses.
+#include "newsclean/pipeline.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "gtest/gtest.h"
+#include "tests/testutil.h"
+
+namespace newsclean {
+namespace {
+
+const std::string kFixtures = NEWSCLEAN_FIXTURES_DIR;
+
+// A feed of the seeds many times over, with empty and malformed records.
+std::string MakeFeed(const std::string& dir) {
+  std::string seeds = ReadFile(kFixtures + "/seeds.jsonl");
+  std::string feed;
+  for (int i = 0; i < 12; ++i) {
+    feed += seeds;
+    feed += "{\"id\":\"empty" + std::to_string(i) + "\",\"text\":\"分享\\n编辑:唐依婷\"}\n";
+  }
+  std::string path = dir + "/feed.jsonl";
+  WriteFile(path, feed);
+  return path;
+}
+
+TEST(PipelineTest, OutputIsIdenticalForEveryThreadCountAndBatchSize) {
+  std::string dir = MakeTempDir("threads");
+  std::string feed = MakeFeed(dir);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  std::string reference;
+  for (int threads : {1, 2, 4, 7}) {
+    for (size_t batch : {1, 5, 1024}) {
+      PipelineOptions o;
+      o.inputs = {feed};
+      o.output = dir + "/out.jsonl";
+      o.threads = threads;
+      o.batch_documents = batch;
+      o.annotate = true;
+      auto stats = RunClean(**cleaner, o);
+      ASSERT_OK(stats.status());
+      std::string out = ReadFile(o.output);
+      if (reference.empty()) reference = out;
+      EXPECT_EQ(out, reference) << "threads=" << threads << " batch=" << batch;
+    }
+  }
+  EXPECT_FALSE(reference.empty());
+}
+
+TEST(PipelineTest, EveryDocumentIsAccountedFor) {
+  std::string dir = MakeTempDir("account");
+  std::string feed = MakeFeed(dir);
+  std::string bad = dir + "/bad.jsonl";
+  WriteFile(bad, "{\"text\":\"正文一。\"}\n{broken\n");
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  PipelineOptions o;
+  o.inputs = {feed, bad};
+  o.output = dir + "/out.jsonl";
+  o.on_error = OnBadRecord::kSkipAndCount;
+  auto stats = RunClean(**cleaner, o);
+  ASSERT_OK(stats.status());
+  EXPECT_EQ(stats->documents_in, 12u * 6 + 2);
+  EXPECT_EQ(stats->documents_out, 12u * 5 + 1);
+  EXPECT_EQ(stats->dropped.at("empty"), 12u);
+  EXPECT_EQ(stats->skipped, 1u);
+  ASSERT_EQ(stats->skipped_records.size(), 1u);
+  EXPECT_EQ(stats->skipped_records[0].where.line, 2u);
+  EXPECT_EQ(stats->rules.at("pinyin-gloss").hits, 12u * 188);
+  std::string report = ReportJson(*stats);
+  EXPECT_NE(report.find("\"documents\": {\"in\": 74, \"out\": 61, \"dropped\": 12, \"skipped\": 1}"),
+            std::string::npos) << report;
+}
+
+TEST(PipelineTest, OneTextFileInGivesTextOut) {
+  PipelineOptions o;
+  EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kText);
+  EXPECT_EQ(ResolveOutputFormat(o, true, 2), OutputFormat::kJsonl);
+  EXPECT_EQ(ResolveOutputFormat(o, false, 1), OutputFormat::kJsonl);
+  o.output_format = OutputFormat::kJsonl;
+  EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kJsonl);
+}
+
+// Runs the CLI with `args`; returns its exit status and stderr in *err.
+int RunCli(const std::string& args, std::string* err) {
+  std::string dir = MakeTempDir("cli");
+  std::string cmd = std::string(NEWSCLEAN_BINARY) + " " + args + " 2>" + dir + "/err";
+  int status = std::system(cmd.c_str());
+  *err = ReadFile(dir + "/err");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(CliTest, ExitStatusesMeanSomething) {
+  std::string dir = MakeTempDir("cli_cases");
+  std::string err;
+  EXPECT_EQ(RunCli("clean --help >/dev/null", &err), 0);
+  EXPECT_EQ(RunCli("clean --no-such-flag", &err), 2);
+  EXPECT_EQ(RunCli("", &err), 2);
+  EXPECT_EQ(RunCli("clean /nonexistent.jsonl -o /dev/null", &err), 2);
+  EXPECT_NE(err.find("/nonexistent.jsonl"), std::string::npos) << err;
+
+  WriteFile(dir + "/bad.jsonl", "{\"text\":\"一\"}\n{oops}\n");
+  EXPECT_EQ(RunCli("clean " + dir + "/bad.jsonl -o " + dir + "/out.jsonl", &err), 2);
+  EXPECT_NE(err.find(dir + "/bad.jsonl:2:"), std::string::npos) << err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.jsonl"));
+
+  EXPECT_EQ(RunCli("clean --on-error=skip " + dir + "/bad.jsonl -o " + dir + "/out.jsonl --report " +
+                       dir + "/report.json",
+                   &err),
+            0);
+  EXPECT_NE(ReadFile(dir + "/report.json").find("\"skipped\": 1"), std::string::npos);
+
+  WriteFile(dir + "/x.rules", "line broken user-rule (\n");
+  EXPECT_EQ(RunCli("clean --rules " + dir + "/x.rules --list-rules >/dev/null", &err), 2);
+  EXPECT_NE(err.find("x.rules:1"), std::string::npos) << err;
+}
+
+TEST(CliTest, CleansATextFileToText) {
+  std::string dir = MakeTempDir("cli_text");
+  std::string err;
+  std::string seed = kFixtures + "/seeds/001_5f273f7fff855111.txt";
+  ASSERT_EQ(RunCli("clean " + seed + " -o " + dir + "/out.txt", &err), 0) << err;
+  EXPECT_EQ(ReadFile(dir + "/out.txt"),
+            ReadFile(kFixtures + "/expected/001_5f273f7fff855111.clean.txt"));
+  ASSERT_EQ(RunCli("clean - < " + seed + " > " + dir + "/stdin.txt", &err), 0) << err;
+  EXPECT_EQ(ReadFile(dir + "/stdin.txt"), ReadFile(dir + "/out.txt"));
+}
+
+}  // namespace
+}  // namespace newsclean

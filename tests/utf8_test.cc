@@ -1,0 +1,45 @@
+#include "src/utf8.h"
+
+#include "gtest/gtest.h"
+
+namespace newsclean {
+namespace {
+
+TEST(Utf8Test, ValidatesWellFormedText) {
+  EXPECT_TRUE(IsValidUtf8("abc 黨建 𠀀 é"));
+  EXPECT_FALSE(IsValidUtf8("ab\xff"));
+  EXPECT_FALSE(IsValidUtf8("\xe9\xbb"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST(Utf8Test, RepairsEachMaximalIllFormedSubpartWithOneReplacement) {
+  std::string out;
+  EXPECT_EQ(RepairUtf8("a\xffz", &out), 1u);
+  EXPECT_EQ(out, "a\uFFFDz");
+  EXPECT_EQ(RepairUtf8("\xe9\xbb" "b", &out), 1u);  // truncated 3-byte sequence
+  EXPECT_EQ(out, "\uFFFD" "b");
+  EXPECT_EQ(RepairUtf8("\xc0\xaf", &out), 2u);
+  EXPECT_EQ(out, "\uFFFD\uFFFD");
+  EXPECT_EQ(RepairUtf8("黨建", &out), 0u);
+  EXPECT_EQ(out, "黨建");
+}
+
+TEST(Utf8Test, ClassifiesHanSpacesAndPunctuation) {
+  EXPECT_TRUE(IsHan(U'黨'));
+  EXPECT_TRUE(IsHan(U'㐀'));
+  EXPECT_TRUE(IsHan(0x20000));
+  EXPECT_TRUE(IsHan(0xF900));
+  EXPECT_FALSE(IsHan(U'a'));
+  EXPECT_FALSE(IsHan(U'。'));
+  EXPECT_TRUE(IsSpaceChar(0x3000));
+  EXPECT_TRUE(IsSpaceChar(0xA0));
+  EXPECT_TRUE(IsPunctuationChar(U'，'));
+  EXPECT_TRUE(IsPunctuationChar(U'“'));
+  EXPECT_FALSE(IsPunctuationChar(U'黨'));
+  EXPECT_EQ(TrimSpaces("\u3000 ab \u00a0"), "ab");
+}
+
+}  // namespace
+}  // namespace newsclean

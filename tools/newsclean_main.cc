@@ -1,0 +1,25 @@
+// newsclean: cleans and de-duplicates scraped news text. Dispatch only: each
+// subcommand lives in its own <name>_command.cc.
+#include <CLI/CLI.hpp>
+
+#include "tools/clean_command.h"
+#include "tools/cli_util.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "newsclean: cleans and de-duplicates web-scraped news text (Chinese, simplified and "
+      "traditional).\nExit status: 0 success, 1 check found problems over its thresholds, "
+      "2 usage, input or I/O error."};
+  app.set_version_flag("--version", "newsclean 0.1.0");
+  app.require_subcommand(1);
+  newsclean::CleanArgs clean_args;
+  CLI::App* clean = newsclean::AddCleanCommand(&app, &clean_args);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? newsclean::kExitOk : newsclean::kExitError;
+  }
+  if (clean->parsed()) return newsclean::RunCleanCommand(std::move(clean_args));
+  return newsclean::kExitError;
+}
