@@ -40,6 +40,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         LineCase{"中國共產黨新聞網>>黨建>>第六屆基層黨建創新典型案例征集", "breadcrumb"},
         LineCase{"当前位置：首页 > 新闻中心 > 正文", "breadcrumb"},
+        LineCase{"当前位置：首页", "breadcrumb-location"},
         LineCase{"分享", "share-widget"},
         LineCase{"分享到：微信 微博 QQ空间", "share-widget"},
         LineCase{"微信“掃一掃”添加“學習大國”", "qr-prompt"},
@@ -52,12 +53,14 @@ INSTANTIATE_TEST_SUITE_P(
         LineCase{"本报记者 狄文君 文并摄", "byline"},
         LineCase{"达组轩 大连新闻传媒集团记者许晓楠", "byline"},
         LineCase{"作者：王五 李六", "byline-credit"},
+        LineCase{"(记者 张三 通讯员 李四)", "byline-paren"},
         LineCase{"【字號 大 中 小】", "font-size"},
         LineCase{"原標題:貴州遵義創建五強組織", "original-title"},
         LineCase{"上一篇：全市召开基层党建工作会议", "article-navigation"},
         LineCase{"(下转第2版)", "print-jump-line"},
         LineCase{"- 3 -", "page-number"},
         LineCase{"人民日报 2020年7月1日 星期三 第3版", "running-header"},
+        LineCase{"第03版：要闻", "running-header"},
         LineCase{"Copyright © 2021 大连新闻网 All Rights Reserved 辽ICP备12345678号", "copyright-line"},
         LineCase{"版 权 所 有 ：新利平台", "copyright-line"},
         LineCase{"免责声明：本文仅代表作者个人观点,与本网无关。", "disclaimer-line"}),
@@ -116,6 +119,9 @@ TEST(BoilerplateSegmentTest, CutsCopyrightVariants) {
   EXPECT_EQ(Cleaned("正文。转载请注明出处。正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("正文。【字号 大 中 小】正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("工作取得新进展。(下转第2版)"), "工作取得新进展。");
+  EXPECT_EQ(Cleaned("正文。分享到：微信 微博"), "正文。");
+  EXPECT_EQ(Cleaned("正文结束。免责声明：本文来源于网络,不代表本站立场。如有侵权请联系删除。"),
+            "正文结束。");
 }
 
 TEST(BoilerplateLeadInTest, RemovesLeadInKeepsSentence) {

@@ -65,6 +65,21 @@ TEST_P(CompressionTest, TruncatedStreamIsAnErrorNamingTheFile) {
   EXPECT_NE(st.message().find(path), absl::string_view::npos) << st.message();
 }
 
+TEST_P(CompressionTest, CorruptStreamIsAnErrorNamingTheFile) {
+  std::string dir = MakeTempDir("corrupt_" + GetParam());
+  std::string big;
+  for (int i = 0; i < 2000; ++i) big += "{\"text\":\"第" + std::to_string(i * 7919) + "篇文章\"}\n";
+  std::string packed = Compress(big, GetParam());
+  for (size_t i = packed.size() / 3; i < packed.size() / 3 + 32; ++i) packed[i] ^= 0x5A;
+  std::string path = dir + "/feed.jsonl." + GetParam();
+  WriteFile(path, packed);
+  std::vector<Document> docs;
+  absl::Status st = ReadAll(Inputs({path}), &docs);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(st.message().find(path), absl::string_view::npos) << st.message();
+}
+
 TEST_P(CompressionTest, WriterCompressesByExtension) {
   std::string dir = MakeTempDir("wcomp_" + GetParam());
   std::string path = dir + "/out.jsonl." + GetParam();
@@ -77,6 +92,11 @@ TEST_P(CompressionTest, WriterCompressesByExtension) {
   ASSERT_OK((*writer)->Close());
   std::string packed = ReadFile(path);
   EXPECT_NE(DetectCompression(packed), Compression::kNone);
+  if (GetParam() == "zst") {
+    // Frame header descriptor byte: bit 2 is the content checksum flag.
+    ASSERT_GT(packed.size(), 5u);
+    EXPECT_TRUE(static_cast<unsigned char>(packed[4]) & 0x04);
+  }
   std::vector<Document> docs;
   ASSERT_OK(ReadAll(Inputs({path}), &docs));
   ASSERT_EQ(docs.size(), 1u);
@@ -85,6 +105,20 @@ TEST_P(CompressionTest, WriterCompressesByExtension) {
 
 INSTANTIATE_TEST_SUITE_P(Formats, CompressionTest, ::testing::Values("gz", "bz2", "xz", "zst"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(ReaderTest, TextFieldIsConfigurable) {
+  std::string dir = MakeTempDir("field");
+  WriteFile(dir + "/a.jsonl", "{\"text\":\"不是这个\",\"body\":\"正文\"}\n");
+  PipelineOptions o = Inputs({dir + "/a.jsonl"});
+  o.text_field = "body";
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(o, &docs));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text(), "正文");
+  EXPECT_EQ(docs[0].record.substr(docs[0].text_value_begin,
+                                  docs[0].text_value_end - docs[0].text_value_begin),
+            "\"正文\"");
+}
 
 TEST(ReaderTest, MissingFileIsNotFound) {
   std::vector<Document> docs;

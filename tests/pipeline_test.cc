@@ -119,6 +119,19 @@ TEST(CliTest, ExitStatusesMeanSomething) {
   EXPECT_NE(err.find("x.rules:1"), std::string::npos) << err;
 }
 
+TEST(CliTest, DrawsAProgressLineOnlyOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  std::string dir = MakeTempDir("cli_tty");
+  std::string cmd = "script -qec '" + std::string(NEWSCLEAN_BINARY) + " clean " + kFixtures +
+                    "/seeds.jsonl -o " + dir + "/out.jsonl' /dev/null > " + dir + "/tty.txt";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_NE(ReadFile(dir + "/tty.txt").find("newsclean: 5 documents"), std::string::npos)
+      << ReadFile(dir + "/tty.txt");
+  std::string err;
+  ASSERT_EQ(RunCli("clean " + kFixtures + "/seeds.jsonl -o " + dir + "/out2.jsonl", &err), 0);
+  EXPECT_EQ(err, "");  // stderr is a file: no progress line
+}
+
 TEST(CliTest, CleansATextFileToText) {
   std::string dir = MakeTempDir("cli_text");
   std::string err;

@@ -5,12 +5,12 @@
 #include <sstream>
 
 #include <boost/iostreams/copy.hpp>
-#include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/zstd.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
+#include <zstd.h>
 
 namespace newsclean {
 
@@ -57,17 +57,26 @@ std::string MakeTempDir(const std::string& name) {
 
 std::string Compress(const std::string& data, const std::string& ext) {
   namespace io = boost::iostreams;
-  std::string out;
+  if (ext == "zst") {  // with a checksum, as the zstd CLI writes it
+    ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
+    std::string out(ZSTD_compressBound(data.size()), '\0');
+    size_t n = ZSTD_compress2(cctx, out.data(), out.size(), data.data(), data.size());
+    ZSTD_freeCCtx(cctx);
+    out.resize(ZSTD_isError(n) ? 0 : n);
+    return out;
+  }
+  std::ostringstream out;
   {
     io::filtering_ostream os;
     if (ext == "gz") os.push(io::gzip_compressor());
     if (ext == "bz2") os.push(io::bzip2_compressor());
     if (ext == "xz") os.push(io::lzma_compressor());
     if (ext == "zst") os.push(io::zstd_compressor());
-    os.push(io::back_inserter(out));
+    os.push(out);
     os << data;
   }
-  return out;
+  return out.str();
 }
 
 }  // namespace newsclean
