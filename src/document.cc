@@ -10,6 +10,8 @@ void Document::SetOriginalText(std::string text) {
   anchors_.assign(1, Anchor{0, 0});
   removals.clear();
   dropped.reset();
+  duplicate.reset();
+  modified_ = false;
 }
 
 size_t Document::ToOriginal(size_t offset) const {
@@ -66,6 +68,7 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
     merged.push_back(a);
   }
   anchors_ = std::move(merged);
+  if (!removals.empty()) modified_ = true;
   text_ = std::move(out);
 }
 

@@ -1,6 +1,7 @@
 #include "newsclean/writer.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "re2/re2.h"
 #include "src/json_escape.h"
 #include "src/output_stream.h"
@@ -94,7 +95,9 @@ void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
     return;
   }
   size_t start = out->size();
-  if (!doc.record.empty()) {
+  if (!doc.record.empty() && !doc.modified()) {
+    out->append(doc.record);  // nothing changed: every byte as read
+  } else if (!doc.record.empty()) {
     out->append(doc.record, 0, doc.text_value_begin);
     AppendJsonString(doc.text(), out);
     out->append(doc.record, doc.text_value_end, std::string::npos);
@@ -107,15 +110,24 @@ void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
     AppendJsonString(doc.text(), out);
     out->push_back('}');
   }
-  if (annotate_) {
+  if (annotate_ || doc.duplicate) {
     // Insert before the record's closing brace; the record is a valid object.
     size_t close = out->rfind('}');
     std::string tail = out->substr(close);
     out->resize(close);
     size_t last = out->find_last_not_of(" \t\r", std::string::npos);
-    bool empty_object = last != std::string::npos && last >= start && (*out)[last] == '{';
-    out->append(empty_object ? "\"newsclean\":" : ",\"newsclean\":");
-    AppendAnnotation(doc, out);
+    bool first = last != std::string::npos && last >= start && (*out)[last] == '{';
+    if (annotate_) {
+      out->append(first ? "\"newsclean\":" : ",\"newsclean\":");
+      AppendAnnotation(doc, out);
+      first = false;
+    }
+    if (doc.duplicate) {
+      out->append(first ? "\"newsclean_duplicate\":{\"of\":" : ",\"newsclean_duplicate\":{\"of\":");
+      AppendJsonString(doc.duplicate->of, out);
+      absl::StrAppend(out, ",\"similarity\":", absl::StrFormat("%.3f", doc.duplicate->similarity),
+                      ",\"exact\":", doc.duplicate->exact ? "true" : "false", "}");
+    }
     out->append(tail);
   }
   out->push_back('\n');

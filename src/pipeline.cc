@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "newsclean/dedup.h"
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"
 #include "src/worker_pool.h"
@@ -57,9 +58,16 @@ OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_i
   return all_text_inputs && num_files == 1 ? OutputFormat::kText : OutputFormat::kJsonl;
 }
 
-absl::StatusOr<RunStats> RunClean(const Cleaner& cleaner, const PipelineOptions& options) {
+absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options) {
   auto start = std::chrono::steady_clock::now();
   RunStats stats;
+  std::unique_ptr<DedupIndex> index;
+  if (options.dedup) {
+    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(options.dedup_options);
+    if (!created.ok()) return created.status();
+    index = std::move(*created);
+    stats.dedup = true;
+  }
   StatsReporter reporter(&stats);
   absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, &reporter);
   if (!reader.ok()) return reader.status();
@@ -77,11 +85,15 @@ absl::StatusOr<RunStats> RunClean(const Cleaner& cleaner, const PipelineOptions&
 
   std::vector<Document> batch;
   std::vector<std::string> serialized;
+  std::vector<Fingerprint> fingerprints;
   const DocumentWriter& w = **writer;
+  const DedupIndex* fingerprinter = index.get();
   std::function<void(size_t)> clean_one = [&](size_t i) {
-    cleaner.Clean(&batch[i]);
+    if (cleaner != nullptr) cleaner->Clean(&batch[i]);
     serialized[i].clear();
-    if (!batch[i].dropped) w.Serialize(batch[i], &serialized[i]);
+    if (batch[i].dropped) return;
+    if (fingerprinter != nullptr) fingerprinter->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
+    w.Serialize(batch[i], &serialized[i]);
   };
   bool more = true;
   while (more) {
@@ -98,8 +110,23 @@ absl::StatusOr<RunStats> RunClean(const Cleaner& cleaner, const PipelineOptions&
     }
     if (!(*reader)->status().ok()) return (*reader)->status();
     serialized.resize(batch.size());
+    if (index) fingerprints.resize(batch.size());
     pool.ParallelFor(batch.size(), clean_one);
     for (size_t i = 0; i < batch.size(); ++i) {
+      if (index && !batch[i].dropped) {
+        DedupDecision d = index->Decide(fingerprints[i], batch[i].id);
+        if (d.kind == DedupDecision::kUnique) {
+          ++stats.dedup_unique;
+        } else if (options.dedup_options.mode == DedupMode::kDrop) {
+          batch[i].dropped = d.kind == DedupDecision::kExact ? Reason::kExactDuplicate
+                                                             : Reason::kNearDuplicate;
+        } else {
+          batch[i].duplicate = DuplicateInfo{std::string(index->IdOf(d.duplicate_of)),
+                                             d.similarity, d.kind == DedupDecision::kExact};
+          serialized[i].clear();
+          w.Serialize(batch[i], &serialized[i]);
+        }
+      }
       stats.Add(batch[i]);
       if (batch[i].dropped) continue;
       absl::Status st = (*writer)->WriteSerialized(serialized[i]);
@@ -109,6 +136,18 @@ absl::StatusOr<RunStats> RunClean(const Cleaner& cleaner, const PipelineOptions&
   }
   absl::Status st = (*writer)->Close();
   if (!st.ok()) return st;
+  if (index) {
+    if (!options.dedup_options.index_path.empty()) {
+      st = index->Save(options.dedup_options.index_path);
+      if (!st.ok()) return st;
+    }
+    stats.index_documents = index->size();
+    stats.index_decision_bytes = index->DecisionBytes();
+    stats.index_id_bytes = index->IdBytes();
+    stats.index_name = index->name();
+    stats.lsh_bands = index->lsh_params().bands;
+    stats.lsh_rows = index->lsh_params().rows;
+  }
   stats.bytes_in = (*reader)->bytes_read();
   stats.bytes_out = (*writer)->bytes_written();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

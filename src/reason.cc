@@ -10,7 +10,8 @@ constexpr std::array<std::string_view, kNumReasons> kNames = {
     "qr-prompt",      "editor-credit",   "date-source",    "byline",
     "image-caption",  "page-furniture",  "print-jump",     "page-header",
     "copyright",      "disclaimer",      "repeated-paragraph", "reflow",
-    "user-rule",      "empty",           "malformed-record",
+    "user-rule",      "empty",           "malformed-record", "exact-duplicate",
+    "near-duplicate",
 };
 
 }  // namespace

@@ -4,25 +4,17 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
-#include "src/script_tables.h"
+#include "src/match_view.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
 
 namespace newsclean {
 
 std::string MatchingKey(std::string_view text) {
-  const ScriptTables& tables = ScriptTables::Get();
+  std::vector<char32_t> view;
+  MatchView(text, &view);
   std::string key;
-  key.reserve(text.size());
-  size_t i = 0, len = 0;
-  while (i < text.size()) {
-    char32_t cp = DecodeUtf8(text, i, &len);
-    i += len;
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
-    if (IsSpaceChar(cp) || IsPunctuationChar(cp)) continue;
-    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    AppendUtf8(tables.ToSimplified(cp), &key);
-  }
+  for (char32_t cp : view) AppendUtf8(cp, &key);
   return key;
 }
 
@@ -45,10 +37,11 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   if (paragraphs.size() < 2) return;
   absl::flat_hash_set<Hash128> seen;
   std::vector<Cut> cuts;
+  std::vector<char32_t> view;
   for (const Paragraph& p : paragraphs) {
-    std::string key = MatchingKey(text.substr(p.begin, p.end - p.begin));
-    if (CountCodePoints(key) < min_chars_) continue;
-    XXH128_hash_t h = XXH3_128bits(key.data(), key.size());
+    MatchView(text.substr(p.begin, p.end - p.begin), &view);
+    if (view.size() < min_chars_) continue;
+    XXH128_hash_t h = XXH3_128bits(view.data(), view.size() * sizeof(char32_t));
     if (!seen.insert(Hash128{h.low64, h.high64}).second) {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "repeated-paragraph"});
     }

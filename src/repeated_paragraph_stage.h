@@ -23,9 +23,8 @@ class RepeatedParagraphStage : public Stage {
   size_t min_chars_;
 };
 
-// The normalized view paragraphs are compared on: traditional folded to
-// simplified, full-width ASCII to ASCII, ASCII lower-cased, whitespace and
-// punctuation dropped. Never used for output.
+// The matching view of `text` (see match_view.h) as UTF-8: what paragraphs
+// are compared on. Never used for output.
 std::string MatchingKey(std::string_view text);
 
 }  // namespace newsclean

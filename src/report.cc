@@ -29,7 +29,10 @@ void RunStats::Add(const Document& doc) {
     if (rules_seen.insert(r.rule).second) ++rule.documents;
     if (reasons_seen.insert(reason).second) ++by_reason.documents;
   }
+  if (doc.duplicate) (doc.duplicate->exact ? dedup_exact : dedup_near) += 1;
   if (doc.dropped) {
+    if (*doc.dropped == Reason::kExactDuplicate) ++dedup_exact;
+    if (*doc.dropped == Reason::kNearDuplicate) ++dedup_near;
     ++dropped[std::string(ReasonName(*doc.dropped))];
   } else {
     ++documents_out;
@@ -90,6 +93,17 @@ std::string ReportJson(const RunStats& s) {
     out.append("}");
   }
   out.append(s.skipped_records.empty() ? "],\n" : "\n  ],\n");
+  if (s.dedup) {
+    double per_doc = s.index_documents ? static_cast<double>(s.index_decision_bytes) / s.index_documents : 0;
+    absl::StrAppend(&out, "  \"dedup\": {\"unique\": ", s.dedup_unique, ", \"exact_duplicates\": ",
+                    s.dedup_exact, ", \"near_duplicates\": ", s.dedup_near,
+                    ", \"index_documents\": ", s.index_documents, ", \"index_bytes\": ",
+                    s.index_decision_bytes, ", \"index_bytes_per_document\": ",
+                    absl::StrFormat("%.1f", per_doc), ", \"id_bytes\": ", s.index_id_bytes,
+                    ", \"signature\": ");
+    AppendJsonString(s.index_name, &out);
+    absl::StrAppend(&out, ", \"lsh_bands\": ", s.lsh_bands, ", \"lsh_rows\": ", s.lsh_rows, "},\n");
+  }
   double mb = static_cast<double>(s.bytes_in) / 1e6;
   absl::StrAppend(&out, "  \"threads\": ", s.threads, ",\n");
   absl::StrAppend(&out, "  \"seconds\": ", absl::StrFormat("%.3f", s.seconds), ",\n");

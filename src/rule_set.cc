@@ -165,7 +165,8 @@ absl::StatusOr<std::vector<RuleSpec>> ParseRuleFile(std::string_view contents,
     spec.name = std::string(parts[1]);
     std::optional<Reason> reason = ParseReason(parts[2]);
     if (!reason || *reason == Reason::kEmpty || *reason == Reason::kMalformedRecord ||
-        *reason == Reason::kReflow) {
+        *reason == Reason::kReflow || *reason == Reason::kExactDuplicate ||
+        *reason == Reason::kNearDuplicate) {
       return absl::InvalidArgumentError(absl::StrCat(
           where(), "unknown reason '", AV(parts[2]), "' (see newsclean clean --list-rules)"));
     }

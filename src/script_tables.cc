@@ -13,6 +13,10 @@ struct CodePointPair {
   char32_t from;
   char32_t to;
 };
+struct FoldEntry {
+  char32_t cp;
+  const char* utf8;
+};
 
 #include "script_tables_data.inc"
 
@@ -51,12 +55,81 @@ ScriptTables::ScriptTables()
     }
   }
   for (const CodePointPair& p : kSimpToTradEntries) {
+    traditional_[p.from] = p.to;
     if (p.from < kBmpLimit) {
       bmp_changed_[p.from - kBmpBase] = true;
     } else {
       supp_changed_[p.from] = true;
     }
   }
+  BuildMatchView();
+}
+
+namespace {
+
+bool InDropRanges(char32_t cp) {
+  size_t lo = 0, hi = std::size(kDropRanges);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (kDropRanges[mid].to < cp) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < std::size(kDropRanges) && kDropRanges[lo].from <= cp;
+}
+
+}  // namespace
+
+void ScriptTables::BuildMatchView() {
+  absl::flat_hash_map<char32_t, const char*> folds;
+  for (const FoldEntry& e : kNfkcCasefoldEntries) folds.emplace(e.cp, e.utf8);
+  // The view of one code point, encoded as AppendMatchView reads it.
+  auto encode = [&](char32_t cp) -> uint32_t {
+    std::vector<char32_t> seq;
+    auto it = folds.find(cp);
+    if (it == folds.end()) {
+      seq.push_back(cp);
+    } else {
+      std::string_view utf8(it->second);
+      size_t i = 0, len = 0;
+      while (i < utf8.size()) {
+        seq.push_back(DecodeUtf8(utf8, i, &len));
+        i += len;
+      }
+    }
+    std::vector<char32_t> kept;
+    for (char32_t c : seq) {
+      c = ToSimplified(c);
+      if (!InDropRanges(c)) kept.push_back(c);
+    }
+    if (kept.empty()) return kMatchDrop;
+    if (kept.size() == 1) return kept[0] == cp ? kMatchIdentity : kept[0];
+    uint32_t off = static_cast<uint32_t>(match_pool_.size());
+    match_pool_.insert(match_pool_.end(), kept.begin(), kept.end());
+    return kMatchPoolBit | (static_cast<uint32_t>(kept.size()) << 24) | off;
+  };
+  for (char32_t cp = 0; cp < 0x80; ++cp) ascii_match_[cp] = encode(cp);
+  bmp_match_.resize(0x10000);
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
+  }
+  for (const FoldEntry& e : kNfkcCasefoldEntries) {
+    if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);
+  }
+  for (const CodePointPair& p : kTradToSimpEntries) {
+    if (p.from >= 0x10000) supp_match_[p.from] = encode(p.from);
+  }
+  for (const CodePointPair& r : kDropRanges) {
+    if (r.to < 0x10000) continue;
+    for (char32_t cp = std::max<char32_t>(r.from, 0x10000); cp <= r.to; ++cp) supp_match_[cp] = kMatchDrop;
+  }
+}
+
+uint32_t ScriptTables::SuppMatch(char32_t cp) const {
+  auto it = supp_match_.find(cp);
+  return it == supp_match_.end() ? kMatchIdentity : it->second;
 }
 
 int ScriptTables::ReadingOf(char32_t cp) const {
@@ -78,6 +151,11 @@ char32_t ScriptTables::ToSimplified(char32_t cp) const {
   if (cp < kBmpBase) return cp;
   auto it = supp_simplified_.find(cp);
   return it == supp_simplified_.end() ? cp : it->second;
+}
+
+char32_t ScriptTables::ToTraditional(char32_t cp) const {
+  auto it = traditional_.find(cp);
+  return it == traditional_.end() ? cp : it->second;
 }
 
 bool ScriptTables::IsConverterChanged(char32_t cp) const {

@@ -195,13 +195,30 @@ TEST(WriterTest, JsonlRecordKeepsEveryOtherFieldByteForByte) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].id, "7");
   EXPECT_EQ(docs[0].text(), "黨(dang) 組織\n\"引號\"");
-  docs[0].SetOriginalText("新\t文");
+  docs[0].ReplaceTextForLayout("新\t文");
   std::string out;
   DocumentWriter writer(nullptr, OutputFormat::kJsonl, "text", false);
   writer.Serialize(docs[0], &out);
   EXPECT_EQ(out,
             R"({"id": 7, "a":[1, 2, {"b":"x\"y"}],  "text" : "新\t文", "z": 1.50e3, "u":"\u00e9"})"
             "\n");
+}
+
+TEST(WriterTest, UnchangedRecordIsWrittenByteForByte) {
+  const std::string record = R"({"text" : "caf\u00e9 \/ 正文。", "n": 1})";
+  std::string dir = MakeTempDir("verbatim");
+  WriteFile(dir + "/in.jsonl", record + "\n");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir + "/in.jsonl"}), &docs));
+  ASSERT_EQ(docs.size(), 1u);
+  Document doc = std::move(docs[0]);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  (*cleaner)->Clean(&doc);
+  EXPECT_FALSE(doc.modified());
+  std::string out;
+  DocumentWriter(nullptr, OutputFormat::kJsonl, "text", false).Serialize(doc, &out);
+  EXPECT_EQ(out, record + "\n");
 }
 
 TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {

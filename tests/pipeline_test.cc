@@ -41,7 +41,7 @@ TEST(PipelineTest, OutputIsIdenticalForEveryThreadCountAndBatchSize) {
       o.threads = threads;
       o.batch_documents = batch;
       o.annotate = true;
-      auto stats = RunClean(**cleaner, o);
+      auto stats = RunPipeline(cleaner->get(), o);
       ASSERT_OK(stats.status());
       std::string out = ReadFile(o.output);
       if (reference.empty()) reference = out;
@@ -62,7 +62,7 @@ TEST(PipelineTest, EveryDocumentIsAccountedFor) {
   o.inputs = {feed, bad};
   o.output = dir + "/out.jsonl";
   o.on_error = OnBadRecord::kSkipAndCount;
-  auto stats = RunClean(**cleaner, o);
+  auto stats = RunPipeline(cleaner->get(), o);
   ASSERT_OK(stats.status());
   EXPECT_EQ(stats->documents_in, 12u * 6 + 2);
   EXPECT_EQ(stats->documents_out, 12u * 5 + 1);
@@ -74,6 +74,38 @@ TEST(PipelineTest, EveryDocumentIsAccountedFor) {
   std::string report = ReportJson(*stats);
   EXPECT_NE(report.find("\"documents\": {\"in\": 74, \"out\": 61, \"dropped\": 12, \"skipped\": 1}"),
             std::string::npos) << report;
+}
+
+TEST(PipelineTest, DedupOutputIsIdenticalForEveryThreadCount) {
+  std::string dir = MakeTempDir("dedup_threads");
+  std::string feed = MakeFeed(dir);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  for (DedupMode mode : {DedupMode::kDrop, DedupMode::kAnnotate}) {
+    std::string reference;
+    for (int threads : {1, 2, 5}) {
+      PipelineOptions o;
+      o.inputs = {feed};
+      o.output = dir + "/out.jsonl";
+      o.threads = threads;
+      o.batch_documents = 7;
+      o.dedup = true;
+      o.dedup_options.mode = mode;
+      auto stats = RunPipeline(cleaner->get(), o);
+      ASSERT_OK(stats.status());
+      EXPECT_EQ(stats->dedup_unique, 5u);
+      EXPECT_EQ(stats->dedup_exact + stats->dedup_near, 11u * 5);
+      if (mode == DedupMode::kDrop) {
+        EXPECT_EQ(stats->documents_out, 5u);
+        EXPECT_EQ(stats->documents_in, stats->documents_out + 12 + 55);
+      } else {
+        EXPECT_EQ(stats->documents_out, 60u);
+      }
+      std::string out = ReadFile(o.output);
+      if (reference.empty()) reference = out;
+      EXPECT_EQ(out, reference) << "threads=" << threads;
+    }
+  }
 }
 
 TEST(PipelineTest, OneTextFileInGivesTextOut) {
@@ -130,6 +162,26 @@ TEST(CliTest, DrawsAProgressLineOnlyOnATerminal) {
   std::string err;
   ASSERT_EQ(RunCli("clean " + kFixtures + "/seeds.jsonl -o " + dir + "/out2.jsonl", &err), 0);
   EXPECT_EQ(err, "");  // stderr is a file: no progress line
+}
+
+TEST(CliTest, DedupChecksTodayAgainstEarlierRunsThroughTheIndex) {
+  std::string dir = MakeTempDir("cli_index");
+  std::string err;
+  std::string seeds = kFixtures + "/seeds.jsonl";
+  ASSERT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day1.jsonl", &err), 0) << err;
+  EXPECT_EQ(ReadFile(dir + "/day1.jsonl"), ReadFile(seeds));  // nothing repeats, texts untouched
+  ASSERT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day2.jsonl --report " +
+                       dir + "/r.json",
+                   &err),
+            0) << err;
+  EXPECT_EQ(ReadFile(dir + "/day2.jsonl"), "");
+  EXPECT_NE(ReadFile(dir + "/r.json").find("\"exact-duplicate\": 5"), std::string::npos);
+
+  WriteFile(dir + "/feed.idx", "garbage");
+  EXPECT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day3.jsonl", &err), 2);
+  EXPECT_NE(err.find("feed.idx"), std::string::npos) << err;
+  EXPECT_EQ(ReadFile(dir + "/feed.idx"), "garbage");  // a bad index is never overwritten
+  EXPECT_EQ(RunCli("dedup --threshold 1.5 " + seeds, &err), 2);
 }
 
 TEST(CliTest, CleansATextFileToText) {

@@ -1,32 +1,28 @@
-// `newsclean clean`: flags, and the call into the library.
+// `newsclean clean` and `newsclean dedup`: flags, and the call into the library.
 #ifndef NEWSCLEAN_TOOLS_CLEAN_COMMAND_H_
 #define NEWSCLEAN_TOOLS_CLEAN_COMMAND_H_
-
-#include <string>
-#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "newsclean/options.h"
+#include "tools/pipeline_flags.h"
 
 namespace newsclean {
 
 struct CleanArgs {
-  PipelineOptions pipeline;
+  PipelineFlags flags;
   CleanOptions clean;
-  std::string input_format = "auto";
-  std::string output_format = "auto";
-  std::string on_error = "fail";
   bool list_rules = false;
-  bool progress = false;
-  bool no_progress = false;
 };
 
 // Adds the `clean` subcommand to `app`, filling *args when parsed.
 CLI::App* AddCleanCommand(CLI::App* app, CleanArgs* args);
+// Adds the `dedup` subcommand (near-duplicate removal without cleaning).
+CLI::App* AddDedupCommand(CLI::App* app, PipelineFlags* flags);
 
-// Runs `clean` and returns the exit status.
+// Run the subcommands; return the exit status.
 int RunCleanCommand(CleanArgs args);
+int RunDedupCommand(PipelineFlags flags);
 
 }  // namespace newsclean
 

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   newsclean::CleanArgs clean_args;
   CLI::App* clean = newsclean::AddCleanCommand(&app, &clean_args);
+  newsclean::PipelineFlags dedup_flags;
+  CLI::App* dedup = newsclean::AddDedupCommand(&app, &dedup_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -21,5 +23,6 @@ int main(int argc, char** argv) {
     return rc == 0 ? newsclean::kExitOk : newsclean::kExitError;
   }
   if (clean->parsed()) return newsclean::RunCleanCommand(std::move(clean_args));
+  if (dedup->parsed()) return newsclean::RunDedupCommand(std::move(dedup_flags));
   return newsclean::kExitError;
 }

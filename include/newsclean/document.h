@@ -33,6 +33,13 @@ struct Removal {
   std::string text;   // the bytes removed, as they were when the rule ran
 };
 
+// What a document duplicates (set under --mode=annotate).
+struct DuplicateInfo {
+  std::string of;          // id of the kept document
+  double similarity = 0;   // estimated Jaccard similarity, 1 for exact duplicates
+  bool exact = false;
+};
+
 // A request to remove [begin, end) of the *current* text.
 struct Cut {
   size_t begin = 0;
@@ -50,6 +57,7 @@ class Document {
   std::vector<Removal> removals;
   std::optional<Reason> dropped;  // set when the whole document is dropped
   size_t invalid_utf8 = 0;        // ill-formed sequences replaced by U+FFFD on input
+  std::optional<DuplicateInfo> duplicate;
 
   // For JSONL input: the record as read and the byte span of the text value
   // (including its quotes), so that the writer can splice the cleaned text in
@@ -59,6 +67,8 @@ class Document {
   size_t text_value_end = 0;
 
   const std::string& text() const { return text_; }
+  // True once the text differs from what was read.
+  bool modified() const { return modified_; }
   size_t original_size() const { return original_size_; }
 
   // Sets the text as read; resets the offset map and the removals.
@@ -72,7 +82,10 @@ class Document {
   // Replaces the text without recording removals: for layout changes that only
   // drop whitespace (trimming, blank lines). Offsets are not tracked past it, so
   // call it only as the last step.
-  void ReplaceTextForLayout(std::string text) { text_ = std::move(text); }
+  void ReplaceTextForLayout(std::string text) {
+    if (text != text_) modified_ = true;
+    text_ = std::move(text);
+  }
 
   // Maps a byte offset of the current text to the original text.
   size_t ToOriginal(size_t offset) const;
@@ -86,6 +99,7 @@ class Document {
 
   std::string text_;
   size_t original_size_ = 0;
+  bool modified_ = false;
   std::vector<Anchor> anchors_;  // sorted by `current`; first is {0, 0}
 };
 

@@ -7,7 +7,23 @@
 #include <string>
 #include <vector>
 
+#include "newsclean/minhash.h"
+
 namespace newsclean {
+
+enum class DedupMode {
+  kDrop,      // duplicates are dropped and counted (default)
+  kAnnotate,  // every record is kept; duplicates name the document they repeat
+};
+
+struct DedupOptions {
+  // Estimated Jaccard similarity at which a document is a near duplicate.
+  // Lower catches more edited copies and risks merging related articles.
+  double threshold = 0.8;
+  MinHashParams minhash;  // K (--num-perm, default 128), shingle length (--ngram, default 5)
+  DedupMode mode = DedupMode::kDrop;
+  std::string index_path;  // load from and save to this file; empty: in memory only
+};
 
 struct CleanOptions {
   // Names of built-in rules or stages to switch off ("share-widget",
@@ -43,6 +59,8 @@ struct PipelineOptions {
   bool annotate = false;            // add a "newsclean" object with removals and metadata
   std::string report_path;          // write the JSON run report here; empty: none
   bool progress = false;            // draw a progress line on stderr
+  bool dedup = false;               // drop (or annotate) near-duplicate documents
+  DedupOptions dedup_options;
   // Documents are cleaned in batches; at most `threads + 1` batches are in
   // memory, so peak memory is bounded by batch size, not corpus size.
   size_t batch_documents = 1024;

@@ -1,7 +1,8 @@
-// The streaming pipeline: read -> clean in parallel on batches -> write in
-// input order. Memory holds one batch (PipelineOptions::batch_documents /
-// batch_bytes) and its output, never the corpus. Output is byte-identical for
-// every thread count.
+// The streaming pipeline: read -> clean and fingerprint in parallel on
+// batches -> near-duplicate decisions in input order -> write. Memory holds one
+// batch (PipelineOptions::batch_documents / batch_bytes), its output and the
+// dedup index, never the corpus. Output is byte-identical for every thread
+// count.
 #ifndef NEWSCLEAN_PIPELINE_H_
 #define NEWSCLEAN_PIPELINE_H_
 
@@ -12,10 +13,12 @@
 
 namespace newsclean {
 
-// Cleans every input document and writes the survivors. Returns the run's
+// Cleans (when `cleaner` is not null) and de-duplicates (when options.dedup)
+// every input document and writes the survivors. Returns the run's
 // statistics, or the first fatal error (bad input under OnBadRecord::kFail, an
-// unreadable file, a failed write); on error no output file is left behind.
-absl::StatusOr<RunStats> RunClean(const Cleaner& cleaner, const PipelineOptions& options);
+// unreadable file, a failed write, a bad index); on error no output file is
+// left behind and the index file is not touched.
+absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options);
 
 // The output format RunClean uses: kText for one plain-text input file, else
 // kJsonl, unless options say otherwise.

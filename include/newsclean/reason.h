@@ -31,9 +31,11 @@ enum class Reason {
   kUserRule,           // a rule from a user's rule file with no built-in reason
   kEmpty,              // document dropped: nothing left after cleaning
   kMalformedRecord,    // record skipped under --on-error=skip
+  kExactDuplicate,     // document dropped: same matching view as a kept one
+  kNearDuplicate,      // document dropped: estimated similarity >= threshold
 };
 
-inline constexpr int kNumReasons = static_cast<int>(Reason::kMalformedRecord) + 1;
+inline constexpr int kNumReasons = static_cast<int>(Reason::kNearDuplicate) + 1;
 
 // Returns the stable name of `reason`, e.g. "pinyin-gloss".
 std::string_view ReasonName(Reason reason);

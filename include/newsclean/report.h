@@ -38,12 +38,22 @@ struct RunStats {
   size_t invalid_utf8_sequences = 0;
   std::map<std::string, RuleCount> rules;    // by rule name
   std::map<std::string, RuleCount> reasons;  // by reason name
+  // Near-duplicate detection (when enabled).
+  bool dedup = false;
+  size_t dedup_unique = 0;        // documents kept as first seen
+  size_t dedup_exact = 0;         // exact duplicates (dropped or annotated)
+  size_t dedup_near = 0;          // near duplicates (dropped or annotated)
+  size_t index_documents = 0;     // documents in the index at the end (earlier runs included)
+  size_t index_decision_bytes = 0;  // signatures + LSH table + exact-hash table
+  size_t index_id_bytes = 0;      // document ids kept for --mode=annotate
+  std::string index_name;
+  int lsh_bands = 0, lsh_rows = 0;
   double seconds = 0;
   int threads = 1;
 
   static constexpr size_t kMaxListedSkips = 1000;
 
-  // Adds the removals and outcome of one cleaned document.
+  // Adds the removals and outcome of one cleaned document (and its dedup decision).
   void Add(const Document& doc);
 };
 

@@ -1,7 +1,10 @@
 // DocumentWriter: writes cleaned documents as JSON Lines or plain text.
 //
 // JSONL: a record read from JSONL is written back with only its text value
-// replaced, every other byte as read (fields, order, spacing). A document read
+// replaced, every other byte as read (fields, order, spacing); a record whose
+// text did not change is written back byte for byte. Under dedup
+// --mode=annotate a duplicate gets a last field "newsclean_duplicate":
+// {"of": ID, "similarity": S, "exact": B}. A document read
 // from a text file becomes {"id": FILE, "<text_field>": TEXT}. With annotate,
 // each record gets a last field "newsclean": {"removals": [...], "metadata":
 // {...}} (schema in README.md). Text: the cleaned text and a newline.

@@ -1,0 +1,102 @@
+// Near-duplicate documents across a corpus: exact fast path, MinHash, LSH,
+// verification, and a persistent index.
+//
+// Fingerprint() (thread-safe) computes what a decision needs: a 128-bit
+// XXH3 hash of the matching view (exact duplicates), the MinHash signature
+// packed to 4 bits a value, and its LSH band keys. Decide() is called once per
+// document in input order on one thread: it looks for an exact duplicate, then
+// for LSH candidates whose packed-signature estimate reaches the threshold,
+// and keeps the document (inserting it) when there is none. A document is only
+// ever compared with kept documents, so chains of small edits cannot merge
+// unrelated articles through intermediate copies, and the first copy seen wins
+// whatever the thread count.
+//
+// The index can be saved and loaded (--index): a versioned binary format with
+// the signer's Name() and an XXH3-64 checksum, written atomically; a corrupt,
+// truncated or foreign file is an error, never a silent fresh start.
+#ifndef NEWSCLEAN_DEDUP_H_
+#define NEWSCLEAN_DEDUP_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "newsclean/lsh_index.h"
+#include "newsclean/minhash.h"
+#include "newsclean/options.h"
+
+namespace newsclean {
+
+struct Fingerprint {
+  bool empty = true;  // the matching view is empty: never a duplicate, never indexed
+  uint64_t exact_low = 0, exact_high = 0;
+  std::vector<uint8_t> packed;
+  std::vector<uint64_t> band_keys;
+};
+
+struct DedupDecision {
+  enum Kind { kUnique, kExact, kNear } kind = kUnique;
+  uint32_t duplicate_of = 0;  // index of the kept document (IdOf)
+  double similarity = 0;      // 1 for exact duplicates
+};
+
+class DedupIndex {
+ public:
+  // Builds an empty index, or loads options.index_path when that file exists.
+  static absl::StatusOr<std::unique_ptr<DedupIndex>> Create(const DedupOptions& options);
+
+  // Thread-safe.
+  void ComputeFingerprint(std::string_view text, Fingerprint* fp) const;
+  // Not thread-safe; call in input order. Inserts the document when unique.
+  DedupDecision Decide(const Fingerprint& fp, std::string_view id);
+
+  std::string_view IdOf(uint32_t doc) const;
+  size_t size() const { return num_docs_; }
+  // Bytes held for deciding (signatures, LSH table, exact-hash table), and the
+  // document ids on top, kept for --mode=annotate.
+  size_t DecisionBytes() const;
+  size_t IdBytes() const { return id_bytes_.capacity() + id_offsets_.capacity() * sizeof(uint64_t); }
+  // The format name stored in index files: the signer's name and the packed
+  // width. Band keys are recomputed on load, so --threshold may differ.
+  const std::string& name() const { return name_; }
+  const LshParams& lsh_params() const { return lsh_.params(); }
+
+  // Writes the index to `path` atomically.
+  absl::Status Save(const std::string& path) const;
+
+ private:
+  DedupIndex(const DedupOptions& options, LshParams lsh);
+  absl::Status Load(const std::string& path);
+  uint32_t Insert(const Fingerprint& fp, std::string_view id);
+
+  struct Hash128 {
+    uint64_t low, high;
+    bool operator==(const Hash128& o) const { return low == o.low && high == o.high; }
+    template <typename H>
+    friend H AbslHashValue(H h, const Hash128& v) {
+      return H::combine(std::move(h), v.low, v.high);
+    }
+  };
+
+  DedupOptions options_;
+  MinHasher hasher_;
+  LshIndex lsh_;
+  std::string name_;
+  size_t packed_size_;
+  size_t num_docs_ = 0;
+  std::vector<uint8_t> signatures_;  // num_docs_ * packed_size_
+  std::vector<Hash128> exact_;       // per document, for saving
+  absl::flat_hash_map<Hash128, uint32_t> exact_index_;
+  std::string id_bytes_;
+  std::vector<uint64_t> id_offsets_;  // num_docs_ + 1
+  std::vector<uint32_t> scratch_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_DEDUP_H_

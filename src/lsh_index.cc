@@ -1,0 +1,123 @@
+#include "newsclean/lsh_index.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsclean {
+namespace {
+
+// Trapezoid rule over [a, b] with 200 steps.
+template <typename F>
+double Integrate(F f, double a, double b) {
+  constexpr int kSteps = 200;
+  double h = (b - a) / kSteps, sum = 0;
+  for (int i = 0; i < kSteps; ++i) sum += (f(a + i * h) + f(a + (i + 1) * h)) * h / 2;
+  return sum;
+}
+
+}  // namespace
+
+double CandidateProbability(double s, LshParams p) {
+  return 1.0 - std::pow(1.0 - std::pow(s, p.rows), p.bands);
+}
+
+LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
+  LshParams best{1, num_perm};
+  double best_error = 1e300;
+  for (int b = 1; b <= num_perm; ++b) {
+    for (int r = 1; r * b <= num_perm; ++r) {
+      LshParams p{b, r};
+      double fp = Integrate([&](double s) { return CandidateProbability(s, p); }, 0.0, threshold);
+      double fn = Integrate([&](double s) { return 1.0 - CandidateProbability(s, p); }, threshold, 1.0);
+      double error = fp_weight * fp + fn_weight * fn;
+      if (error < best_error) {
+        best_error = error;
+        best = p;
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<uint8_t> PackSignature(std::span<const uint32_t> sig) {
+  std::vector<uint8_t> packed((sig.size() + 1) / 2, 0);
+  for (size_t i = 0; i < sig.size(); ++i) {
+    packed[i / 2] |= static_cast<uint8_t>((sig[i] & 0xF) << (4 * (i & 1)));
+  }
+  return packed;
+}
+
+double EstimatePackedJaccard(std::span<const uint8_t> a, std::span<const uint8_t> b, int k) {
+  if (a.size() != b.size() || a.empty() || k <= 0) return 0.0;
+  int equal = 0;
+  for (int i = 0; i < k; ++i) {
+    uint8_t x = (a[i / 2] >> (4 * (i & 1))) & 0xF;
+    uint8_t y = (b[i / 2] >> (4 * (i & 1))) & 0xF;
+    equal += x == y;
+  }
+  constexpr double kChance = 1.0 / (1 << kSignatureBits);
+  double p = static_cast<double>(equal) / k;
+  return std::clamp((p - kChance) / (1.0 - kChance), 0.0, 1.0);
+}
+
+LshIndex::LshIndex(int num_perm, LshParams params) : num_perm_(num_perm), params_(params) {
+  slots_.assign(1024, Slot{0, kEmptySlot});
+}
+
+void LshIndex::BandKeys(std::span<const uint8_t> packed, std::vector<uint64_t>* keys) const {
+  keys->clear();
+  uint8_t row_values[256];
+  for (int band = 0; band < params_.bands; ++band) {
+    int n = 0;
+    for (int i = band * params_.rows; i < (band + 1) * params_.rows && i < num_perm_; ++i) {
+      row_values[n++] = (packed[i / 2] >> (4 * (i & 1))) & 0xF;
+    }
+    keys->push_back(XXH3_64bits_withSeed(row_values, static_cast<size_t>(n), band + 1));
+  }
+}
+
+size_t LshIndex::Home(uint32_t tag) const {
+  uint64_t h = static_cast<uint64_t>(tag) * 0x9E3779B97F4A7C15ull;
+  return static_cast<size_t>(h >> 32) & (slots_.size() - 1);
+}
+
+void LshIndex::Candidates(std::span<const uint64_t> keys, std::vector<uint32_t>* out) const {
+  size_t start = out->size();
+  size_t mask = slots_.size() - 1;
+  for (uint64_t key : keys) {
+    uint32_t tag = Tag(key);
+    for (size_t i = Home(tag); slots_[i].doc != kEmptySlot; i = (i + 1) & mask) {
+      if (slots_[i].tag == tag) out->push_back(slots_[i].doc);
+    }
+  }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(start), out->end());
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()), out->end());
+}
+
+void LshIndex::Insert(uint32_t doc, std::span<const uint64_t> keys) {
+  for (uint64_t key : keys) {
+    if ((used_ + 1) * 20 > slots_.size() * 17) Grow();  // load factor <= 0.85
+    uint32_t tag = Tag(key);
+    size_t mask = slots_.size() - 1;
+    size_t i = Home(tag);
+    while (slots_[i].doc != kEmptySlot) i = (i + 1) & mask;
+    slots_[i] = Slot{tag, doc};
+    ++used_;
+  }
+}
+
+void LshIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{0, kEmptySlot});
+  size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.doc == kEmptySlot) continue;
+    size_t i = Home(s.tag);
+    while (slots_[i].doc != kEmptySlot) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+}  // namespace newsclean

@@ -1,0 +1,280 @@
+// Matching view, MinHash, LSH and the dedup index: accuracy shown by tests.
+#include "newsclean/dedup.h"
+
+#include <cmath>
+#include <random>
+
+#include "gtest/gtest.h"
+#include "src/match_view.h"
+#include "src/script_tables.h"
+#include "src/utf8.h"
+#include "tests/testutil.h"
+
+namespace newsclean {
+namespace {
+
+std::u32string View(const std::string& text) {
+  std::vector<char32_t> v;
+  MatchView(text, &v);
+  return std::u32string(v.begin(), v.end());
+}
+
+TEST(MatchViewTest, FoldsWidthCaseScriptAndDropsPunctuationAndSpace) {
+  EXPECT_EQ(View("黨建，ＡＢＣ 工作!"), View("党建,abc工作"));
+  EXPECT_EQ(View("黨建，ＡＢＣ 工作!"), U"党建abc工作");
+  EXPECT_EQ(View("①ﬁ"), U"1fi");                 // NFKC
+  EXPECT_EQ(View("a\u200Bb\u3000c\u00A0d"), U"abcd");  // zero-width and wide spaces
+  EXPECT_EQ(View("\U00020000"), U"\U00020000");     // extension B kept
+  EXPECT_EQ(View("“引号”《书名》"), U"引号书名");
+  EXPECT_EQ(View("\uF900"), U"\u5C82");  // compatibility 豈 -> unified U+8C48 -> simplified 岂
+}
+
+// A random "article" of `n` Han characters from a 3000-character alphabet.
+std::u32string RandomText(std::mt19937_64* rng, size_t n) {
+  std::uniform_int_distribution<int> pick(0x4E00, 0x4E00 + 2999);
+  std::u32string s;
+  for (size_t i = 0; i < n; ++i) s.push_back(static_cast<char32_t>(pick(*rng)));
+  return s;
+}
+
+// Replaces a fraction `f` of positions with random characters.
+std::u32string Mutate(std::mt19937_64* rng, std::u32string s, double f) {
+  std::uniform_real_distribution<double> u(0, 1);
+  std::uniform_int_distribution<int> pick(0x4E00, 0x4E00 + 2999);
+  for (char32_t& c : s) {
+    if (u(*rng) < f) c = static_cast<char32_t>(pick(*rng));
+  }
+  return s;
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) AppendUtf8(c, &out);
+  return out;
+}
+
+TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
+  std::mt19937_64 rng(42);
+  MinHasher hasher(MinHashParams{});
+  const double k = 128;
+  int within_3_sigma = 0, pairs = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::u32string a = RandomText(&rng, 200 + rng() % 2000);
+    std::u32string b = Mutate(&rng, a, (rng() % 100) / 400.0);
+    double exact = ExactJaccard(ShingleSet(a, 5, 0), ShingleSet(b, 5, 0));
+    std::vector<uint32_t> sa, sb;
+    ASSERT_TRUE(hasher.SignView(a, &sa));
+    ASSERT_TRUE(hasher.SignView(b, &sb));
+    double est = MinHasher::EstimateJaccard(sa, sb);
+    double sigma = std::sqrt(std::max(exact * (1 - exact), 0.01) / k);
+    EXPECT_LE(std::abs(est - exact), 5 * sigma) << "exact " << exact << " est " << est;
+    within_3_sigma += std::abs(est - exact) <= 3 * sigma;
+    ++pairs;
+  }
+  EXPECT_GE(within_3_sigma, pairs * 98 / 100);
+}
+
+TEST(MinHashTest, SignaturesAreDeterministicAndNamed) {
+  MinHasher a(MinHashParams{64, 4, 7}), b(MinHashParams{64, 4, 7});
+  std::vector<uint32_t> sa, sb;
+  ASSERT_TRUE(a.Sign("同一篇文章的內容", &sa));
+  ASSERT_TRUE(b.Sign("同一篇文章的内容。", &sb));  // script and punctuation differ
+  EXPECT_EQ(sa, sb);
+  EXPECT_EQ(sa.size(), 64u);
+  EXPECT_EQ(a.Name(), "minhash-v1-oph-xxh3-nfkccf-hans-c4-k64-s7");
+  EXPECT_FALSE(a.Sign("。，！", &sa));  // empty matching view
+}
+
+TEST(LshParamsTest, ThresholdPointEightGivesTwelveBandsOfTen) {
+  LshParams p = OptimalLshParams(0.8, 128);
+  EXPECT_EQ(p.bands, 12);
+  EXPECT_EQ(p.rows, 10);
+  EXPECT_GE(CandidateProbability(0.9, p), 0.99);
+  EXPECT_LE(CandidateProbability(0.5, p), 0.02);
+}
+
+TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
+  std::mt19937_64 rng(7);
+  auto index = DedupIndex::Create(DedupOptions());
+  ASSERT_OK(index.status());
+  int high = 0, high_caught = 0, low = 0, low_flagged = 0;
+  for (int i = 0; i < 2000; ++i) {
+    std::u32string a = RandomText(&rng, 1500);
+    bool want_high = i % 2 == 0;
+    std::u32string b = Mutate(&rng, a, want_high ? 0.004 + (rng() % 10) / 1000.0 : 0.08 + (rng() % 30) / 100.0);
+    double exact = ExactJaccard(ShingleSet(a, 5, 0), ShingleSet(b, 5, 0));
+    Fingerprint fa, fb;
+    (*index)->ComputeFingerprint(Utf8(a), &fa);
+    (*index)->ComputeFingerprint(Utf8(b), &fb);
+    ASSERT_EQ((*index)->Decide(fa, "a" + std::to_string(i)).kind, DedupDecision::kUnique);
+    DedupDecision d = (*index)->Decide(fb, "b" + std::to_string(i));
+    if (exact >= 0.9) {
+      ++high;
+      high_caught += d.kind != DedupDecision::kUnique;
+    } else if (exact <= 0.5) {
+      ++low;
+      low_flagged += d.kind != DedupDecision::kUnique;
+    }
+  }
+  ASSERT_GE(high, 500);
+  ASSERT_GE(low, 500);
+  EXPECT_GE(high_caught, high * 99 / 100) << high_caught << " of " << high;
+  EXPECT_LE(low_flagged, low / 100) << low_flagged << " of " << low;
+}
+
+// Builds an article from the seeds' paragraphs.
+std::string SeedArticle(int seed_index) {
+  const char* names[] = {"000_27ab69a333f3fae7", "002_7bfb4e737e40981e", "004_75dfd3e5621028d9"};
+  return Cleaned(ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds/" + names[seed_index] + ".txt"));
+}
+
+std::string ToTraditional(const std::string& text) {
+  const ScriptTables& t = ScriptTables::Get();
+  std::string out;
+  size_t i = 0, len = 0;
+  while (i < text.size()) {
+    AppendUtf8(t.ToTraditional(DecodeUtf8(text, i, &len)), &out);
+    i += len;
+  }
+  return out;
+}
+
+std::string FullWidthPunctuation(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ',') out += "，";
+    else if (c == ':') out += "：";
+    else if (c == ';') out += "；";
+    else if (c == '(') out += "（";
+    else if (c == ')') out += "）";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+// Changes every 200th Han character (0.5%).
+std::string ChangeHalfAPercent(const std::string& text) {
+  std::string out;
+  size_t i = 0, len = 0, han = 0;
+  while (i < text.size()) {
+    char32_t cp = DecodeUtf8(text, i, &len);
+    if (IsHan(cp) && ++han % 200 == 0) cp = cp == U'的' ? U'之' : U'的';
+    AppendUtf8(cp, &out);
+    i += len;
+  }
+  return out;
+}
+
+TEST(PlantedCopiesTest, EveryKindOfCopyIsCaught) {
+  std::string original = SeedArticle(0);
+  ASSERT_GT(original.size(), 5000u);
+  const std::pair<const char*, std::string> copies[] = {
+      {"traditional", ToTraditional(original)},
+      {"full-width punctuation", FullWidthPunctuation(original)},
+      {"copyright appended", original + "\n版权所有 © 2022 铁岭日报社 未经授权不得转载。"},
+      {"0.5% changed", ChangeHalfAPercent(original)},
+  };
+  for (const auto& [kind, copy] : copies) {
+    ASSERT_NE(copy, original) << kind;
+    auto index = DedupIndex::Create(DedupOptions());
+    ASSERT_OK(index.status());
+    Fingerprint fa, fb;
+    (*index)->ComputeFingerprint(original, &fa);
+    (*index)->ComputeFingerprint(copy, &fb);
+    (*index)->Decide(fa, "original");
+    DedupDecision d = (*index)->Decide(fb, "copy");
+    EXPECT_NE(d.kind, DedupDecision::kUnique) << kind;
+    EXPECT_EQ((*index)->IdOf(d.duplicate_of), "original") << kind;
+  }
+}
+
+TEST(PlantedCopiesTest, ArticlesSharingAThirdOfTheirParagraphsAreBothKept) {
+  std::string a = SeedArticle(1), b = SeedArticle(2);
+  // b2 takes the first third of a's paragraphs and two thirds of b's.
+  auto paragraphs = [](const std::string& t) {
+    std::vector<std::string> ps;
+    size_t pos = 0;
+    while (pos < t.size()) {
+      size_t nl = t.find('\n', pos);
+      if (nl == std::string::npos) nl = t.size();
+      ps.push_back(t.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    return ps;
+  };
+  std::vector<std::string> pa = paragraphs(a), pb = paragraphs(b);
+  std::string mixed;
+  for (size_t i = 0; i < pa.size() / 3; ++i) mixed += pa[i] + "\n";
+  for (size_t i = 0; i < pb.size() * 2 / 3; ++i) mixed += pb[i] + "\n";
+  auto index = DedupIndex::Create(DedupOptions());
+  ASSERT_OK(index.status());
+  Fingerprint fa, fm;
+  (*index)->ComputeFingerprint(a, &fa);
+  (*index)->ComputeFingerprint(mixed, &fm);
+  EXPECT_EQ((*index)->Decide(fa, "a").kind, DedupDecision::kUnique);
+  EXPECT_EQ((*index)->Decide(fm, "mixed").kind, DedupDecision::kUnique);
+}
+
+TEST(DedupIndexTest, ExactDuplicatesTakeTheFastPath) {
+  auto index = DedupIndex::Create(DedupOptions());
+  ASSERT_OK(index.status());
+  Fingerprint a, b;
+  (*index)->ComputeFingerprint("同一篇文章。", &a);
+  (*index)->ComputeFingerprint("同一篇文章", &b);
+  (*index)->Decide(a, "a");
+  DedupDecision d = (*index)->Decide(b, "b");
+  EXPECT_EQ(d.kind, DedupDecision::kExact);
+  EXPECT_EQ(d.similarity, 1.0);
+  EXPECT_EQ((*index)->size(), 1u);
+}
+
+TEST(DedupIndexTest, SavesAndLoadsAndRefusesCorruptOrForeignFiles) {
+  std::string dir = MakeTempDir("index");
+  std::string path = dir + "/feed.idx";
+  DedupOptions options;
+  options.index_path = path;
+  std::string article = SeedArticle(0);
+  {
+    auto index = DedupIndex::Create(options);
+    ASSERT_OK(index.status());
+    Fingerprint fp;
+    (*index)->ComputeFingerprint(article, &fp);
+    (*index)->Decide(fp, "day1-article");
+    ASSERT_OK((*index)->Save(path));
+  }
+  {
+    auto index = DedupIndex::Create(options);  // loads yesterday's index
+    ASSERT_OK(index.status());
+    ASSERT_EQ((*index)->size(), 1u);
+    Fingerprint fp;
+    (*index)->ComputeFingerprint(ChangeHalfAPercent(article), &fp);
+    DedupDecision d = (*index)->Decide(fp, "day2-copy");
+    EXPECT_EQ(d.kind, DedupDecision::kNear);
+    EXPECT_EQ((*index)->IdOf(d.duplicate_of), "day1-article");
+  }
+  std::string bytes = ReadFile(path);
+  WriteFile(path, bytes.substr(0, bytes.size() - 10));
+  auto truncated = DedupIndex::Create(options);
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(truncated.status().message().find(path), absl::string_view::npos);
+
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 1;
+  WriteFile(path, flipped);
+  EXPECT_EQ(DedupIndex::Create(options).status().code(), absl::StatusCode::kDataLoss);
+
+  WriteFile(path, "{\"text\":\"not an index\"}\n");
+  EXPECT_EQ(DedupIndex::Create(options).status().code(), absl::StatusCode::kDataLoss);
+
+  WriteFile(path, bytes);
+  DedupOptions other = options;
+  other.minhash.ngram = 3;
+  EXPECT_EQ(DedupIndex::Create(other).status().code(), absl::StatusCode::kFailedPrecondition);
+  other = options;
+  other.threshold = 0.7;  // a different threshold may reuse the index
+  EXPECT_OK(DedupIndex::Create(other).status());
+}
+
+}  // namespace
+}  // namespace newsclean

@@ -1,0 +1,80 @@
+#include "tools/pipeline_flags.h"
+
+#include "tools/cli_util.h"
+
+namespace newsclean {
+
+void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags) {
+  PipelineOptions& p = flags->options;
+  cmd->add_option("inputs", p.inputs,
+                  "Files or directories (recursive, sorted); '-' or none for stdin. "
+                  "gzip, bzip2, xz and zstd are detected from their magic bytes.");
+  cmd->add_option("-o,--output", p.output,
+                  "Output file, '-' for stdout; compressed by extension (.gz .bz2 .xz .zst). "
+                  "Written to a temporary file and renamed when complete.")
+      ->capture_default_str();
+  cmd->add_option("--text-field", p.text_field, "JSONL field that holds the text")
+      ->capture_default_str();
+  cmd->add_option("--format", flags->input_format,
+                  "Input format: auto (by extension, else a first '{' means JSONL), jsonl, text")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+      ->capture_default_str();
+  cmd->add_option("--output-format", flags->output_format,
+                  "Output format: auto (text for one text file in, else JSONL), jsonl, text")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", p.threads,
+                  "Worker threads, 0 for all cores; output is identical for every value")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--on-error", flags->on_error,
+                  "Malformed JSON lines: fail (exit 2 naming file and line) or skip (count and "
+                  "list them in the report)")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  cmd->add_option("--report", p.report_path,
+                  "Write a JSON report (documents, bytes, hits per rule, duplicates, skipped "
+                  "records, MB/s) to FILE, '-' for stderr");
+  cmd->add_flag("--progress", flags->progress, "Draw a progress line on stderr (default: on a terminal)");
+  cmd->add_flag("--no-progress", flags->no_progress, "Never draw a progress line");
+}
+
+void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
+  DedupOptions& d = flags->options.dedup_options;
+  cmd->add_option("--threshold", d.threshold,
+                  "Estimated Jaccard similarity of character shingles at which a document is a "
+                  "near duplicate of a kept one")
+      ->check(CLI::Range(0.01, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--num-perm", d.minhash.num_perm, "MinHash signature length K")
+      ->check(CLI::Range(8, 1024))
+      ->capture_default_str();
+  cmd->add_option("--ngram", d.minhash.ngram,
+                  "Shingle length in characters of the matching view")
+      ->check(CLI::Range(1, 32))
+      ->capture_default_str();
+  cmd->add_option("--mode", flags->mode,
+                  "drop: duplicates are dropped and counted; annotate: every record is kept and "
+                  "duplicates get \"newsclean_duplicate\": {\"of\", \"similarity\", \"exact\"}")
+      ->check(CLI::IsMember({"drop", "annotate"}))
+      ->capture_default_str();
+  cmd->add_option("--index", d.index_path,
+                  "Load the dedup index from FILE if it exists and save the updated index there "
+                  "(atomically), so a feed is checked against every earlier run");
+}
+
+void FinishPipelineFlags(PipelineFlags* flags) {
+  PipelineOptions& p = flags->options;
+  if (p.inputs.empty()) p.inputs.push_back("-");
+  p.input_format = flags->input_format == "jsonl"  ? InputFormat::kJsonl
+                   : flags->input_format == "text" ? InputFormat::kText
+                                                   : InputFormat::kAuto;
+  p.output_format = flags->output_format == "jsonl"  ? OutputFormat::kJsonl
+                    : flags->output_format == "text" ? OutputFormat::kText
+                                                     : OutputFormat::kAuto;
+  p.on_error = flags->on_error == "skip" ? OnBadRecord::kSkipAndCount : OnBadRecord::kFail;
+  p.progress = !flags->no_progress && (flags->progress || IsTerminal(stderr));
+  p.dedup_options.mode = flags->mode == "annotate" ? DedupMode::kAnnotate : DedupMode::kDrop;
+}
+
+}  // namespace newsclean

@@ -1,0 +1,34 @@
+// Flags shared by the subcommands that run the pipeline (clean, dedup):
+// inputs, output, formats, threads, error policy, report, progress, and the
+// near-duplicate options.
+#ifndef NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
+#define NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "newsclean/options.h"
+
+namespace newsclean {
+
+struct PipelineFlags {
+  PipelineOptions options;
+  std::string input_format = "auto";
+  std::string output_format = "auto";
+  std::string on_error = "fail";
+  std::string mode = "drop";
+  bool progress = false;
+  bool no_progress = false;
+};
+
+// Adds the I/O flags to `cmd`.
+void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags);
+// Adds --threshold, --num-perm, --ngram, --mode and --index.
+void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags);
+// Turns the parsed strings into options (stdin when no input is given).
+void FinishPipelineFlags(PipelineFlags* flags);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
