@@ -90,7 +90,7 @@ void BM_Stage_Boilerplate(benchmark::State& state) {
 }
 void BM_Stage_Reflow(benchmark::State& state) { RunStage(state, ParagraphJoinStage(), 14); }
 void BM_Stage_RepeatedParagraph(benchmark::State& state) {
-  RunStage(state, RepeatedParagraphStage(8), 10);
+  RunStage(state, RepeatedParagraphStage(8, true, 0.8, 30, 3), 10);
 }
 void BM_Stage_Layout(benchmark::State& state) { RunStage(state, LayoutStage(), 0); }
 

@@ -48,6 +48,7 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
       {"pinyin-gloss", Reason::kPinyinGloss},       {"romanized-label", Reason::kRomanizedLabel},
       {"image-caption", Reason::kImageCaption},     {"reflow", Reason::kReflow},
       {"repeated-paragraph", Reason::kRepeatedParagraph},
+      {"near-duplicate-paragraph", Reason::kRepeatedParagraph},
   };
   absl::flat_hash_set<std::string> known;
   for (const StageRule& r : stage_rules) {
@@ -86,9 +87,11 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
   if (!boilerplate.ok()) return boilerplate.status();
   cleaner->stages_.push_back(std::move(*boilerplate));
   if (on("reflow")) cleaner->stages_.push_back(std::make_unique<ParagraphJoinStage>());
-  if (on("repeated-paragraph")) {
-    cleaner->stages_.push_back(
-        std::make_unique<RepeatedParagraphStage>(options.repeated_paragraph_min_chars));
+  if (on("repeated-paragraph") || on("near-duplicate-paragraph")) {
+    cleaner->stages_.push_back(std::make_unique<RepeatedParagraphStage>(
+        on("repeated-paragraph") ? options.repeated_paragraph_min_chars : SIZE_MAX,
+        on("near-duplicate-paragraph"), options.near_paragraph_threshold,
+        options.near_paragraph_min_chars, options.near_paragraph_ngram));
   }
   cleaner->stages_.push_back(std::make_unique<LayoutStage>());
   return cleaner;

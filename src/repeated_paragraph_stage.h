@@ -9,18 +9,36 @@
 
 namespace newsclean {
 
-// Removes exact repeats of a paragraph inside one document, keeping the first
-// occurrence. Paragraphs are compared on their matching key (see
-// MatchingKey); paragraphs whose key is shorter than `min_chars` characters are
-// never removed. Rule "repeated-paragraph".
+// Removes repeated paragraphs inside one document, keeping the first
+// occurrence, under reason "repeated-paragraph":
+//  - rule "repeated-paragraph": the same matching view (see MatchingKey) as an
+//    earlier paragraph; views shorter than `min_chars` are never removed;
+//  - rule "near-duplicate-paragraph": Jaccard similarity of character
+//    shingles >= the threshold with an earlier kept paragraph, both at least
+//    `near_min_chars` long (a repeat with a few characters changed). Exact
+//    Jaccard over shingle sets, not an estimate: paragraphs are small. Each
+//    paragraph is compared with at most the last kMaxCompared kept ones, so a
+//    pathological page costs linear time.
 class RepeatedParagraphStage : public Stage {
  public:
-  explicit RepeatedParagraphStage(size_t min_chars) : min_chars_(min_chars) {}
+  RepeatedParagraphStage(size_t min_chars, bool near, double near_threshold,
+                         size_t near_min_chars, int ngram)
+      : min_chars_(min_chars), near_(near), near_threshold_(near_threshold),
+        near_min_chars_(near_min_chars), ngram_(ngram) {}
   std::string_view Name() const override { return "repeated-paragraph"; }
+  std::vector<std::string> RuleNames() const override {
+    return {"repeated-paragraph", "near-duplicate-paragraph"};
+  }
   void Process(Document* doc) const override;
+
+  static constexpr size_t kMaxCompared = 256;
 
  private:
   size_t min_chars_;
+  bool near_;
+  double near_threshold_;
+  size_t near_min_chars_;
+  int ngram_;
 };
 
 // The matching view of `text` (see match_view.h) as UTF-8: what paragraphs

@@ -83,6 +83,28 @@ TEST(RepeatedParagraphTest, KeepsFirstOccurrenceOfExactAndNormalizedRepeats) {
             (std::vector<std::string>{"repeated-paragraph", "repeated-paragraph"}));
 }
 
+TEST(RepeatedParagraphTest, RemovesNearDuplicateParagraphWithAFewCharactersChanged) {
+  const std::string para =
+      "抓党建需要找准群众情感脉搏、贴近群众心愿创新载体,走进田间地头、坐在百姓炕头,把群众放在心上。";
+  const std::string edited =
+      "抓党建需要找准群众情感脉搏、贴近群众心愿创新载体,走进田间地头、坐在百姓家中,把群众放在心上!";
+  Document doc = CleanText(kP1 + "\n" + para + "\n" + kP2 + "\n" + edited);
+  EXPECT_EQ(doc.text(), kP1 + "\n" + para + "\n" + kP2);
+  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"near-duplicate-paragraph"});
+}
+
+TEST(RepeatedParagraphTest, KeepsParagraphsThatOnlyShareAPhrase) {
+  const std::string a = "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设,推动基层党组织全面进步。";
+  const std::string b = "今年以来,开原市借鉴农村大喇叭在主题教育中的经验,在全市范围内实施了大喇叭村村通工程。";
+  EXPECT_EQ(Cleaned(a + "\n" + b), a + "\n" + b);
+}
+
+TEST(RepeatedParagraphTest, ShortParagraphsAreOnlyRemovedAsExactRepeats) {
+  // 10 characters: under the near-duplicate minimum, above the exact one.
+  const std::string text = kP1 + "\n基层党建工作再强化\n" + kP2 + "\n基层党建工作再完善";
+  EXPECT_EQ(Cleaned(text), text);
+}
+
 TEST(RepeatedParagraphTest, KeepsShortRepeatsAndDistinctParagraphs) {
   const std::string text = "附件\n" + kP1 + "\n附件\n" + kP2 + "\n(完)\n(完)";
   EXPECT_EQ(Cleaned(text), text);
