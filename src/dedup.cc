@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "src/match_view.h"
 #include "src/output_stream.h"
+#include "src/record_store.h"
 #include "src/strings.h"
 
 namespace newsclean {
@@ -63,9 +64,56 @@ DedupIndex::DedupIndex(const DedupOptions& options, LshParams lsh)
     : options_(options),
       hasher_(options.minhash),
       lsh_(options.minhash.num_perm, lsh),
-      packed_size_((static_cast<size_t>(options.minhash.num_perm) + 1) / 2) {
+      packed_size_((static_cast<size_t>(options.minhash.num_perm) + 1) / 2),
+      signatures_(std::make_unique<RecordStore>(packed_size_)),
+      exact_(std::make_unique<RecordStore>(16)),
+      exact_slots_(1024, kNoDoc) {
   name_ = absl::StrCat(hasher_.Name(), "-b", kSignatureBits);
   id_offsets_.push_back(0);
+}
+
+DedupIndex::~DedupIndex() = default;
+
+namespace {
+
+size_t ExactHome(uint64_t low, size_t n) {
+  return static_cast<size_t>(((low >> 32) * n) >> 32);
+}
+
+}  // namespace
+
+bool DedupIndex::FindExact(uint64_t low, uint64_t high, uint32_t* doc) const {
+  const size_t n = exact_slots_.size();
+  for (size_t i = ExactHome(low, n); exact_slots_[i] != kNoDoc; i = i + 1 == n ? 0 : i + 1) {
+    const uint8_t* stored = exact_->Record(exact_slots_[i]);
+    uint64_t l, h;
+    std::memcpy(&l, stored, 8);
+    std::memcpy(&h, stored + 8, 8);
+    if (l == low && h == high) {
+      *doc = exact_slots_[i];
+      return true;
+    }
+  }
+  return false;
+}
+
+void DedupIndex::InsertExact(uint64_t low, uint32_t doc) {
+  if ((exact_used_ + 1) * 20 > exact_slots_.size() * 17) {  // load factor <= 0.85
+    std::vector<uint32_t> old = std::move(exact_slots_);
+    exact_slots_.assign(old.size() + old.size() / 4, kNoDoc);
+    exact_used_ = 0;
+    for (uint32_t d : old) {
+      if (d == kNoDoc) continue;
+      uint64_t l;
+      std::memcpy(&l, exact_->Record(d), 8);
+      InsertExact(l, d);
+    }
+  }
+  const size_t n = exact_slots_.size();
+  size_t i = ExactHome(low, n);
+  while (exact_slots_[i] != kNoDoc) i = i + 1 == n ? 0 : i + 1;
+  exact_slots_[i] = doc;
+  ++exact_used_;
 }
 
 absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
@@ -109,10 +157,10 @@ void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) cons
 DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id) {
   DedupDecision d;
   if (fp.empty) return d;
-  auto exact = exact_index_.find(Hash128{fp.exact_low, fp.exact_high});
-  if (exact != exact_index_.end()) {
+  uint32_t exact_doc = 0;
+  if (FindExact(fp.exact_low, fp.exact_high, &exact_doc)) {
     d.kind = DedupDecision::kExact;
-    d.duplicate_of = exact->second;
+    d.duplicate_of = exact_doc;
     d.similarity = 1.0;
     return d;
   }
@@ -122,7 +170,7 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id) {
   uint32_t best_doc = 0;
   const int k = options_.minhash.num_perm;
   for (uint32_t doc : scratch_) {
-    std::span<const uint8_t> other(signatures_.data() + doc * packed_size_, packed_size_);
+    std::span<const uint8_t> other(signatures_->Record(doc), packed_size_);
     double s = EstimatePackedJaccard(fp.packed, other, k);
     if (s > best) {
       best = s;
@@ -141,10 +189,12 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id) {
 
 uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id) {
   uint32_t doc = static_cast<uint32_t>(num_docs_++);
-  signatures_.insert(signatures_.end(), fp.packed.begin(), fp.packed.end());
-  Hash128 h{fp.exact_low, fp.exact_high};
-  exact_.push_back(h);
-  exact_index_.emplace(h, doc);
+  signatures_->Append(fp.packed.data());
+  uint8_t exact[16];
+  std::memcpy(exact, &fp.exact_low, 8);
+  std::memcpy(exact + 8, &fp.exact_high, 8);
+  exact_->Append(exact);
+  InsertExact(fp.exact_low, doc);
   lsh_.Insert(doc, fp.band_keys);
   id_bytes_.append(id);
   id_offsets_.push_back(id_bytes_.size());
@@ -156,9 +206,8 @@ std::string_view DedupIndex::IdOf(uint32_t doc) const {
 }
 
 size_t DedupIndex::DecisionBytes() const {
-  // flat_hash_map: one control byte and one slot per bucket.
-  size_t exact_bytes = exact_index_.bucket_count() * (sizeof(Hash128) + sizeof(uint32_t) + 1);
-  return signatures_.capacity() + lsh_.MemoryBytes() + exact_bytes;
+  return signatures_->MemoryBytes() + exact_->MemoryBytes() +
+         exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes();
 }
 
 absl::Status DedupIndex::Save(const std::string& path) const {
@@ -168,9 +217,12 @@ absl::Status DedupIndex::Save(const std::string& path) const {
   out.append(name_);
   PutU64(num_docs_, &out);
   for (size_t doc = 0; doc < num_docs_; ++doc) {
-    PutU64(exact_[doc].low, &out);
-    PutU64(exact_[doc].high, &out);
-    out.append(reinterpret_cast<const char*>(signatures_.data() + doc * packed_size_), packed_size_);
+    uint64_t low, high;
+    std::memcpy(&low, exact_->Record(doc), 8);
+    std::memcpy(&high, exact_->Record(doc) + 8, 8);
+    PutU64(low, &out);
+    PutU64(high, &out);
+    out.append(reinterpret_cast<const char*>(signatures_->Record(doc)), packed_size_);
     std::string_view id = IdOf(static_cast<uint32_t>(doc));
     PutU32(static_cast<uint32_t>(id.size()), &out);
     out.append(id);

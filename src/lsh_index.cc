@@ -66,6 +66,10 @@ LshIndex::LshIndex(int num_perm, LshParams params) : num_perm_(num_perm), params
   slots_.assign(1024, Slot{0, kEmptySlot});
 }
 
+// Slot counts are not powers of two: the table grows by a quarter, keeping the
+// load between 0.68 and 0.85 (8 bytes a slot), and a multiply-shift maps a tag
+// to its home slot.
+
 void LshIndex::BandKeys(std::span<const uint8_t> packed, std::vector<uint64_t>* keys) const {
   keys->clear();
   uint8_t row_values[256];
@@ -79,16 +83,16 @@ void LshIndex::BandKeys(std::span<const uint8_t> packed, std::vector<uint64_t>* 
 }
 
 size_t LshIndex::Home(uint32_t tag) const {
-  uint64_t h = static_cast<uint64_t>(tag) * 0x9E3779B97F4A7C15ull;
-  return static_cast<size_t>(h >> 32) & (slots_.size() - 1);
+  uint64_t mixed = (static_cast<uint64_t>(tag) * 0x9E3779B97F4A7C15ull) >> 32;
+  return static_cast<size_t>((mixed * slots_.size()) >> 32);
 }
 
 void LshIndex::Candidates(std::span<const uint64_t> keys, std::vector<uint32_t>* out) const {
   size_t start = out->size();
-  size_t mask = slots_.size() - 1;
+  const size_t n = slots_.size();
   for (uint64_t key : keys) {
     uint32_t tag = Tag(key);
-    for (size_t i = Home(tag); slots_[i].doc != kEmptySlot; i = (i + 1) & mask) {
+    for (size_t i = Home(tag); slots_[i].doc != kEmptySlot; i = i + 1 == n ? 0 : i + 1) {
       if (slots_[i].tag == tag) out->push_back(slots_[i].doc);
     }
   }
@@ -100,9 +104,9 @@ void LshIndex::Insert(uint32_t doc, std::span<const uint64_t> keys) {
   for (uint64_t key : keys) {
     if ((used_ + 1) * 20 > slots_.size() * 17) Grow();  // load factor <= 0.85
     uint32_t tag = Tag(key);
-    size_t mask = slots_.size() - 1;
+    const size_t n = slots_.size();
     size_t i = Home(tag);
-    while (slots_[i].doc != kEmptySlot) i = (i + 1) & mask;
+    while (slots_[i].doc != kEmptySlot) i = i + 1 == n ? 0 : i + 1;
     slots_[i] = Slot{tag, doc};
     ++used_;
   }
@@ -110,12 +114,12 @@ void LshIndex::Insert(uint32_t doc, std::span<const uint64_t> keys) {
 
 void LshIndex::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{0, kEmptySlot});
-  size_t mask = slots_.size() - 1;
+  slots_.assign(old.size() + old.size() / 4, Slot{0, kEmptySlot});
+  const size_t n = slots_.size();
   for (const Slot& s : old) {
     if (s.doc == kEmptySlot) continue;
     size_t i = Home(s.tag);
-    while (slots_[i].doc != kEmptySlot) i = (i + 1) & mask;
+    while (slots_[i].doc != kEmptySlot) i = i + 1 == n ? 0 : i + 1;
     slots_[i] = s;
   }
 }

@@ -61,7 +61,7 @@ TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
   for (int i = 0; i < 300; ++i) {
     std::u32string a = RandomText(&rng, 200 + rng() % 2000);
     std::u32string b = Mutate(&rng, a, (rng() % 100) / 400.0);
-    double exact = ExactJaccard(ShingleSet(a, 5, 0), ShingleSet(b, 5, 0));
+    double exact = ExactJaccard(ShingleSet(a, 4, 0), ShingleSet(b, 4, 0));
     std::vector<uint32_t> sa, sb;
     ASSERT_TRUE(hasher.SignView(a, &sa));
     ASSERT_TRUE(hasher.SignView(b, &sb));
@@ -102,7 +102,7 @@ TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
     std::u32string a = RandomText(&rng, 1500);
     bool want_high = i % 2 == 0;
     std::u32string b = Mutate(&rng, a, want_high ? 0.004 + (rng() % 10) / 1000.0 : 0.08 + (rng() % 30) / 100.0);
-    double exact = ExactJaccard(ShingleSet(a, 5, 0), ShingleSet(b, 5, 0));
+    double exact = ExactJaccard(ShingleSet(a, 4, 0), ShingleSet(b, 4, 0));
     Fingerprint fa, fb;
     (*index)->ComputeFingerprint(Utf8(a), &fa);
     (*index)->ComputeFingerprint(Utf8(b), &fb);

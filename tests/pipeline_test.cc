@@ -184,6 +184,31 @@ TEST(CliTest, DedupChecksTodayAgainstEarlierRunsThroughTheIndex) {
   EXPECT_EQ(RunCli("dedup --threshold 1.5 " + seeds, &err), 2);
 }
 
+TEST(CorpusTest, GeneratorIsDeterministicAndDedupFindsThePlantedCopies) {
+  std::string dir = MakeTempDir("corpus");
+  std::string tool = NEWSCLEAN_CORPUS_TOOL;
+  std::string gen = tool + " gen --fixtures " + kFixtures + " --docs 1500 --seed 9 -o ";
+  ASSERT_EQ(std::system((gen + dir + "/a.jsonl").c_str()), 0);
+  ASSERT_EQ(std::system((gen + dir + "/b.jsonl").c_str()), 0);
+  std::string corpus = ReadFile(dir + "/a.jsonl");
+  ASSERT_GT(corpus.size(), 1000000u);
+  EXPECT_EQ(corpus, ReadFile(dir + "/b.jsonl"));
+  std::string err;
+  ASSERT_EQ(RunCli("dedup --mode=annotate " + dir + "/a.jsonl -o " + dir + "/annotated.jsonl", &err), 0) << err;
+  ASSERT_EQ(std::system((tool + " eval " + dir + "/annotated.jsonl > " + dir + "/eval.txt").c_str()), 0);
+  std::string eval = ReadFile(dir + "/eval.txt");
+  double precision = 0, recall = 0;
+  size_t at = eval.find("precision ");
+  ASSERT_NE(at, std::string::npos) << eval;
+  ASSERT_EQ(std::sscanf(eval.c_str() + at, "precision %lf", &precision), 1);
+  at = eval.find("recall ");
+  ASSERT_NE(at, std::string::npos) << eval;
+  ASSERT_EQ(std::sscanf(eval.c_str() + at, "recall %lf", &recall), 1);
+  EXPECT_GE(precision, 0.99) << eval;
+  EXPECT_GE(recall, 0.99) << eval;
+  EXPECT_NE(eval.find("| traditional |"), std::string::npos) << eval;
+}
+
 TEST(CliTest, CleansATextFileToText) {
   std::string dir = MakeTempDir("cli_text");
   std::string err;

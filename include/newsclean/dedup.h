@@ -23,12 +23,15 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "newsclean/lsh_index.h"
 #include "newsclean/minhash.h"
 #include "newsclean/options.h"
+
+namespace newsclean {
+class RecordStore;
+}
 
 namespace newsclean {
 
@@ -47,6 +50,7 @@ struct DedupDecision {
 
 class DedupIndex {
  public:
+  ~DedupIndex();
   // Builds an empty index, or loads options.index_path when that file exists.
   static absl::StatusOr<std::unique_ptr<DedupIndex>> Create(const DedupOptions& options);
 
@@ -74,14 +78,9 @@ class DedupIndex {
   absl::Status Load(const std::string& path);
   uint32_t Insert(const Fingerprint& fp, std::string_view id);
 
-  struct Hash128 {
-    uint64_t low, high;
-    bool operator==(const Hash128& o) const { return low == o.low && high == o.high; }
-    template <typename H>
-    friend H AbslHashValue(H h, const Hash128& v) {
-      return H::combine(std::move(h), v.low, v.high);
-    }
-  };
+  // Finds the document whose exact hash is (low, high), or returns false.
+  bool FindExact(uint64_t low, uint64_t high, uint32_t* doc) const;
+  void InsertExact(uint64_t low, uint32_t doc);
 
   DedupOptions options_;
   MinHasher hasher_;
@@ -89,9 +88,13 @@ class DedupIndex {
   std::string name_;
   size_t packed_size_;
   size_t num_docs_ = 0;
-  std::vector<uint8_t> signatures_;  // num_docs_ * packed_size_
-  std::vector<Hash128> exact_;       // per document, for saving
-  absl::flat_hash_map<Hash128, uint32_t> exact_index_;
+  std::unique_ptr<RecordStore> signatures_;  // packed_size_ bytes a document
+  std::unique_ptr<RecordStore> exact_;        // the 128-bit exact hash of each document
+  // Open addressing over document numbers (4 bytes a slot, load 0.68-0.85),
+  // keyed by the exact hash's low word and verified against exact_.
+  std::vector<uint32_t> exact_slots_;
+  size_t exact_used_ = 0;
+  static constexpr uint32_t kNoDoc = 0xFFFFFFFFu;
   std::string id_bytes_;
   std::vector<uint64_t> id_offsets_;  // num_docs_ + 1
   std::vector<uint32_t> scratch_;

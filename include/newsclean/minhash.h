@@ -23,7 +23,7 @@ namespace newsclean {
 
 struct MinHashParams {
   int num_perm = 128;  // K, the number of signature values
-  int ngram = 5;       // shingle length in code points of the matching view
+  int ngram = 4;       // shingle length in code points of the matching view (bench/RESULTS.md: why 4)
   uint64_t seed = 0;
 };
 
@@ -39,7 +39,7 @@ class MinHasher {
   // As SignView, on the matching view of UTF-8 `text`.
   bool Sign(std::string_view text, std::vector<uint32_t>* sig) const;
 
-  // "minhash-v1-oph-xxh3-nfkccf-hans-c5-k128-s0".
+  // "minhash-v1-oph-xxh3-nfkccf-hans-c4-k128-s0".
   std::string Name() const;
   const MinHashParams& params() const { return params_; }
 
