@@ -8,11 +8,22 @@
 
 #include "newsclean/dedup.h"
 #include "newsclean/reader.h"
+#include "src/layout_stage.h"
+#include "src/match_view.h"
+#include "src/paragraph_counter.h"
+#include "src/text_lines.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
 #include "newsclean/writer.h"
 #include "src/worker_pool.h"
 
 namespace newsclean {
 namespace {
+
+// Paragraphs shorter than this (in matching-view characters) are not counted.
+constexpr size_t kMinCountedParagraphChars = 8;
 
 class StatsReporter : public DropReporter {
  public:
@@ -28,6 +39,45 @@ class StatsReporter : public DropReporter {
  private:
   RunStats* stats_;
 };
+
+// A paragraph's span and the hash of its matching view.
+struct ParagraphKey {
+  size_t begin, end;
+  uint64_t hash;
+};
+
+void ParagraphKeys(std::string_view text, std::vector<ParagraphKey>* keys) {
+  thread_local std::vector<char32_t> view;
+  keys->clear();
+  for (const Paragraph& p : SplitParagraphs(text)) {
+    MatchView(text.substr(p.begin, p.end - p.begin), &view);
+    if (view.size() < kMinCountedParagraphChars) continue;
+    keys->push_back(ParagraphKey{p.begin, p.end, XXH3_64bits(view.data(), view.size() * sizeof(char32_t))});
+  }
+}
+
+// Cuts the paragraphs of *doc seen in `threshold` or more earlier documents,
+// then counts this document for each of its distinct paragraphs. Returns true
+// if the text changed.
+bool RemoveRepeatedParagraphs(ParagraphCounter* counter, int threshold,
+                              const std::vector<ParagraphKey>& keys, Document* doc) {
+  std::vector<Cut> cuts;
+  for (const ParagraphKey& k : keys) {
+    if (counter->Estimate(k.hash) >= threshold) {
+      cuts.push_back(Cut{k.begin, k.end, Reason::kRepeatedAcrossDocuments, "repeated-across-documents"});
+    }
+  }
+  std::vector<uint64_t> distinct;
+  for (const ParagraphKey& k : keys) distinct.push_back(k.hash);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (uint64_t h : distinct) counter->Add(h);
+  if (cuts.empty()) return false;
+  doc->ApplyCuts(std::move(cuts));
+  doc->ReplaceTextForLayout(LayOut(doc->text()));
+  if (doc->text().empty()) doc->dropped = Reason::kEmpty;
+  return true;
+}
 
 class Progress {
  public:
@@ -83,15 +133,21 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   WorkerPool pool(threads);
   Progress progress(options.progress);
 
+  std::unique_ptr<ParagraphCounter> counter;
+  if (options.repeated_paragraphs > 0) {
+    counter = std::make_unique<ParagraphCounter>(options.repeated_paragraph_memory);
+  }
   std::vector<Document> batch;
   std::vector<std::string> serialized;
   std::vector<Fingerprint> fingerprints;
+  std::vector<std::vector<ParagraphKey>> paragraph_keys;
   const DocumentWriter& w = **writer;
   const DedupIndex* fingerprinter = index.get();
   std::function<void(size_t)> clean_one = [&](size_t i) {
     if (cleaner != nullptr) cleaner->Clean(&batch[i]);
     serialized[i].clear();
     if (batch[i].dropped) return;
+    if (counter) ParagraphKeys(batch[i].text(), &paragraph_keys[i]);
     if (fingerprinter != nullptr) fingerprinter->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
     w.Serialize(batch[i], &serialized[i]);
   };
@@ -111,8 +167,19 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     if (!(*reader)->status().ok()) return (*reader)->status();
     serialized.resize(batch.size());
     if (index) fingerprints.resize(batch.size());
+    if (counter) paragraph_keys.resize(batch.size());
     pool.ParallelFor(batch.size(), clean_one);
     for (size_t i = 0; i < batch.size(); ++i) {
+      if (counter && !batch[i].dropped &&
+          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i],
+                                   &batch[i])) {
+        // Rare path, on this thread: the text changed after the parallel phase.
+        serialized[i].clear();
+        if (!batch[i].dropped) {
+          if (index) index->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
+          w.Serialize(batch[i], &serialized[i]);
+        }
+      }
       if (index && !batch[i].dropped) {
         DedupDecision d = index->Decide(fingerprints[i], batch[i].id);
         if (d.kind == DedupDecision::kUnique) {

@@ -108,6 +108,37 @@ TEST(PipelineTest, DedupOutputIsIdenticalForEveryThreadCount) {
   }
 }
 
+TEST(PipelineTest, RemovesParagraphsSeenInNOrMoreEarlierDocuments) {
+  std::string dir = MakeTempDir("across");
+  const std::string footer = "欢迎下载我们的新闻客户端获取更多本地资讯内容";
+  std::string feed;
+  for (int i = 0; i < 6; ++i) {
+    feed += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"第" + std::to_string(i) +
+            "篇正文,讲述了全市基层党建工作的新进展与新成效。\\n" + footer + "\"}\n";
+  }
+  WriteFile(dir + "/feed.jsonl", feed);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  std::string reference;
+  for (int threads : {1, 3}) {
+    PipelineOptions o;
+    o.inputs = {dir + "/feed.jsonl"};
+    o.output = dir + "/out.jsonl";
+    o.threads = threads;
+    o.batch_documents = 2;
+    o.repeated_paragraphs = 2;
+    auto stats = RunPipeline(cleaner->get(), o);
+    ASSERT_OK(stats.status());
+    EXPECT_EQ(stats->rules.at("repeated-across-documents").hits, 4u);  // documents 2..5
+    std::string out = ReadFile(o.output);
+    size_t with_footer = 0;
+    for (size_t at = out.find(footer); at != std::string::npos; at = out.find(footer, at + 1)) ++with_footer;
+    EXPECT_EQ(with_footer, 2u);  // the first two documents keep it
+    if (reference.empty()) reference = out;
+    EXPECT_EQ(out, reference);
+  }
+}
+
 TEST(PipelineTest, OneTextFileInGivesTextOut) {
   PipelineOptions o;
   EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kText);

@@ -44,6 +44,14 @@ CLI::App* AddCleanCommand(CLI::App* app, CleanArgs* args) {
   cmd->add_option("--rules", args->clean.rule_files,
                   "Add rules from FILE (format: README.md, 'Rule files'); may be repeated");
   cmd->add_flag("--list-rules", args->list_rules, "List every rule with its reason and exit");
+  cmd->add_option("--repeated-paragraphs", args->flags.options.repeated_paragraphs,
+                  "Remove paragraphs seen in N or more earlier documents (boilerplate no rule "
+                  "names; reason repeated-across-documents); 0: off")
+      ->check(CLI::Range(0, 255))
+      ->capture_default_str();
+  cmd->add_option("--repeated-paragraphs-memory", args->flags.options.repeated_paragraph_memory,
+                  "Bytes of the count-min sketch behind --repeated-paragraphs")
+      ->capture_default_str();
   cmd->add_flag("--dedup", args->flags.options.dedup,
                 "Also remove near-duplicate documents (see `newsclean dedup --help`)");
   AddDedupFlags(cmd, &args->flags);

@@ -67,6 +67,12 @@ struct PipelineOptions {
   bool annotate = false;            // add a "newsclean" object with removals and metadata
   std::string report_path;          // write the JSON run report here; empty: none
   bool progress = false;            // draw a progress line on stderr
+  // Remove paragraphs whose matching view was seen in this many or more
+  // earlier documents (boilerplate no rule names); 0: off. Counted in a
+  // count-min sketch of `repeated_paragraph_memory` bytes (see
+  // src/paragraph_counter.h for the false-positive rate).
+  int repeated_paragraphs = 0;
+  size_t repeated_paragraph_memory = 64 << 20;
   bool dedup = false;               // drop (or annotate) near-duplicate documents
   DedupOptions dedup_options;
   // Documents are cleaned in batches; at most `threads + 1` batches are in

@@ -33,9 +33,10 @@ enum class Reason {
   kMalformedRecord,    // record skipped under --on-error=skip
   kExactDuplicate,     // document dropped: same matching view as a kept one
   kNearDuplicate,      // document dropped: estimated similarity >= threshold
+  kRepeatedAcrossDocuments,  // a paragraph seen in N or more earlier documents
 };
 
-inline constexpr int kNumReasons = static_cast<int>(Reason::kNearDuplicate) + 1;
+inline constexpr int kNumReasons = static_cast<int>(Reason::kRepeatedAcrossDocuments) + 1;
 
 // Returns the stable name of `reason`, e.g. "pinyin-gloss".
 std::string_view ReasonName(Reason reason);
