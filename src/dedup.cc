@@ -154,7 +154,30 @@ void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) cons
   lsh_.BandKeys(fp->packed, &fp->band_keys);
 }
 
-DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id) {
+uint32_t DedupIndex::Resolve(uint32_t doc) const {
+  while (superseded_by_[doc] != doc) doc = superseded_by_[doc];
+  return doc;
+}
+
+DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
+                                 std::string_view preference) {
+  DedupDecision d = DecideAgainstKept(fp);
+  if (d.kind == DedupDecision::kUnique) {
+    d.inserted = Insert(fp, id, preference);
+    return d;
+  }
+  d.duplicate_of = Resolve(d.duplicate_of);
+  // Documents loaded from an earlier run's index were written then: they stay.
+  if (options_.keep != KeepPolicy::kFirst && d.duplicate_of >= num_loaded_ &&
+      preference < preferences_[d.duplicate_of - num_loaded_]) {
+    d.kind = DedupDecision::kSupersedes;
+    d.inserted = Insert(fp, id, preference);
+    superseded_by_[d.duplicate_of] = d.inserted;
+  }
+  return d;
+}
+
+DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp) {
   DedupDecision d;
   if (fp.empty) return d;
   uint32_t exact_doc = 0;
@@ -181,13 +204,12 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id) {
     d.kind = DedupDecision::kNear;
     d.duplicate_of = best_doc;
     d.similarity = best;
-    return d;
   }
-  Insert(fp, id);
   return d;
 }
 
-uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id) {
+uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id,
+                            std::string_view preference) {
   uint32_t doc = static_cast<uint32_t>(num_docs_++);
   signatures_->Append(fp.packed.data());
   uint8_t exact[16];
@@ -198,16 +220,20 @@ uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id) {
   lsh_.Insert(doc, fp.band_keys);
   id_bytes_.append(id);
   id_offsets_.push_back(id_bytes_.size());
+  if (options_.keep != KeepPolicy::kFirst && !loading_) preferences_.emplace_back(preference);
+  superseded_by_.push_back(doc);
   return doc;
 }
 
 std::string_view DedupIndex::IdOf(uint32_t doc) const {
+  doc = Resolve(doc);
   return std::string_view(id_bytes_).substr(id_offsets_[doc], id_offsets_[doc + 1] - id_offsets_[doc]);
 }
 
 size_t DedupIndex::DecisionBytes() const {
   return signatures_->MemoryBytes() + exact_->MemoryBytes() +
-         exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes();
+         exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes() +
+         superseded_by_.capacity() * sizeof(uint32_t);
 }
 
 absl::Status DedupIndex::Save(const std::string& path) const {
@@ -267,6 +293,7 @@ absl::Status DedupIndex::Load(const std::string& path) {
         " (the same --num-perm and --ngram are needed)"));
   }
   if (!c.U64(&docs)) return corrupt("truncated header");
+  loading_ = true;
   for (uint64_t d = 0; d < docs; ++d) {
     Fingerprint fp;
     fp.empty = false;
@@ -278,8 +305,10 @@ absl::Status DedupIndex::Load(const std::string& path) {
     }
     fp.packed.assign(packed.begin(), packed.end());
     lsh_.BandKeys(fp.packed, &fp.band_keys);
-    Insert(fp, id);
+    Insert(fp, id, "");
   }
+  loading_ = false;
+  num_loaded_ = num_docs_;
   return absl::OkStatus();
 }
 

@@ -63,7 +63,9 @@ absl::Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<st
 class ReaderImpl : public DocumentReader {
  public:
   ReaderImpl(const PipelineOptions& options, DropReporter* reporter)
-      : options_(options), reporter_(reporter) {}
+      : options_(options),
+        reporter_(reporter),
+        want_date_(options.dedup && options.dedup_options.keep == KeepPolicy::kEarliest) {}
 
   absl::Status Init() { return ExpandInputs(options_.inputs, &files_); }
 
@@ -240,6 +242,9 @@ class ReaderImpl : public DocumentReader {
         doc->text_value_end = end + 1;
         doc->SetOriginalText(std::string(text));
         found = true;
+      } else if (want_date_ && key == options_.dedup_options.date_field && !doc->sort_key) {
+        std::string_view date;
+        if (!value.get_string().get(date)) doc->sort_key = std::string(date);
       } else if (key == "id" && doc->id.empty()) {
         std::string_view id;
         if (!value.get_string().get(id)) {
@@ -258,6 +263,7 @@ class ReaderImpl : public DocumentReader {
 
   const PipelineOptions& options_;
   DropReporter* reporter_;
+  bool want_date_;
   std::vector<std::string> files_;
   size_t next_file_ = 0;
   std::string file_;

@@ -1,28 +1,29 @@
 #include "newsclean/pipeline.h"
 
 #include <unistd.h>
+#include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "newsclean/dedup.h"
 #include "newsclean/reader.h"
+#include "newsclean/writer.h"
 #include "src/layout_stage.h"
 #include "src/match_view.h"
 #include "src/paragraph_counter.h"
 #include "src/text_lines.h"
-
-#include <xxhash.h>
-
-#include <algorithm>
-#include "newsclean/writer.h"
 #include "src/worker_pool.h"
 
 namespace newsclean {
 namespace {
 
-// Paragraphs shorter than this (in matching-view characters) are not counted.
+// Paragraphs shorter than this (in matching-view characters) are not counted
+// for --repeated-paragraphs.
 constexpr size_t kMinCountedParagraphChars = 8;
 
 class StatsReporter : public DropReporter {
@@ -38,6 +39,27 @@ class StatsReporter : public DropReporter {
 
  private:
   RunStats* stats_;
+};
+
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
+  void Update(size_t documents, size_t bytes, bool final_line) {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    if (!final_line && now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(bytes) / 1e6;
+    std::fprintf(stderr, "\rnewsclean: %zu documents  %.1f MB  %.1f MB/s%s", documents, mb,
+                 secs > 0 ? mb / secs : 0.0, final_line ? "\n" : "");
+    std::fflush(stderr);
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  Clock::time_point start_, last_;
 };
 
 // A paragraph's span and the hash of its matching view.
@@ -79,25 +101,67 @@ bool RemoveRepeatedParagraphs(ParagraphCounter* counter, int threshold,
   return true;
 }
 
-class Progress {
+// The keep-policy preference of a document: smaller wins (see DedupIndex::Decide).
+std::string Preference(const Document& doc, KeepPolicy keep) {
+  if (keep == KeepPolicy::kLongest) {
+    return absl::StrFormat("%016x", ~static_cast<uint64_t>(doc.text().size()));
+  }
+  if (keep == KeepPolicy::kEarliest) return doc.sort_key ? *doc.sort_key : std::string("\xff");
+  return {};
+}
+
+// One pass over the input: read a batch, run `prepare` on every document in
+// parallel, then `consume` on each in input order.
+class BatchRunner {
  public:
-  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
-  void Update(const RunStats& s, size_t bytes, bool final_line) {
-    if (!enabled_) return;
-    auto now = Clock::now();
-    if (!final_line && now - last_ < std::chrono::milliseconds(500)) return;
-    last_ = now;
-    double secs = std::chrono::duration<double>(now - start_).count();
-    double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "\rnewsclean: %zu documents  %.1f MB  %.1f MB/s%s", s.documents_in, mb,
-                 secs > 0 ? mb / secs : 0.0, final_line ? "\n" : "");
-    std::fflush(stderr);
+  BatchRunner(const PipelineOptions& options, WorkerPool* pool, Progress* progress)
+      : options_(options), pool_(pool), progress_(progress) {}
+
+  absl::Status Run(DocumentReader* reader, const std::function<void(size_t)>& prepare,
+                   const std::function<absl::Status(size_t)>& consume) {
+    bool more = true;
+    size_t done = 0;
+    while (more) {
+      batch_.clear();
+      size_t batch_bytes = 0;
+      Document doc;
+      while (batch_.size() < options_.batch_documents && batch_bytes < options_.batch_bytes) {
+        if (!reader->Next(&doc)) {
+          more = false;
+          break;
+        }
+        batch_bytes += doc.text().size();
+        batch_.push_back(std::move(doc));
+      }
+      if (!reader->status().ok()) return reader->status();
+      pool_->ParallelFor(batch_.size(), prepare);
+      for (size_t i = 0; i < batch_.size(); ++i) {
+        absl::Status st = consume(i);
+        if (!st.ok()) return st;
+      }
+      done += batch_.size();
+      progress_->Update(done, reader->bytes_read(), false);
+    }
+    return absl::OkStatus();
   }
 
+  Document& doc(size_t i) { return batch_[i]; }
+  size_t size() const { return batch_.size(); }
+
  private:
-  using Clock = std::chrono::steady_clock;
-  bool enabled_;
-  Clock::time_point start_, last_;
+  const PipelineOptions& options_;
+  WorkerPool* pool_;
+  Progress* progress_;
+  std::vector<Document> batch_;
+};
+
+// What pass 1 decided for one document, for a keep policy that reads twice.
+struct Outcome {
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  uint32_t inserted = kNone;      // index document it became
+  uint32_t duplicate_of = kNone;  // index document it duplicated when decided
+  float similarity = 0;
+  bool exact = false;
 };
 
 }  // namespace
@@ -110,102 +174,159 @@ OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_i
 
 absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options) {
   auto start = std::chrono::steady_clock::now();
-  RunStats stats;
+  const DedupOptions& dedup = options.dedup_options;
+  const bool two_pass = options.dedup && dedup.keep != KeepPolicy::kFirst;
+  if (two_pass && std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
+    return absl::InvalidArgumentError(
+        "--keep=longest and --keep=earliest read the input twice: standard input ('-') cannot "
+        "be used with them");
+  }
   std::unique_ptr<DedupIndex> index;
   if (options.dedup) {
-    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(options.dedup_options);
+    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(dedup);
     if (!created.ok()) return created.status();
     index = std::move(*created);
-    stats.dedup = true;
+  }
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  WorkerPool pool(threads);
+
+  // Per-batch scratch, indexed like the batch.
+  const size_t slots = std::max<size_t>(options.batch_documents, 1);
+  std::vector<Fingerprint> fingerprints(index ? slots : 0);
+  std::vector<std::vector<ParagraphKey>> paragraph_keys(options.repeated_paragraphs > 0 ? slots : 0);
+  std::vector<std::string> serialized(slots);
+
+  // Runs one pass. `decide` is pass 1 of a two-pass policy (decisions only);
+  // otherwise the pass writes, deciding on the fly (keep first) or from
+  // `outcomes` (two-pass).
+  std::vector<Outcome> outcomes;
+  std::vector<uint32_t> ordinal_of;  // index document -> ordinal, pass 1 only
+  auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer,
+                      DocumentReader* reader) -> absl::Status {
+    Progress progress(options.progress && !decide);
+    BatchRunner runner(options, &pool, &progress);
+    std::unique_ptr<ParagraphCounter> counter;
+    if (options.repeated_paragraphs > 0) {
+      counter = std::make_unique<ParagraphCounter>(options.repeated_paragraph_memory);
+    }
+    const bool fingerprint = index && (decide || !two_pass);
+    size_t ordinal = 0;
+    auto prepare = [&](size_t i) {
+      Document& doc = runner.doc(i);
+      if (cleaner != nullptr) cleaner->Clean(&doc);
+      serialized[i].clear();
+      if (doc.dropped) return;
+      if (counter) ParagraphKeys(doc.text(), &paragraph_keys[i]);
+      if (fingerprint) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
+      if (writer != nullptr) writer->Serialize(doc, &serialized[i]);
+    };
+    auto consume = [&](size_t i) -> absl::Status {
+      Document& doc = runner.doc(i);
+      const size_t my_ordinal = ordinal++;
+      bool reserialize = false;
+      if (counter && !doc.dropped &&
+          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i], &doc)) {
+        // Rare path, on this thread: the text changed after the parallel phase.
+        if (fingerprint && !doc.dropped) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
+        reserialize = true;
+      }
+      if (index && !doc.dropped) {
+        if (decide) {
+          DedupDecision d = index->Decide(fingerprints[i], doc.id, Preference(doc, dedup.keep));
+          Outcome& o = outcomes.emplace_back();
+          if (d.kind == DedupDecision::kUnique || d.kind == DedupDecision::kSupersedes) {
+            o.inserted = d.inserted;
+            if (ordinal_of.size() <= d.inserted) ordinal_of.resize(d.inserted + 1, Outcome::kNone);
+            ordinal_of[d.inserted] = static_cast<uint32_t>(my_ordinal);
+          }
+          if (d.kind == DedupDecision::kSupersedes && d.duplicate_of < ordinal_of.size() &&
+              ordinal_of[d.duplicate_of] != Outcome::kNone) {
+            Outcome& replaced = outcomes[ordinal_of[d.duplicate_of]];
+            replaced.similarity = static_cast<float>(d.similarity);
+            replaced.exact = d.similarity >= 1.0;
+          }
+          if (d.kind == DedupDecision::kExact || d.kind == DedupDecision::kNear) {
+            o.duplicate_of = d.duplicate_of;
+            o.similarity = static_cast<float>(d.similarity);
+            o.exact = d.kind == DedupDecision::kExact;
+          }
+          return absl::OkStatus();
+        }
+        // Writing pass: is this document kept, and if not, whose duplicate is it?
+        bool duplicate = false, exact = false;
+        uint32_t of = 0;
+        double similarity = 0;
+        if (two_pass) {
+          const Outcome& o = outcomes[my_ordinal];
+          if (o.inserted != Outcome::kNone && index->Resolve(o.inserted) != o.inserted) {
+            duplicate = true;
+            of = index->Resolve(o.inserted);
+          } else if (o.duplicate_of != Outcome::kNone) {
+            duplicate = true;
+            of = index->Resolve(o.duplicate_of);
+          }
+          similarity = o.similarity;
+          exact = o.exact;
+        } else {
+          DedupDecision d = index->Decide(fingerprints[i], doc.id);
+          duplicate = d.kind != DedupDecision::kUnique;
+          of = d.duplicate_of;
+          similarity = d.similarity;
+          exact = d.kind == DedupDecision::kExact;
+        }
+        if (!duplicate) {
+          ++stats->dedup_unique;
+        } else if (dedup.mode == DedupMode::kDrop) {
+          doc.dropped = exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
+        } else {
+          doc.duplicate = DuplicateInfo{std::string(index->IdOf(of)), similarity, exact};
+          reserialize = true;
+        }
+      }
+      if (decide) return absl::OkStatus();
+      stats->Add(doc);
+      if (doc.dropped) return absl::OkStatus();
+      if (reserialize) {
+        serialized[i].clear();
+        writer->Serialize(doc, &serialized[i]);
+      }
+      return writer->WriteSerialized(serialized[i]);
+    };
+    absl::Status st = runner.Run(reader, prepare, consume);
+    if (!st.ok()) return st;
+    stats->bytes_in = reader->bytes_read();
+    if (!decide) progress.Update(stats->documents_in, stats->bytes_in, true);
+    return absl::OkStatus();
+  };
+
+  RunStats stats;
+  stats.threads = threads;
+  stats.dedup = options.dedup;
+  if (two_pass) {
+    RunStats ignored;
+    StatsReporter quiet(&ignored);  // pass 2 reports skipped records, once
+    absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, &quiet);
+    if (!reader.ok()) return reader.status();
+    absl::Status st = run_pass(/*decide=*/true, &ignored, nullptr, reader->get());
+    if (!st.ok()) return st;
   }
   StatsReporter reporter(&stats);
   absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, &reporter);
   if (!reader.ok()) return reader.status();
-  OutputFormat format =
-      ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
+  // A single plain-text input gives text out (standard input is sniffed here).
+  OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
   absl::StatusOr<std::unique_ptr<DocumentWriter>> writer =
       DocumentWriter::Open(options.output, format, options.text_field, options.annotate);
   if (!writer.ok()) return writer.status();
-
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  stats.threads = threads;
-  WorkerPool pool(threads);
-  Progress progress(options.progress);
-
-  std::unique_ptr<ParagraphCounter> counter;
-  if (options.repeated_paragraphs > 0) {
-    counter = std::make_unique<ParagraphCounter>(options.repeated_paragraph_memory);
-  }
-  std::vector<Document> batch;
-  std::vector<std::string> serialized;
-  std::vector<Fingerprint> fingerprints;
-  std::vector<std::vector<ParagraphKey>> paragraph_keys;
-  const DocumentWriter& w = **writer;
-  const DedupIndex* fingerprinter = index.get();
-  std::function<void(size_t)> clean_one = [&](size_t i) {
-    if (cleaner != nullptr) cleaner->Clean(&batch[i]);
-    serialized[i].clear();
-    if (batch[i].dropped) return;
-    if (counter) ParagraphKeys(batch[i].text(), &paragraph_keys[i]);
-    if (fingerprinter != nullptr) fingerprinter->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
-    w.Serialize(batch[i], &serialized[i]);
-  };
-  bool more = true;
-  while (more) {
-    batch.clear();
-    size_t batch_bytes = 0;
-    Document doc;
-    while (batch.size() < options.batch_documents && batch_bytes < options.batch_bytes) {
-      if (!(*reader)->Next(&doc)) {
-        more = false;
-        break;
-      }
-      batch_bytes += doc.text().size();
-      batch.push_back(std::move(doc));
-    }
-    if (!(*reader)->status().ok()) return (*reader)->status();
-    serialized.resize(batch.size());
-    if (index) fingerprints.resize(batch.size());
-    if (counter) paragraph_keys.resize(batch.size());
-    pool.ParallelFor(batch.size(), clean_one);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (counter && !batch[i].dropped &&
-          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i],
-                                   &batch[i])) {
-        // Rare path, on this thread: the text changed after the parallel phase.
-        serialized[i].clear();
-        if (!batch[i].dropped) {
-          if (index) index->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
-          w.Serialize(batch[i], &serialized[i]);
-        }
-      }
-      if (index && !batch[i].dropped) {
-        DedupDecision d = index->Decide(fingerprints[i], batch[i].id);
-        if (d.kind == DedupDecision::kUnique) {
-          ++stats.dedup_unique;
-        } else if (options.dedup_options.mode == DedupMode::kDrop) {
-          batch[i].dropped = d.kind == DedupDecision::kExact ? Reason::kExactDuplicate
-                                                             : Reason::kNearDuplicate;
-        } else {
-          batch[i].duplicate = DuplicateInfo{std::string(index->IdOf(d.duplicate_of)),
-                                             d.similarity, d.kind == DedupDecision::kExact};
-          serialized[i].clear();
-          w.Serialize(batch[i], &serialized[i]);
-        }
-      }
-      stats.Add(batch[i]);
-      if (batch[i].dropped) continue;
-      absl::Status st = (*writer)->WriteSerialized(serialized[i]);
-      if (!st.ok()) return st;
-    }
-    progress.Update(stats, (*reader)->bytes_read(), false);
-  }
-  absl::Status st = (*writer)->Close();
+  absl::Status st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get());
   if (!st.ok()) return st;
+  st = (*writer)->Close();
+  if (!st.ok()) return st;
+  stats.bytes_out = (*writer)->bytes_written();
   if (index) {
-    if (!options.dedup_options.index_path.empty()) {
-      st = index->Save(options.dedup_options.index_path);
+    if (!dedup.index_path.empty()) {
+      st = index->Save(dedup.index_path);
       if (!st.ok()) return st;
     }
     stats.index_documents = index->size();
@@ -215,10 +336,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     stats.lsh_bands = index->lsh_params().bands;
     stats.lsh_rows = index->lsh_params().rows;
   }
-  stats.bytes_in = (*reader)->bytes_read();
-  stats.bytes_out = (*writer)->bytes_written();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  progress.Update(stats, stats.bytes_in, true);
   return stats;
 }
 

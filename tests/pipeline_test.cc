@@ -139,6 +139,90 @@ TEST(PipelineTest, RemovesParagraphsSeenInNOrMoreEarlierDocuments) {
   }
 }
 
+// Three copies of one article (short, long, medium) and an unrelated one,
+// with dates; returns the feed's path.
+std::string KeepPolicyFeed(const std::string& dir) {
+  std::string article = Cleaned(ReadFile(kFixtures + "/seeds/000_27ab69a333f3fae7.txt"));
+  std::string unrelated = Cleaned(ReadFile(kFixtures + "/seeds/004_75dfd3e5621028d9.txt"));
+  auto rec = [](const std::string& id, const std::string& date, const std::string& text) {
+    std::string out = "{\"id\":\"" + id + "\"";
+    if (!date.empty()) out += ",\"date\":\"" + date + "\"";
+    std::string escaped;
+    for (char c : text) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+    return out + ",\"text\":\"" + escaped + "\"}\n";
+  };
+  std::string feed = rec("short", "2022-07-28", article) +
+                     rec("other", "", unrelated) +
+                     rec("long", "2022-07-27", article + "\n本文另附:铁岭市基层党建工作大事记一则。") +
+                     rec("medium", "2022-07-26", article + "\n附记。");
+  WriteFile(dir + "/feed.jsonl", feed);
+  return dir + "/feed.jsonl";
+}
+
+std::vector<std::string> Ids(const std::string& jsonl) {
+  std::vector<std::string> ids;
+  for (size_t at = jsonl.find("{\"id\":\""); at != std::string::npos; at = jsonl.find("\n{\"id\":\"", at + 1)) {
+    size_t b = jsonl.find("\"id\":\"", at) + 6;
+    ids.push_back(jsonl.substr(b, jsonl.find('"', b) - b));
+  }
+  return ids;
+}
+
+TEST(KeepPolicyTest, LongestKeepsTheLongestCopyInItsPlace) {
+  std::string dir = MakeTempDir("keep_longest");
+  std::string feed = KeepPolicyFeed(dir);
+  std::string reference;
+  for (int threads : {1, 3}) {
+    PipelineOptions o;
+    o.inputs = {feed};
+    o.output = dir + "/out.jsonl";
+    o.threads = threads;
+    o.batch_documents = 1;
+    o.dedup = true;
+    o.dedup_options.keep = KeepPolicy::kLongest;
+    auto stats = RunPipeline(nullptr, o);
+    ASSERT_OK(stats.status());
+    std::string out = ReadFile(o.output);
+    EXPECT_EQ(Ids(out), (std::vector<std::string>{"other", "long"}));
+    EXPECT_EQ(stats->documents_in, 4u);
+    EXPECT_EQ(stats->dedup_unique, 2u);
+    EXPECT_EQ(stats->dedup_near + stats->dedup_exact, 2u);
+    if (reference.empty()) reference = out;
+    EXPECT_EQ(out, reference);
+  }
+}
+
+TEST(KeepPolicyTest, EarliestKeepsTheSmallestDateAndAnnotatesTheOthers) {
+  std::string dir = MakeTempDir("keep_earliest");
+  PipelineOptions o;
+  o.inputs = {KeepPolicyFeed(dir)};
+  o.output = dir + "/out.jsonl";
+  o.dedup = true;
+  o.dedup_options.keep = KeepPolicy::kEarliest;
+  o.dedup_options.mode = DedupMode::kAnnotate;
+  auto stats = RunPipeline(nullptr, o);
+  ASSERT_OK(stats.status());
+  std::string out = ReadFile(o.output);
+  EXPECT_EQ(Ids(out), (std::vector<std::string>{"short", "other", "long", "medium"}));
+  // Every copy names the kept one, the 2022-07-26 "medium".
+  size_t dup_marks = 0;
+  for (size_t at = out.find("\"newsclean_duplicate\":{\"of\":\"medium\""); at != std::string::npos;
+       at = out.find("\"newsclean_duplicate\":{\"of\":\"medium\"", at + 1)) {
+    ++dup_marks;
+  }
+  EXPECT_EQ(dup_marks, 2u) << out;
+  EXPECT_EQ(out.find("\"of\":\"short\""), std::string::npos);
+}
+
+TEST(KeepPolicyTest, TwoPassPoliciesRefuseStandardInput) {
+  PipelineOptions o;
+  o.inputs = {"-"};
+  o.dedup = true;
+  o.dedup_options.keep = KeepPolicy::kLongest;
+  auto stats = RunPipeline(nullptr, o);
+  EXPECT_EQ(stats.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST(PipelineTest, OneTextFileInGivesTextOut) {
   PipelineOptions o;
   EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kText);

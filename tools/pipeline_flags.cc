@@ -58,6 +58,16 @@ void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
                   "duplicates get \"newsclean_duplicate\": {\"of\", \"similarity\", \"exact\"}")
       ->check(CLI::IsMember({"drop", "annotate"}))
       ->capture_default_str();
+  cmd->add_option("--keep", flags->keep,
+                  "Which copy of a duplicate group is kept: first (streaming), longest (longest "
+                  "text), earliest (smallest --date-field value); longest and earliest read the "
+                  "input twice, so they need files, not stdin")
+      ->check(CLI::IsMember({"first", "longest", "earliest"}))
+      ->capture_default_str();
+  cmd->add_option("--date-field", d.date_field,
+                  "JSONL field for --keep=earliest, compared as strings (ISO 8601 orders right); "
+                  "records without it lose ties")
+      ->capture_default_str();
   cmd->add_option("--index", d.index_path,
                   "Load the dedup index from FILE if it exists and save the updated index there "
                   "(atomically), so a feed is checked against every earlier run");
@@ -75,6 +85,9 @@ void FinishPipelineFlags(PipelineFlags* flags) {
   p.on_error = flags->on_error == "skip" ? OnBadRecord::kSkipAndCount : OnBadRecord::kFail;
   p.progress = !flags->no_progress && (flags->progress || IsTerminal(stderr));
   p.dedup_options.mode = flags->mode == "annotate" ? DedupMode::kAnnotate : DedupMode::kDrop;
+  p.dedup_options.keep = flags->keep == "longest"    ? KeepPolicy::kLongest
+                         : flags->keep == "earliest" ? KeepPolicy::kEarliest
+                                                     : KeepPolicy::kFirst;
 }
 
 }  // namespace newsclean

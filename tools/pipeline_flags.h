@@ -18,6 +18,7 @@ struct PipelineFlags {
   std::string output_format = "auto";
   std::string on_error = "fail";
   std::string mode = "drop";
+  std::string keep = "first";
   bool progress = false;
   bool no_progress = false;
 };

@@ -43,8 +43,15 @@ struct Fingerprint {
 };
 
 struct DedupDecision {
-  enum Kind { kUnique, kExact, kNear } kind = kUnique;
-  uint32_t duplicate_of = 0;  // index of the kept document (IdOf)
+  enum Kind {
+    kUnique,     // kept and inserted as `inserted`
+    kExact,      // an exact duplicate of `duplicate_of`
+    kNear,       // a near duplicate of `duplicate_of`
+    kSupersedes  // a duplicate of `duplicate_of` that the keep policy prefers: inserted as
+                 // `inserted`, and `duplicate_of` now resolves to it
+  } kind = kUnique;
+  uint32_t duplicate_of = 0;  // index document (IdOf), resolved to the kept one
+  uint32_t inserted = 0;      // for kUnique and kSupersedes
   double similarity = 0;      // 1 for exact duplicates
 };
 
@@ -57,8 +64,17 @@ class DedupIndex {
   // Thread-safe.
   void ComputeFingerprint(std::string_view text, Fingerprint* fp) const;
   // Not thread-safe; call in input order. Inserts the document when unique.
-  DedupDecision Decide(const Fingerprint& fp, std::string_view id);
+  // `preference` orders copies for the keep policy: among duplicates, a
+  // strictly smaller preference supersedes the kept document (KeepPolicy
+  // kFirst: pass ""; nothing supersedes). Documents loaded from an index file
+  // were written by an earlier run and are never superseded.
+  DedupDecision Decide(const Fingerprint& fp, std::string_view id,
+                       std::string_view preference = {});
 
+  // The kept document that index document `doc` resolves to (itself unless a
+  // preferred copy superseded it).
+  uint32_t Resolve(uint32_t doc) const;
+  // The id of the kept document `doc` resolves to.
   std::string_view IdOf(uint32_t doc) const;
   size_t size() const { return num_docs_; }
   // Bytes held for deciding (signatures, LSH table, exact-hash table), and the
@@ -76,8 +92,10 @@ class DedupIndex {
  private:
   DedupIndex(const DedupOptions& options, LshParams lsh);
   absl::Status Load(const std::string& path);
-  uint32_t Insert(const Fingerprint& fp, std::string_view id);
+  uint32_t Insert(const Fingerprint& fp, std::string_view id, std::string_view preference);
 
+  // The decision against kept documents alone, without inserting.
+  DedupDecision DecideAgainstKept(const Fingerprint& fp);
   // Finds the document whose exact hash is (low, high), or returns false.
   bool FindExact(uint64_t low, uint64_t high, uint32_t* doc) const;
   void InsertExact(uint64_t low, uint32_t doc);
@@ -97,6 +115,12 @@ class DedupIndex {
   static constexpr uint32_t kNoDoc = 0xFFFFFFFFu;
   std::string id_bytes_;
   std::vector<uint64_t> id_offsets_;  // num_docs_ + 1
+  // Keep policies other than kFirst: each document's preference and the
+  // document that superseded it (itself when none).
+  std::vector<std::string> preferences_;  // for documents num_loaded_ and on
+  size_t num_loaded_ = 0;  // documents loaded from an index file: never superseded
+  bool loading_ = false;
+  std::vector<uint32_t> superseded_by_;
   std::vector<uint32_t> scratch_;
 };
 

@@ -58,6 +58,8 @@ class Document {
   std::optional<Reason> dropped;  // set when the whole document is dropped
   size_t invalid_utf8 = 0;        // ill-formed sequences replaced by U+FFFD on input
   std::optional<DuplicateInfo> duplicate;
+  // The --date-field value, read only for dedup --keep=earliest.
+  std::optional<std::string> sort_key;
 
   // For JSONL input: the record as read and the byte span of the text value
   // (including its quotes), so that the writer can splice the cleaned text in

@@ -16,6 +16,13 @@ enum class DedupMode {
   kAnnotate,  // every record is kept; duplicates name the document they repeat
 };
 
+// Which copy of a duplicate group is kept.
+enum class KeepPolicy {
+  kFirst,     // the first seen (default; streaming, one pass)
+  kLongest,   // the longest text (ties: the first); reads the input twice
+  kEarliest,  // the smallest value of a date field (ties and missing: the first); reads twice
+};
+
 struct DedupOptions {
   // Estimated Jaccard similarity at which a document is a near duplicate.
   // Lower catches more edited copies and risks merging related articles.
@@ -23,6 +30,11 @@ struct DedupOptions {
   MinHashParams minhash;  // K (--num-perm, default 128), shingle length (--ngram, default 5)
   DedupMode mode = DedupMode::kDrop;
   std::string index_path;  // load from and save to this file; empty: in memory only
+  KeepPolicy keep = KeepPolicy::kFirst;
+  // For KeepPolicy::kEarliest: the JSONL field whose string value orders
+  // copies (compared as strings: ISO 8601 dates order correctly). A record
+  // without it sorts after every record with it.
+  std::string date_field = "date";
 };
 
 struct CleanOptions {
