@@ -15,10 +15,12 @@ namespace newsclean {
 //    earlier paragraph; views shorter than `min_chars` are never removed;
 //  - rule "near-duplicate-paragraph": Jaccard similarity of character
 //    shingles >= the threshold with an earlier kept paragraph, both at least
-//    `near_min_chars` long (a repeat with a few characters changed). Exact
-//    Jaccard over shingle sets, not an estimate: paragraphs are small. Each
-//    paragraph is compared with at most the last kMaxCompared kept ones, so a
-//    pathological page costs linear time.
+//    `near_min_chars` long (a repeat with a few characters changed). The
+//    decision is exact Jaccard over shingle sets; a 32-value MinHash sketch
+//    per paragraph first rules out pairs whose estimate is more than 0.25
+//    below the threshold, so most pairs cost 32 comparisons. Each paragraph is
+//    compared with at most the last kMaxCompared kept ones, so a pathological
+//    page costs linear time.
 class RepeatedParagraphStage : public Stage {
  public:
   RepeatedParagraphStage(size_t min_chars, bool near, double near_threshold,
@@ -32,6 +34,8 @@ class RepeatedParagraphStage : public Stage {
   void Process(Document* doc) const override;
 
   static constexpr size_t kMaxCompared = 256;
+  static constexpr int kSketchSize = 32;
+  static constexpr double kSketchSlack = 0.25;
 
  private:
   size_t min_chars_;
