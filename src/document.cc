@@ -35,9 +35,16 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
   out.reserve(text_.size());
   std::vector<Anchor> anchors;
   size_t pos = 0;  // first byte of text_ not yet copied or cut
+  // Copies text_[pos, end) and its offset map: an anchor at the segment's
+  // start, and every earlier anchor inside it (a boundary of an earlier cut).
   auto keep = [&](size_t end) {
     if (end <= pos) return;
     anchors.push_back(Anchor{out.size(), ToOriginal(pos)});
+    auto it = std::upper_bound(anchors_.begin(), anchors_.end(), pos,
+                               [](size_t v, const Anchor& a) { return v < a.current; });
+    for (; it != anchors_.end() && it->current < end; ++it) {
+      anchors.push_back(Anchor{out.size() + (it->current - pos), it->original});
+    }
     out.append(text_, pos, end - pos);
     pos = end;
   };

@@ -45,6 +45,43 @@ TEST(CleanerTest, RemovalSpansPointIntoTheOriginalText) {
   }
 }
 
+TEST(CleanerTest, RemovalSpansOfEverySeedPointIntoTheOriginalText) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+    std::string original = ReadFile(entry.path().string());
+    Document doc = CleanText(original);
+    ASSERT_FALSE(doc.removals.empty());
+    for (const Removal& r : doc.removals) {
+      ASSERT_LE(r.end, original.size());
+      if (r.reason == Reason::kReflow) {
+        // A join removes whitespace only: its original span is whitespace, or
+        // text that an earlier removal took (a caption inside the break).
+        for (size_t i = r.begin; i < r.end; ++i) {
+          bool space = original[i] == '\n' || original[i] == ' ' || original[i] == '\r';
+          bool removed_before = false;
+          for (const Removal& o : doc.removals) {
+            removed_before |= &o != &r && o.begin <= i && i < o.end && o.reason != Reason::kReflow;
+          }
+          EXPECT_TRUE(space || removed_before) << entry.path() << " reflow at " << r.begin;
+        }
+      } else {
+        // The text a rule removed is its original span less what earlier
+        // rules took from inside it (glosses inside a copyright notice).
+        std::string expected;
+        for (size_t i = r.begin; i < r.end; ++i) {
+          bool earlier = false;
+          for (const Removal& o : doc.removals) {
+            if (&o == &r) break;
+            earlier |= o.begin <= i && i < o.end && o.begin >= r.begin && o.end <= r.end;
+          }
+          if (!earlier) expected.push_back(original[i]);
+        }
+        EXPECT_EQ(expected, r.text) << entry.path() << " " << r.rule;
+      }
+    }
+  }
+}
+
 TEST(CleanerTest, ListsEveryRuleWithItsReason) {
   auto cleaner = Cleaner::Create(CleanOptions());
   ASSERT_OK(cleaner.status());

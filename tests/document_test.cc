@@ -23,6 +23,21 @@ TEST(DocumentTest, CutsMapBackToOriginalOffsetsAcrossRounds) {
   EXPECT_EQ(doc.ToOriginal(1), 11u);
 }
 
+TEST(DocumentTest, KeptSegmentsSpanningEarlierCutsStillMapBack) {
+  const std::string original = "0123456789abcdefghij";
+  Document doc;
+  doc.SetOriginalText(original);
+  doc.ApplyCuts({Cut{2, 4, Reason::kByline, "a"}});   // "0145…": a boundary at current 2
+  doc.ApplyCuts({Cut{10, 11, Reason::kByline, "b"}});  // a kept segment spans that boundary
+  doc.ApplyCuts({Cut{3, 5, Reason::kByline, "c"}});    // must map through both earlier cuts
+  for (const Removal& r : doc.removals) {
+    EXPECT_EQ(original.substr(r.begin, r.end - r.begin), r.text) << r.rule;
+  }
+  for (size_t i = 0; i < doc.text().size(); ++i) {
+    EXPECT_EQ(original[doc.ToOriginal(i)], doc.text()[i]) << i;
+  }
+}
+
 TEST(DocumentTest, OverlappingCutsAreClippedAndEmptyOnesIgnored) {
   Document doc;
   doc.SetOriginalText("abcdefgh");
