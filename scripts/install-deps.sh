@@ -6,7 +6,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   libicu-dev libxxhash-dev libabsl-dev libre2-dev libsimdjson-dev libcli11-dev
   libboost-iostreams-dev zlib1g-dev libbz2-dev liblzma-dev libzstd-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libtinyxml2-dev
   gzip bzip2 xz-utils zstd time
 )
 missing=()

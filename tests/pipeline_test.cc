@@ -261,6 +261,11 @@ TEST(CliTest, ExitStatusesMeanSomething) {
             0);
   EXPECT_NE(ReadFile(dir + "/report.json").find("\"skipped\": 1"), std::string::npos);
 
+  // A repeatable option takes one value: the input after it stays an input.
+  EXPECT_EQ(RunCli("clean --disable share-widget " + kFixtures + "/seeds.jsonl -o " + dir + "/d.jsonl", &err), 0) << err;
+  std::string disabled = ReadFile(dir + "/d.jsonl");
+  EXPECT_EQ(std::count(disabled.begin(), disabled.end(), '\n'), 5);
+
   WriteFile(dir + "/x.rules", "line broken user-rule (\n");
   EXPECT_EQ(RunCli("clean --rules " + dir + "/x.rules --list-rules >/dev/null", &err), 2);
   EXPECT_NE(err.find("x.rules:1"), std::string::npos) << err;

@@ -40,9 +40,11 @@ CLI::App* AddCleanCommand(CLI::App* app, CleanArgs* args) {
                 "text) and the metadata removed (byline, editor, date, source, captions)");
   cmd->add_option("--disable", args->clean.disabled_rules,
                   "Switch rules off by name (comma-separated or repeated); see --list-rules")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_option("--rules", args->clean.rule_files,
-                  "Add rules from FILE (format: README.md, 'Rule files'); may be repeated");
+                  "Add rules from FILE (format: README.md, 'Rule files'); may be repeated")
+      ->allow_extra_args(false);
   cmd->add_flag("--list-rules", args->list_rules, "List every rule with its reason and exit");
   cmd->add_option("--repeated-paragraphs", args->flags.options.repeated_paragraphs,
                   "Remove paragraphs seen in N or more earlier documents (boilerplate no rule "

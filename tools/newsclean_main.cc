@@ -2,6 +2,7 @@
 // subcommand lives in its own <name>_command.cc.
 #include <CLI/CLI.hpp>
 
+#include "tools/check_command.h"
 #include "tools/clean_command.h"
 #include "tools/cli_util.h"
 
@@ -16,6 +17,10 @@ int main(int argc, char** argv) {
   CLI::App* clean = newsclean::AddCleanCommand(&app, &clean_args);
   newsclean::PipelineFlags dedup_flags;
   CLI::App* dedup = newsclean::AddDedupCommand(&app, &dedup_flags);
+  newsclean::CheckArgs check_args;
+  CLI::App* check = newsclean::AddCheckCommand(&app, &check_args);
+  newsclean::ExplainArgs explain_args;
+  CLI::App* explain = newsclean::AddExplainCommand(&app, &explain_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -24,5 +29,7 @@ int main(int argc, char** argv) {
   }
   if (clean->parsed()) return newsclean::RunCleanCommand(std::move(clean_args));
   if (dedup->parsed()) return newsclean::RunDedupCommand(std::move(dedup_flags));
+  if (check->parsed()) return newsclean::RunCheckCommand(std::move(check_args));
+  if (explain->parsed()) return newsclean::RunExplainCommand(explain_args);
   return newsclean::kExitError;
 }

@@ -1,0 +1,112 @@
+// newsclean check: what is wrong with a feed, as findings, a verdict against
+// thresholds, and reports for people and CI systems.
+//
+// A finding is one kind of problem in one document: its file and line (for
+// JSONL the record's line, for a text file the line of the first occurrence),
+// the record's id, the rule that found it, how many times, and an excerpt.
+// Thresholds limit how many documents may have each kind, as a count ("0") or
+// a share of the documents checked ("1%"); "off" reports without limiting.
+#ifndef NEWSCLEAN_CHECK_H_
+#define NEWSCLEAN_CHECK_H_
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "newsclean/cleaner.h"
+#include "newsclean/options.h"
+
+namespace newsclean {
+
+enum class FindingKind {
+  kPinyinGloss,        // pinyin glosses
+  kBoilerplate,        // breadcrumbs, share widgets, QR prompts, credits, date lines, bylines,
+                       // captions, romanized labels, page furniture, user rules
+  kCopyright,          // copyright notices and disclaimers
+  kBrokenParagraph,    // paragraphs broken mid-sentence (reflow would join them)
+  kRepeatedParagraph,  // paragraphs repeated inside the document
+  kDuplicateDocument,  // exact or near duplicate of an earlier document (or of --index)
+  kInvalidUtf8,        // ill-formed UTF-8, repaired with U+FFFD
+  kMojibake,           // text decoded with the wrong encoding
+  kMalformedRecord,    // a JSONL line that is not a JSON object with a string text field
+  kEmptyDocument,      // nothing left after cleaning: the document would be dropped
+};
+inline constexpr int kNumFindingKinds = static_cast<int>(FindingKind::kEmptyDocument) + 1;
+
+std::string_view FindingKindName(FindingKind kind);
+std::optional<FindingKind> ParseFindingKind(std::string_view name);
+
+struct Finding {
+  FindingKind kind;
+  std::string file;
+  size_t line = 0;
+  std::string id;
+  std::string rule;
+  size_t count = 1;
+  std::string excerpt;
+};
+
+// The most documents a kind may have: a count, a rate, or no limit.
+struct Limit {
+  enum Type { kNone, kCount, kRate } type = kNone;
+  double value = 0;  // documents for kCount; a fraction (0.01 = 1%) for kRate
+};
+
+using Limits = std::array<Limit, kNumFindingKinds>;
+
+// The defaults: zero documents with pinyin glosses, invalid UTF-8, mojibake
+// or malformed records; at most 1% duplicate and 1% empty documents, 5% with
+// repeated paragraphs; boilerplate, copyright and broken paragraphs reported
+// without a limit.
+Limits DefaultLimits();
+
+// Applies "KIND=LIMIT" ("pinyin-gloss=0", "duplicate-document=2%",
+// "boilerplate=off") to *limits.
+absl::Status ApplyLimit(std::string_view spec, Limits* limits);
+
+// Applies a config file: one "KIND = LIMIT" a line, '#' comments. Errors name
+// the file and line.
+absl::Status ApplyLimitsFile(const std::string& path, Limits* limits);
+
+struct CheckOptions {
+  PipelineOptions pipeline;  // inputs, formats, text field, threads (output is not written)
+  bool duplicates = true;    // look for duplicate documents
+  DedupOptions dedup;        // index_path, when set, is read and never written
+  Limits limits = DefaultLimits();
+  size_t max_listed = 1000;  // findings kept for the report; counting goes on
+};
+
+struct KindSummary {
+  size_t documents = 0;  // documents with at least one finding of the kind
+  size_t findings = 0;   // occurrences
+  Limit limit;
+  bool exceeded = false;
+};
+
+struct CheckResult {
+  size_t documents = 0;          // records read, malformed ones included
+  std::vector<Finding> findings;  // the first max_listed, in input order
+  bool truncated = false;         // more findings than listed
+  std::array<KindSummary, kNumFindingKinds> summary;
+  bool passed = true;
+};
+
+// Checks every input document. Fails only on usage or I/O errors (a missing
+// file, a truncated archive, a bad index); malformed records are findings.
+absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions& options);
+
+// Reports. The JSON schema ("newsclean-check/1") is documented in README.md.
+std::string CheckReportText(const CheckResult& result, bool color);
+std::string CheckReportJson(const CheckResult& result);
+std::string CheckReportGithub(const CheckResult& result);
+std::string CheckReportJunit(const CheckResult& result);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_CHECK_H_
