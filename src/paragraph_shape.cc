@@ -20,47 +20,33 @@ bool IsChineseNumeral(char32_t cp) {
   }
 }
 
+// Skips the Chinese or Arabic numerals at p[*i]; returns how many there were
+// and leaves *i at the code point after them.
+size_t SkipNumerals(std::string_view p, size_t* i) {
+  size_t count = 0, len = 0;
+  while (*i < p.size()) {
+    char32_t c = DecodeUtf8(p, *i, &len);
+    if (!IsChineseNumeral(c) && !(c >= '0' && c <= '9')) break;
+    ++count;
+    *i += len;
+  }
+  return count;
+}
+
 bool StartsWithEnumerator(std::string_view p) {
-  size_t i = 0, len = 0;
   if (p.empty()) return false;
+  size_t len = 0;
   char32_t cp = DecodeUtf8(p, 0, &len);
   if (cp == 0x2014 || cp == 0x2015) return true;  // —— subtitle dash
-  if (cp == '(' || cp == 0xFF08) {  // (一) （1）
-    i = len;
-    size_t digits = 0;
-    while (i < p.size()) {
-      char32_t c = DecodeUtf8(p, i, &len);
-      if (!IsChineseNumeral(c) && !(c >= '0' && c <= '9')) break;
-      ++digits;
-      i += len;
-    }
-    if (digits == 0 || i >= p.size()) return false;
-    char32_t close = DecodeUtf8(p, i, &len);
-    return close == ')' || close == 0xFF09;
-  }
-  if (cp == U'第') {  // 第三章, 第二部分
-    i = len;
-    size_t digits = 0;
-    while (i < p.size()) {
-      char32_t c = DecodeUtf8(p, i, &len);
-      if (!IsChineseNumeral(c) && !(c >= '0' && c <= '9')) break;
-      ++digits;
-      i += len;
-    }
-    if (digits == 0 || i >= p.size()) return false;
-    char32_t unit = DecodeUtf8(p, i, &len);
-    return unit == U'章' || unit == U'节' || unit == U'節' || unit == U'部' || unit == U'篇';
-  }
-  size_t digits = 0;
-  while (i < p.size()) {
-    char32_t c = DecodeUtf8(p, i, &len);
-    if (!IsChineseNumeral(c) && !(c >= '0' && c <= '9')) break;
-    ++digits;
-    i += len;
-  }
-  if (digits == 0 || digits > 3 || i >= p.size()) return false;
-  char32_t mark = DecodeUtf8(p, i, &len);
-  return mark == 0x3001 || mark == '.' || mark == 0xFF0E;  // 一、 1. １．
+  bool paren = cp == '(' || cp == 0xFF08;          // (一) （1）
+  bool ordinal = cp == U'第';                      // 第三章, 第二部分
+  size_t i = paren || ordinal ? len : 0;
+  size_t numerals = SkipNumerals(p, &i);
+  if (numerals == 0 || i >= p.size()) return false;
+  char32_t next = DecodeUtf8(p, i, &len);
+  if (paren) return next == ')' || next == 0xFF09;
+  if (ordinal) return next == U'章' || next == U'节' || next == U'節' || next == U'部' || next == U'篇';
+  return numerals <= 3 && (next == 0x3001 || next == '.' || next == 0xFF0E);  // 一、 1. １．
 }
 
 }  // namespace

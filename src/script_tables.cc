@@ -158,6 +158,17 @@ char32_t ScriptTables::ToTraditional(char32_t cp) const {
   return it == traditional_.end() ? cp : it->second;
 }
 
+std::string ScriptTables::ToTraditionalText(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0, len = 0;
+  while (i < text.size()) {
+    AppendUtf8(ToTraditional(DecodeUtf8(text, i, &len)), &out);
+    i += len;
+  }
+  return out;
+}
+
 bool ScriptTables::IsConverterChanged(char32_t cp) const {
   if (cp >= kBmpBase && cp < kBmpLimit) return bmp_changed_[cp - kBmpBase];
   return cp >= kBmpLimit && supp_changed_.contains(cp);

@@ -53,6 +53,9 @@ class ScriptTables {
     }
   }
 
+  // Returns valid UTF-8 `text` with each character in its traditional form.
+  std::string ToTraditionalText(std::string_view text) const;
+
   // Folds traditional characters of valid UTF-8 `s` to simplified, in place.
   // Byte offsets do not move: only same-length mappings are in the tables.
   void FoldToSimplified(std::string* s) const;

@@ -128,17 +128,6 @@ std::string SeedArticle(int seed_index) {
   return Cleaned(ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds/" + names[seed_index] + ".txt"));
 }
 
-std::string ToTraditional(const std::string& text) {
-  const ScriptTables& t = ScriptTables::Get();
-  std::string out;
-  size_t i = 0, len = 0;
-  while (i < text.size()) {
-    AppendUtf8(t.ToTraditional(DecodeUtf8(text, i, &len)), &out);
-    i += len;
-  }
-  return out;
-}
-
 std::string FullWidthPunctuation(std::string text) {
   std::string out;
   for (char c : text) {
@@ -169,7 +158,7 @@ TEST(PlantedCopiesTest, EveryKindOfCopyIsCaught) {
   std::string original = SeedArticle(0);
   ASSERT_GT(original.size(), 5000u);
   const std::pair<const char*, std::string> copies[] = {
-      {"traditional", ToTraditional(original)},
+      {"traditional", ScriptTables::Get().ToTraditionalText(original)},
       {"full-width punctuation", FullWidthPunctuation(original)},
       {"copyright appended", original + "\n版权所有 © 2022 铁岭日报社 未经授权不得转载。"},
       {"0.5% changed", ChangeHalfAPercent(original)},

@@ -21,13 +21,6 @@ bool UseColor(const std::string& mode, FILE* f) {
   return mode == "always" || (mode == "auto" && IsTerminal(f));
 }
 
-void AddCleanerFlags(CLI::App* cmd, CleanOptions* clean) {
-  cmd->add_option("--disable", clean->disabled_rules, "Switch cleaner rules off by name")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd->add_option("--rules", clean->rule_files, "Add cleaner rules from FILE")->allow_extra_args(false);
-}
-
 }  // namespace
 
 CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {

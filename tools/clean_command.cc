@@ -38,13 +38,7 @@ CLI::App* AddCleanCommand(CLI::App* app, CleanArgs* args) {
   cmd->add_flag("--annotate", args->flags.options.annotate,
                 "Add a \"newsclean\" object to each record: every removal (reason, rule, span, "
                 "text) and the metadata removed (byline, editor, date, source, captions)");
-  cmd->add_option("--disable", args->clean.disabled_rules,
-                  "Switch rules off by name (comma-separated or repeated); see --list-rules")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  cmd->add_option("--rules", args->clean.rule_files,
-                  "Add rules from FILE (format: README.md, 'Rule files'); may be repeated")
-      ->allow_extra_args(false);
+  AddCleanerFlags(cmd, &args->clean);
   cmd->add_flag("--list-rules", args->list_rules, "List every rule with its reason and exit");
   cmd->add_option("--repeated-paragraphs", args->flags.options.repeated_paragraphs,
                   "Remove paragraphs seen in N or more earlier documents (boilerplate no rule "

@@ -105,15 +105,27 @@ class Markov {
   std::vector<uint64_t> starts_;
 };
 
-std::string ToTraditional(const std::string& text) {
-  const ScriptTables& t = ScriptTables::Get();
-  std::string out;
-  size_t i = 0, len = 0;
-  while (i < text.size()) {
-    AppendUtf8(t.ToTraditional(DecodeUtf8(text, i, &len)), &out);
-    i += len;
+// Cleans the five seed articles, folds them to simplified, trains *markov on
+// them and returns their texts; empty (with a message) if one cannot be read.
+std::vector<std::string> LoadSeeds(const std::string& fixtures, Markov* markov) {
+  std::vector<std::string> texts;
+  auto cleaner = Cleaner::Create(CleanOptions());
+  if (!cleaner.ok()) return {};
+  for (const char* name : {"000_27ab69a333f3fae7", "001_5f273f7fff855111", "002_7bfb4e737e40981e",
+                           "003_7b118c022a55bf6d", "004_75dfd3e5621028d9"}) {
+    Document doc;
+    doc.SetOriginalText(ReadFile(fixtures + "/seeds/" + name + ".txt"));
+    if (doc.text().empty()) {
+      std::fprintf(stderr, "corpus_tool: cannot read %s/seeds/%s.txt\n", fixtures.c_str(), name);
+      return {};
+    }
+    (*cleaner)->Clean(&doc);
+    std::string text = doc.text();
+    ScriptTables::Get().FoldToSimplified(&text);
+    markov->Train(Decode(text + "\n"));
+    texts.push_back(text);
   }
-  return out;
+  return texts;
 }
 
 std::string FullWidth(const std::string& text) {
@@ -156,23 +168,8 @@ std::string ToJson(const Record& r) {
 
 int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup_rate,
              const std::string& out_path) {
-  auto cleaner = Cleaner::Create(CleanOptions());
-  if (!cleaner.ok()) return 2;
   Markov markov;
-  std::vector<std::string> seed_paragraphs;
-  for (const char* name : {"000_27ab69a333f3fae7", "001_5f273f7fff855111", "002_7bfb4e737e40981e",
-                           "003_7b118c022a55bf6d", "004_75dfd3e5621028d9"}) {
-    Document doc;
-    doc.SetOriginalText(ReadFile(fixtures + "/seeds/" + name + ".txt"));
-    if (doc.text().empty()) {
-      std::fprintf(stderr, "corpus_tool: cannot read %s/seeds/%s.txt\n", fixtures.c_str(), name);
-      return 2;
-    }
-    (*cleaner)->Clean(&doc);
-    std::string text = doc.text();
-    ScriptTables::Get().FoldToSimplified(&text);
-    markov.Train(Decode(text + "\n"));
-  }
+  if (LoadSeeds(fixtures, &markov).empty()) return 2;
   std::mt19937_64 rng(seed);
   FILE* out = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (out == nullptr) {
@@ -210,7 +207,7 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
     Record r{"", "", base.id, ""};
     switch (rng() % 8) {
       case 0: r.kind = "exact"; r.text = text; break;
-      case 1: r.kind = "traditional"; r.text = ToTraditional(text); break;
+      case 1: r.kind = "traditional"; r.text = ScriptTables::Get().ToTraditionalText(text); break;
       case 2: r.kind = "full-width"; r.text = FullWidth(text); break;
       case 3: r.kind = "copyright-appended"; r.text = text + "\n版权所有 © 2022 新闻网 未经授权不得转载。"; break;
       case 4: r.kind = "changed-0.5%"; r.text = ChangeChars(text, 0.005, &rng); break;
@@ -243,20 +240,9 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
 // that are not duplicates (should stay low), on Markov articles and on the
 // real seeds (five articles on one topic: related but distinct).
 int Study(const std::string& fixtures, uint64_t seed) {
-  auto cleaner = Cleaner::Create(CleanOptions());
-  if (!cleaner.ok()) return 2;
   Markov markov;
-  std::vector<std::string> seeds;
-  for (const char* name : {"000_27ab69a333f3fae7", "001_5f273f7fff855111", "002_7bfb4e737e40981e",
-                           "003_7b118c022a55bf6d", "004_75dfd3e5621028d9"}) {
-    Document doc;
-    doc.SetOriginalText(ReadFile(fixtures + "/seeds/" + name + ".txt"));
-    (*cleaner)->Clean(&doc);
-    std::string text = doc.text();
-    ScriptTables::Get().FoldToSimplified(&text);
-    markov.Train(Decode(text + "\n"));
-    seeds.push_back(text);
-  }
+  std::vector<std::string> seeds = LoadSeeds(fixtures, &markov);
+  if (seeds.empty()) return 2;
   std::mt19937_64 rng(seed);
   std::vector<std::string> bases;
   for (int i = 0; i < 200; ++i) {

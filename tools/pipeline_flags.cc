@@ -73,6 +73,18 @@ void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
                   "(atomically), so a feed is checked against every earlier run");
 }
 
+void AddCleanerFlags(CLI::App* cmd, CleanOptions* clean) {
+  // allow_extra_args(false): each --disable/--rules takes one value, so the
+  // inputs after it stay inputs.
+  cmd->add_option("--disable", clean->disabled_rules,
+                  "Switch rules off by name (comma-separated or repeated); see clean --list-rules")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--rules", clean->rule_files,
+                  "Add rules from FILE (format: README.md, 'Rule files'); may be repeated")
+      ->allow_extra_args(false);
+}
+
 void FinishPipelineFlags(PipelineFlags* flags) {
   PipelineOptions& p = flags->options;
   if (p.inputs.empty()) p.inputs.push_back("-");

@@ -27,6 +27,8 @@ struct PipelineFlags {
 void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags);
 // Adds --threshold, --num-perm, --ngram, --mode and --index.
 void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags);
+// Adds --disable and --rules (the cleaner's rule switches) to `cmd`.
+void AddCleanerFlags(CLI::App* cmd, CleanOptions* clean);
 // Turns the parsed strings into options (stdin when no input is given).
 void FinishPipelineFlags(PipelineFlags* flags);
 
