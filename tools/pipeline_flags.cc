@@ -24,7 +24,8 @@ void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags) {
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))
       ->capture_default_str();
   cmd->add_option("-j,--threads", p.threads,
-                  "Worker threads, 0 for all cores; output is identical for every value")
+                  "Cleaning threads, 0 for all cores (with more than one, another thread reads "
+                  "ahead); output is identical for every value")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--on-error", flags->on_error,

@@ -74,7 +74,10 @@ struct PipelineOptions {
   std::string text_field = "text";  // the JSONL field that holds the text
   InputFormat input_format = InputFormat::kAuto;    // auto: by extension, then by content
   OutputFormat output_format = OutputFormat::kAuto; // auto: text for one text file, else JSONL
-  int threads = 0;                  // 0: all cores. Output is identical for every value.
+  // Cleaning threads, 0: all cores. With more than one, another thread reads
+  // and parses input ahead; 1 does everything on one thread. Output is
+  // identical for every value.
+  int threads = 0;
   OnBadRecord on_error = OnBadRecord::kFail;
   bool annotate = false;            // add a "newsclean" object with removals and metadata
   std::string report_path;          // write the JSON run report here; empty: none

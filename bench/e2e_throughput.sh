@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end throughput of newsclean on a generated corpus, with the machine's
+# reference ceilings measured on the same input in the same run.
+#
+#   bench/e2e_throughput.sh [BUILD_DIR] [DOCS]
+#
+# Generates DOCS records (default 24000, about 220 MB) with build/corpus_tool
+# (deterministic, planted near duplicates), compresses a copy with zstd, then
+# runs clean, dedup and clean --dedup at 1 thread and at all cores, reading the
+# uncompressed JSONL, and prints a Markdown table: MB/s, documents/s, wall and
+# CPU seconds, peak RSS (from /usr/bin/time), and each MB/s as a share of the
+# read ceiling. Outputs at 1 thread and at all cores are compared byte for byte.
+set -euo pipefail
+build="${1:-build}"
+docs="${2:-24000}"
+threads_all="$(nproc)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$build/corpus_tool" gen --fixtures fixtures --docs "$docs" --seed 1 -o "$work/corpus.jsonl"
+zstd -q -3 "$work/corpus.jsonl" -o "$work/corpus.jsonl.zst"
+bytes="$(stat -c %s "$work/corpus.jsonl")"
+lines="$(wc -l < "$work/corpus.jsonl")"
+
+echo "## End-to-end throughput"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB."
+echo "Input: \`corpus_tool gen --docs $docs --seed 1\`: $bytes bytes, $lines records (sha256 $(sha256sum "$work/corpus.jsonl" | cut -c1-16))."
+echo
+echo "### Reference ceilings (same input, same run)"
+echo
+echo '```'
+"$build/bench/reference_ceilings" "$work/corpus.jsonl" "$work/corpus.jsonl.zst" | sed "s|$work/||"
+echo '```'
+read_mbs="$("$build/bench/reference_ceilings" "$work/corpus.jsonl" | awk -F'\t' '/read\+decompress/ {print $3+0}')"
+echo
+echo "| run | threads | MB/s | documents/s | wall s | CPU s | peak RSS MB | share of read ceiling |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+run() {
+  local label="$1" threads="$2"
+  shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/newsclean" "$@" --threads "$threads" \
+    --no-progress "$work/corpus.jsonl" -o "$work/out.$label.$threads.jsonl"
+  read -r wall user sys rss < "$work/time"
+  awk -v l="$label" -v t="$threads" -v b="$bytes" -v n="$lines" -v w="$wall" -v u="$user" -v s="$sys" \
+      -v r="$rss" -v c="$read_mbs" 'BEGIN {
+        mbs = b / 1e6 / w;
+        printf "| %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %.1f%% |\n", l, t, mbs, n / w, w, u + s, r / 1024, 100 * mbs / c }'
+}
+for threads in 1 "$threads_all"; do
+  run clean "$threads" clean
+  run dedup "$threads" dedup
+  run "clean --dedup" "$threads" clean --dedup
+done
+echo
+for label in clean dedup "clean --dedup"; do
+  if cmp -s "$work/out.$label.1.jsonl" "$work/out.$label.$threads_all.jsonl"; then
+    echo "- \`$label\`: output at 1 and $threads_all threads is byte-identical."
+  else
+    echo "- \`$label\`: OUTPUT DIFFERS between 1 and $threads_all threads."
+  fi
+done
