@@ -1,6 +1,7 @@
 #include "src/boilerplate_stage.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
@@ -11,9 +12,24 @@
 
 namespace newsclean {
 
+// A rule's own RE2 finds match positions; it is compiled on first use (the
+// scope's RE2::Set has already parsed and checked the pattern at start-up), so
+// start-up pays for one compilation per rule, not two. Thread-safe.
 struct BoilerplateStage::Compiled {
+  Compiled(RuleSpec s, std::string e) : spec(std::move(s)), expanded(std::move(e)) {}
+  const RE2& Re() const {
+    std::call_once(once, [this] {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(64 << 20);
+      re = std::make_unique<RE2>(expanded, o);
+    });
+    return *re;
+  }
   RuleSpec spec;
-  std::unique_ptr<RE2> re;
+  std::string expanded;
+  mutable std::once_flag once;
+  mutable std::unique_ptr<RE2> re;
 };
 
 struct BoilerplateStage::ScopeRules {
@@ -24,7 +40,7 @@ struct BoilerplateStage::ScopeRules {
     o.set_max_mem(64 << 20);
     return o;
   }
-  std::vector<Compiled> rules;
+  std::vector<std::unique_ptr<Compiled>> rules;
   RE2::Set set;
   bool compiled = false;
 
@@ -52,17 +68,12 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
                         : spec.scope == RuleScope::kSegment ? stage->segment_.get()
                                                             : stage->lead_in_.get();
     std::string expanded = ExpandRuleMacros(spec.pattern);
-    auto re = std::make_unique<RE2>(expanded, ScopeRules::Options());
-    if (!re->ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(spec.origin, ": rule '", spec.name,
-                                                     "': bad pattern: ", re->error()));
-    }
     std::string error;
     if (scope->set.Add(expanded, &error) < 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat(spec.origin, ": rule '", spec.name, "': ", error));
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
     }
-    scope->rules.push_back(Compiled{std::move(spec), std::move(re)});
+    scope->rules.push_back(std::make_unique<Compiled>(std::move(spec), std::move(expanded)));
   }
   for (ScopeRules* scope : {stage->line_.get(), stage->segment_.get(), stage->lead_in_.get()}) {
     if (scope->rules.empty()) continue;
@@ -77,7 +88,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
 std::vector<std::string> BoilerplateStage::RuleNames() const {
   std::vector<std::string> names;
   for (const ScopeRules* scope : {line_.get(), segment_.get(), lead_in_.get()}) {
-    for (const Compiled& c : scope->rules) names.push_back(c.spec.name);
+    for (const auto& c : scope->rules) names.push_back(c->spec.name);
   }
   return names;
 }
@@ -91,15 +102,15 @@ void BoilerplateStage::Process(Document* doc) const {
     std::string_view line(folded.data() + p.begin, p.end - p.begin);
     line_->Match(line, &hits);
     if (!hits.empty()) {
-      const RuleSpec& spec = line_->rules[hits.front()].spec;
+      const RuleSpec& spec = line_->rules[hits.front()]->spec;
       cuts.push_back(Cut{p.begin, p.end, spec.reason, spec.name});
       continue;
     }
     lead_in_->Match(line, &hits);
     if (!hits.empty()) {
-      const Compiled& c = lead_in_->rules[hits.front()];
+      const Compiled& c = *lead_in_->rules[hits.front()];
       re2::StringPiece m;
-      if (c.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+      if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
                       RE2::ANCHOR_START, &m, 1) &&
           !m.empty()) {
         cuts.push_back(Cut{p.begin, p.begin + m.size(), c.spec.reason, c.spec.name});
@@ -107,12 +118,12 @@ void BoilerplateStage::Process(Document* doc) const {
     }
     segment_->Match(line, &hits);
     for (int index : hits) {
-      const Compiled& c = segment_->rules[index];
+      const Compiled& c = *segment_->rules[index];
       re2::StringPiece text(line.data(), line.size());
       size_t pos = 0;
       re2::StringPiece m;
       while (pos <= line.size() &&
-             c.re->Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
+             c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
         size_t b = static_cast<size_t>(m.data() - line.data());
         size_t e = b + m.size();
         if (m.empty()) {
