@@ -37,7 +37,7 @@ struct BoilerplateStage::ScopeRules {
   static RE2::Options Options() {
     RE2::Options o;
     o.set_log_errors(false);
-    o.set_max_mem(64 << 20);
+    o.set_max_mem(256 << 20);
     return o;
   }
   std::vector<std::unique_ptr<Compiled>> rules;
