@@ -313,6 +313,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     auto consume = [&](size_t i) -> absl::Status {
       Document& doc = runner.doc(i);
       const size_t my_ordinal = ordinal++;
+      // Pass 1 records one outcome for every document, dropped ones included,
+      // so that pass 2 finds each by its ordinal.
+      if (decide) outcomes.emplace_back();
       bool reserialize = false;
       if (counter && !doc.dropped &&
           RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i], &doc)) {
@@ -323,7 +326,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
       if (index && !doc.dropped) {
         if (decide) {
           DedupDecision d = index->Decide(fingerprints[i], doc.id, Preference(doc, dedup.keep));
-          Outcome& o = outcomes.emplace_back();
+          Outcome& o = outcomes[my_ordinal];
           if (d.kind == DedupDecision::kUnique || d.kind == DedupDecision::kSupersedes) {
             o.inserted = d.inserted;
             if (ordinal_of.size() <= d.inserted) ordinal_of.resize(d.inserted + 1, Outcome::kNone);

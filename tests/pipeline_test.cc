@@ -214,6 +214,28 @@ TEST(KeepPolicyTest, EarliestKeepsTheSmallestDateAndAnnotatesTheOthers) {
   EXPECT_EQ(out.find("\"of\":\"short\""), std::string::npos);
 }
 
+TEST(KeepPolicyTest, DroppedAndSkippedRecordsDoNotShiftTheDecisions) {
+  std::string dir = MakeTempDir("keep_shift");
+  std::string feed = ReadFile(KeepPolicyFeed(dir));
+  // An empty document (dropped by the cleaner) and a malformed line first.
+  WriteFile(dir + "/shifted.jsonl",
+            "{\"id\":\"empty\",\"text\":\"分享\"}\n{broken\n" + feed);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  PipelineOptions o;
+  o.inputs = {dir + "/shifted.jsonl"};
+  o.output = dir + "/out.jsonl";
+  o.on_error = OnBadRecord::kSkipAndCount;
+  o.dedup = true;
+  o.dedup_options.keep = KeepPolicy::kLongest;
+  auto stats = RunPipeline(cleaner->get(), o);
+  ASSERT_OK(stats.status());
+  EXPECT_EQ(Ids(ReadFile(o.output)), (std::vector<std::string>{"other", "long"}));
+  EXPECT_EQ(stats->dropped.at("empty"), 1u);
+  EXPECT_EQ(stats->skipped, 1u);
+  EXPECT_EQ(stats->documents_in, 6u);
+}
+
 TEST(KeepPolicyTest, TwoPassPoliciesRefuseStandardInput) {
   PipelineOptions o;
   o.inputs = {"-"};
