@@ -162,6 +162,7 @@ uint32_t DedupIndex::Resolve(uint32_t doc) const {
 DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
                                  std::string_view preference) {
   DedupDecision d = DecideAgainstKept(fp);
+  if (fp.empty) return d;  // nothing to match on: kept, never indexed
   if (d.kind == DedupDecision::kUnique) {
     d.inserted = Insert(fp, id, preference);
     return d;

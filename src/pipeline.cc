@@ -327,7 +327,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
         if (decide) {
           DedupDecision d = index->Decide(fingerprints[i], doc.id, Preference(doc, dedup.keep));
           Outcome& o = outcomes[my_ordinal];
-          if (d.kind == DedupDecision::kUnique || d.kind == DedupDecision::kSupersedes) {
+          if (d.inserted != DedupDecision::kNotInserted) {
             o.inserted = d.inserted;
             if (ordinal_of.size() <= d.inserted) ordinal_of.resize(d.inserted + 1, Outcome::kNone);
             ordinal_of[d.inserted] = static_cast<uint32_t>(my_ordinal);

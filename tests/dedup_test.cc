@@ -204,6 +204,24 @@ TEST(PlantedCopiesTest, ArticlesSharingAThirdOfTheirParagraphsAreBothKept) {
   EXPECT_EQ((*index)->Decide(fm, "mixed").kind, DedupDecision::kUnique);
 }
 
+TEST(DedupIndexTest, EmptyMatchingViewsAreKeptAndNeverIndexed) {
+  for (KeepPolicy keep : {KeepPolicy::kFirst, KeepPolicy::kLongest}) {
+    DedupOptions options;
+    options.keep = keep;
+    auto index = DedupIndex::Create(options);
+    ASSERT_OK(index.status());
+    Fingerprint punctuation;
+    (*index)->ComputeFingerprint("……!!", &punctuation);
+    ASSERT_TRUE(punctuation.empty);
+    for (int i = 0; i < 3; ++i) {
+      DedupDecision d = (*index)->Decide(punctuation, "p" + std::to_string(i), "x");
+      EXPECT_EQ(d.kind, DedupDecision::kUnique);
+      EXPECT_EQ(d.inserted, DedupDecision::kNotInserted);
+    }
+    EXPECT_EQ((*index)->size(), 0u);
+  }
+}
+
 TEST(DedupIndexTest, ExactDuplicatesTakeTheFastPath) {
   auto index = DedupIndex::Create(DedupOptions());
   ASSERT_OK(index.status());

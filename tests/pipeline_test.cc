@@ -217,9 +217,10 @@ TEST(KeepPolicyTest, EarliestKeepsTheSmallestDateAndAnnotatesTheOthers) {
 TEST(KeepPolicyTest, DroppedAndSkippedRecordsDoNotShiftTheDecisions) {
   std::string dir = MakeTempDir("keep_shift");
   std::string feed = ReadFile(KeepPolicyFeed(dir));
-  // An empty document (dropped by the cleaner) and a malformed line first.
+  // An empty document (dropped by the cleaner), a malformed line and a
+  // punctuation-only document (kept, never indexed) first.
   WriteFile(dir + "/shifted.jsonl",
-            "{\"id\":\"empty\",\"text\":\"分享\"}\n{broken\n" + feed);
+            "{\"id\":\"empty\",\"text\":\"分享\"}\n{broken\n{\"id\":\"dots\",\"text\":\"……\"}\n" + feed);
   auto cleaner = Cleaner::Create(CleanOptions());
   ASSERT_OK(cleaner.status());
   PipelineOptions o;
@@ -230,10 +231,10 @@ TEST(KeepPolicyTest, DroppedAndSkippedRecordsDoNotShiftTheDecisions) {
   o.dedup_options.keep = KeepPolicy::kLongest;
   auto stats = RunPipeline(cleaner->get(), o);
   ASSERT_OK(stats.status());
-  EXPECT_EQ(Ids(ReadFile(o.output)), (std::vector<std::string>{"other", "long"}));
+  EXPECT_EQ(Ids(ReadFile(o.output)), (std::vector<std::string>{"dots", "other", "long"}));
   EXPECT_EQ(stats->dropped.at("empty"), 1u);
   EXPECT_EQ(stats->skipped, 1u);
-  EXPECT_EQ(stats->documents_in, 6u);
+  EXPECT_EQ(stats->documents_in, 7u);
 }
 
 TEST(KeepPolicyTest, TwoPassPoliciesRefuseStandardInput) {

@@ -50,8 +50,11 @@ struct DedupDecision {
     kSupersedes  // a duplicate of `duplicate_of` that the keep policy prefers: inserted as
                  // `inserted`, and `duplicate_of` now resolves to it
   } kind = kUnique;
+  static constexpr uint32_t kNotInserted = 0xFFFFFFFFu;
   uint32_t duplicate_of = 0;  // index document (IdOf), resolved to the kept one
-  uint32_t inserted = 0;      // for kUnique and kSupersedes
+  // For kUnique and kSupersedes: the index document it became; kNotInserted
+  // for a document with an empty matching view (kept, never indexed).
+  uint32_t inserted = kNotInserted;
   double similarity = 0;      // 1 for exact duplicates
 };
 
@@ -63,7 +66,8 @@ class DedupIndex {
 
   // Thread-safe.
   void ComputeFingerprint(std::string_view text, Fingerprint* fp) const;
-  // Not thread-safe; call in input order. Inserts the document when unique.
+  // Not thread-safe; call in input order. Inserts the document when unique
+  // (unless its matching view is empty: such a document is kept and not indexed).
   // `preference` orders copies for the keep policy: among duplicates, a
   // strictly smaller preference supersedes the kept document (KeepPolicy
   // kFirst: pass ""; nothing supersedes). Documents loaded from an index file
