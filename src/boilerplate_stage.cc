@@ -63,6 +63,21 @@ BoilerplateStage::~BoilerplateStage() = default;
 absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
     std::vector<RuleSpec> rules) {
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
+  // Segment rules scan every byte of every line; when each says which
+  // two-character strings its matches contain, lines without any skip the scan.
+  stage->segment_prefilter_ = true;
+  stage->trigger_first_.assign(0x10000, false);
+  for (const RuleSpec& spec : rules) {
+    if (spec.scope != RuleScope::kSegment) continue;
+    if (spec.triggers.empty()) stage->segment_prefilter_ = false;
+    for (const std::string& t : spec.triggers) {
+      size_t len = 0;
+      char32_t a = DecodeUtf8(t, 0, &len);
+      char32_t b = DecodeUtf8(t, len, &len);
+      if (a < 0x10000) stage->trigger_first_[a] = true;
+      stage->trigger_pairs_.insert((static_cast<uint64_t>(a) << 32) | b);
+    }
+  }
   for (RuleSpec& spec : rules) {
     ScopeRules* scope = spec.scope == RuleScope::kLine      ? stage->line_.get()
                         : spec.scope == RuleScope::kSegment ? stage->segment_.get()
@@ -93,6 +108,23 @@ std::vector<std::string> BoilerplateStage::RuleNames() const {
   return names;
 }
 
+bool BoilerplateStage::MayHoldSegment(std::string_view line) const {
+  if (!segment_prefilter_) return true;
+  size_t i = 0, len = 0;
+  char32_t prev = 0;
+  while (i < line.size()) {
+    char32_t cp = DecodeUtf8(line, i, &len);
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    if (prev < 0x10000 && trigger_first_[prev] &&
+        trigger_pairs_.contains((static_cast<uint64_t>(prev) << 32) | cp)) {
+      return true;
+    }
+    prev = cp;
+    i += len;
+  }
+  return false;
+}
+
 void BoilerplateStage::Process(Document* doc) const {
   std::string folded = doc->text();
   ScriptTables::Get().FoldToSimplified(&folded);
@@ -116,7 +148,11 @@ void BoilerplateStage::Process(Document* doc) const {
         cuts.push_back(Cut{p.begin, p.begin + m.size(), c.spec.reason, c.spec.name});
       }
     }
-    segment_->Match(line, &hits);
+    if (MayHoldSegment(line)) {
+      segment_->Match(line, &hits);
+    } else {
+      hits.clear();
+    }
     for (int index : hits) {
       const Compiled& c = *segment_->rules[index];
       re2::StringPiece text(line.data(), line.size());

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "src/rule_set.h"
 #include "src/stage.h"
@@ -33,7 +34,14 @@ class BoilerplateStage : public Stage {
   struct ScopeRules;
   BoilerplateStage();
 
+  // Whether a folded line holds one of the segment rules' triggers (true
+  // when some segment rule has none).
+  bool MayHoldSegment(std::string_view line) const;
+
   std::unique_ptr<ScopeRules> line_, segment_, lead_in_;
+  bool segment_prefilter_ = false;
+  std::vector<bool> trigger_first_;              // by BMP code point
+  absl::flat_hash_set<uint64_t> trigger_pairs_;  // (first << 32) | second
 };
 
 }  // namespace newsclean

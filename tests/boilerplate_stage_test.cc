@@ -124,6 +124,27 @@ TEST(BoilerplateSegmentTest, CutsCopyrightVariants) {
             "正文结束。");
 }
 
+TEST(BoilerplateSegmentTest, TriggerPrefilterLetsEveryVariantThrough) {
+  // Lines are only scanned by the segment rules when they hold a trigger
+  // (two characters every match contains); each variant must still be cut.
+  EXPECT_EQ(Cleaned("正文。版 权 所 有 ©人民网。正文继续。"), "正文。正文继续。");
+  EXPECT_EQ(Cleaned("正文。版\u3000权\u3000所\u3000有。正文继续。"), "正文。正文继续。");
+  EXPECT_EQ(Cleaned("正文。COPYRIGHT © 2020 XINHUA. ALL RIGHTS RESERVED. 正文继续。"), "正文。 正文继续。");
+  EXPECT_EQ(Cleaned("工作取得新进展。(下转第2版 )正文继续。"), "工作取得新进展。正文继续。");
+  EXPECT_EQ(Cleaned("正文。(实习编辑:王五)正文继续。"), "正文。正文继续。");
+  EXPECT_EQ(Cleaned("正文。沪公网安备31010102002号 正文继续。"), "正文。 正文继续。");
+}
+
+TEST(BoilerplateSegmentTest, UserSegmentRulesWithoutTriggersStillRun) {
+  std::string dir = MakeTempDir("segment_rules");
+  WriteFile(dir + "/promo.rules", "segment promo user-rule 【广告】[^【]*\n");
+  CleanOptions options;
+  options.rule_files = {dir + "/promo.rules"};
+  Document doc = CleanText("正文第一段。【广告】限时优惠", options);
+  EXPECT_EQ(doc.text(), "正文第一段。");
+  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"promo"});
+}
+
 TEST(BoilerplateLeadInTest, RemovesLeadInKeepsSentence) {
   Document doc = CleanText("本报讯 记者狄文君报道 为全面提升基层党建和组织工作水平,昌图县创新建立了制度。");
   EXPECT_EQ(doc.text(), "为全面提升基层党建和组织工作水平,昌图县创新建立了制度。");
