@@ -27,7 +27,7 @@ struct DedupOptions {
   // Estimated Jaccard similarity at which a document is a near duplicate.
   // Lower catches more edited copies and risks merging related articles.
   double threshold = 0.8;
-  MinHashParams minhash;  // K (--num-perm, default 128), shingle length (--ngram, default 5)
+  MinHashParams minhash;  // K (--num-perm, default 128), shingle length (--ngram, default 4)
   DedupMode mode = DedupMode::kDrop;
   std::string index_path;  // load from and save to this file; empty: in memory only
   KeepPolicy keep = KeepPolicy::kFirst;
