@@ -126,52 +126,69 @@ bool BoilerplateStage::MayHoldSegment(std::string_view line) const {
 }
 
 void BoilerplateStage::Process(Document* doc) const {
-  std::string folded = doc->text();
-  ScriptTables::Get().FoldToSimplified(&folded);
-  std::vector<Cut> cuts;
-  std::vector<int> hits;
-  for (const Paragraph& p : SplitParagraphs(folded)) {
-    std::string_view line(folded.data() + p.begin, p.end - p.begin);
-    line_->Match(line, &hits);
-    if (!hits.empty()) {
-      const RuleSpec& spec = line_->rules[hits.front()]->spec;
-      cuts.push_back(Cut{p.begin, p.end, spec.reason, spec.name});
-      continue;
-    }
-    lead_in_->Match(line, &hits);
-    if (!hits.empty()) {
-      const Compiled& c = *lead_in_->rules[hits.front()];
-      re2::StringPiece m;
-      if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
-                      RE2::ANCHOR_START, &m, 1) &&
-          !m.empty()) {
-        cuts.push_back(Cut{p.begin, p.begin + m.size(), c.spec.reason, c.spec.name});
+  // Rounds until no rule fires: a cut can expose another match on the same
+  // line (a segment that may end at the line's end, once what followed it is
+  // cut), and cleaning must be idempotent. Cuts never remove a newline, so line
+  // numbers are stable between rounds, and later rounds rescan only the lines
+  // the previous round cut inside.
+  std::vector<bool> dirty;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    std::string folded = doc->text();
+    ScriptTables::Get().FoldToSimplified(&folded);
+    std::vector<LineSpan> lines = SplitLines(folded);
+    std::vector<bool> next_dirty(lines.size(), false);
+    std::vector<Cut> cuts;
+    std::vector<int> hits;
+    for (size_t li = 0; li < lines.size(); ++li) {
+      if (lines[li].blank || (round > 0 && (li >= dirty.size() || !dirty[li]))) continue;
+      std::string_view raw(folded.data() + lines[li].begin, lines[li].end - lines[li].begin);
+      std::string_view line = TrimSpaces(raw);
+      const size_t base = lines[li].begin + static_cast<size_t>(line.data() - raw.data());
+      line_->Match(line, &hits);
+      if (!hits.empty()) {
+        const RuleSpec& spec = line_->rules[hits.front()]->spec;
+        cuts.push_back(Cut{base, base + line.size(), spec.reason, spec.name});
+        continue;
       }
-    }
-    if (MayHoldSegment(line)) {
-      segment_->Match(line, &hits);
-    } else {
-      hits.clear();
-    }
-    for (int index : hits) {
-      const Compiled& c = *segment_->rules[index];
-      re2::StringPiece text(line.data(), line.size());
-      size_t pos = 0;
-      re2::StringPiece m;
-      while (pos <= line.size() &&
-             c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
-        size_t b = static_cast<size_t>(m.data() - line.data());
-        size_t e = b + m.size();
-        if (m.empty()) {
-          pos = b + 1;
-          continue;
+      size_t before = cuts.size();
+      lead_in_->Match(line, &hits);
+      if (!hits.empty()) {
+        const Compiled& c = *lead_in_->rules[hits.front()];
+        re2::StringPiece m;
+        if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                         RE2::ANCHOR_START, &m, 1) &&
+            !m.empty()) {
+          cuts.push_back(Cut{base, base + m.size(), c.spec.reason, c.spec.name});
         }
-        cuts.push_back(Cut{p.begin + b, p.begin + e, c.spec.reason, c.spec.name});
-        pos = e;
       }
+      if (MayHoldSegment(line)) {
+        segment_->Match(line, &hits);
+      } else {
+        hits.clear();
+      }
+      for (int index : hits) {
+        const Compiled& c = *segment_->rules[index];
+        re2::StringPiece text(line.data(), line.size());
+        size_t pos = 0;
+        re2::StringPiece m;
+        while (pos <= line.size() &&
+               c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
+          size_t b = static_cast<size_t>(m.data() - line.data());
+          size_t e = b + m.size();
+          if (m.empty()) {
+            pos = b + 1;
+            continue;
+          }
+          cuts.push_back(Cut{base + b, base + e, c.spec.reason, c.spec.name});
+          pos = e;
+        }
+      }
+      if (cuts.size() > before) next_dirty[li] = true;  // cut inside: look again next round
     }
+    if (cuts.empty()) return;
+    doc->ApplyCuts(std::move(cuts));
+    dirty = std::move(next_dirty);
   }
-  if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
 }
 
 }  // namespace newsclean

@@ -38,6 +38,8 @@ class BoilerplateStage : public Stage {
   // when some segment rule has none).
   bool MayHoldSegment(std::string_view line) const;
 
+  static constexpr int kMaxRounds = 8;
+
   std::unique_ptr<ScopeRules> line_, segment_, lead_in_;
   bool segment_prefilter_ = false;
   std::vector<bool> trigger_first_;              // by BMP code point

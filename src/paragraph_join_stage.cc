@@ -80,18 +80,33 @@ bool IsBrokenParagraph(std::string_view a, std::string_view b) {
 }
 
 void ParagraphJoinStage::Process(Document* doc) const {
-  std::string_view text = doc->text();
-  std::vector<Paragraph> paragraphs = SplitParagraphs(text);
-  std::vector<Cut> cuts;
-  for (size_t i = 1; i < paragraphs.size(); ++i) {
-    const Paragraph& a = paragraphs[i - 1];
-    const Paragraph& b = paragraphs[i];
-    if (IsBrokenParagraph(text.substr(a.begin, a.end - a.begin),
-                          text.substr(b.begin, b.end - b.begin))) {
-      cuts.push_back(Cut{a.end, b.begin, Reason::kReflow, "reflow"});
+  // A break's verdict can depend on joins on either side of it (a short second
+  // part becomes body text once joined with what follows), so joins repeat
+  // until none is found: a second pass over the output finds nothing, and
+  // cleaning stays idempotent. Joins only merge, so this ends.
+  for (int round = 0; round < kMaxRounds; ++round) {
+    std::string_view text = doc->text();
+    std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+    std::vector<Cut> cuts;
+    // Within a round, each break is judged against the paragraph joined so far.
+    std::string joined;
+    if (!paragraphs.empty()) {
+      joined.assign(text.substr(paragraphs[0].begin, paragraphs[0].end - paragraphs[0].begin));
     }
+    for (size_t i = 1; i < paragraphs.size(); ++i) {
+      const Paragraph& a = paragraphs[i - 1];
+      const Paragraph& b = paragraphs[i];
+      std::string_view next = text.substr(b.begin, b.end - b.begin);
+      if (IsBrokenParagraph(joined, next)) {
+        cuts.push_back(Cut{a.end, b.begin, Reason::kReflow, "reflow"});
+        joined.append(next);
+      } else {
+        joined.assign(next);
+      }
+    }
+    if (cuts.empty()) return;
+    doc->ApplyCuts(std::move(cuts));
   }
-  if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
 }
 
 }  // namespace newsclean

@@ -12,6 +12,8 @@ class ParagraphJoinStage : public Stage {
  public:
   std::string_view Name() const override { return "reflow"; }
   void Process(Document* doc) const override;
+
+  static constexpr int kMaxRounds = 8;
 };
 
 // Returns true if paragraph `a` followed by paragraph `b` (both trimmed) is one

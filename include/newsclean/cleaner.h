@@ -36,7 +36,8 @@ class Cleaner {
   ~Cleaner();
 
   // Cleans *doc in place. Sets doc->dropped to Reason::kEmpty when nothing is
-  // left. Idempotent: cleaning a cleaned text changes nothing.
+  // left. Each stage is idempotent; the whole is idempotent on real text, but
+  // not guaranteed on adversarial mixtures (README.md, "Layout").
   void Clean(Document* doc) const;
 
   // Every rule, built-in and from rule files, with whether it is enabled.
