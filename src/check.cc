@@ -5,7 +5,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -14,6 +13,7 @@
 #include "src/mojibake.h"
 #include "src/strings.h"
 #include "src/utf8.h"
+#include "src/batch_runner.h"
 #include "src/worker_pool.h"
 
 namespace newsclean {
@@ -232,7 +232,8 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   Collector collector(options, &result);
   PipelineOptions p = options.pipeline;
   p.on_error = OnBadRecord::kSkipAndCount;  // malformed records are findings here
-  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, &collector);
+  QueuedReporter queued;  // skipped records reach the collector in input order
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, &queued);
   if (!reader.ok()) return reader.status();
   std::unique_ptr<DedupIndex> index;
   if (options.duplicates) {
@@ -241,37 +242,28 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
     if (!created.ok()) return created.status();
     index = std::move(*created);
   }
-  int threads = p.threads > 0 ? p.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = ResolveThreads(p.threads);
   WorkerPool pool(threads);
-  std::vector<Document> batch;
-  std::vector<std::string> originals;
-  std::vector<Fingerprint> fingerprints;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    Document doc;
-    while (batch.size() < p.batch_documents) {
-      if (!(*reader)->Next(&doc)) {
-        more = false;
-        break;
-      }
-      batch.push_back(std::move(doc));
-    }
-    if (!(*reader)->status().ok()) return (*reader)->status();
-    originals.resize(batch.size());
-    fingerprints.resize(batch.size());
-    pool.ParallelFor(batch.size(), [&](size_t i) {
-      originals[i] = batch[i].text();
-      cleaner.Clean(&batch[i]);
-      if (index && !batch[i].dropped) index->ComputeFingerprint(batch[i].text(), &fingerprints[i]);
-    });
-    for (size_t i = 0; i < batch.size(); ++i) {
-      ++result.documents;
-      std::optional<DedupDecision> decision;
-      if (index && !batch[i].dropped) decision = index->Decide(fingerprints[i], batch[i].id);
-      CollectFindings(batch[i], originals[i], decision, index.get(), &collector);
-    }
-  }
+  BatchRunner runner(p, &pool, nullptr, /*reader_thread=*/threads > 1);
+  const size_t slots = std::max<size_t>(p.batch_documents, 1);
+  std::vector<std::string> originals(slots);
+  std::vector<Fingerprint> fingerprints(slots);
+  auto prepare = [&](size_t i) {
+    Document& doc = runner.doc(i);
+    originals[i] = doc.text();
+    cleaner.Clean(&doc);
+    if (index && !doc.dropped) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
+  };
+  auto consume = [&](size_t i) {
+    Document& doc = runner.doc(i);
+    ++result.documents;
+    std::optional<DedupDecision> decision;
+    if (index && !doc.dropped) decision = index->Decide(fingerprints[i], doc.id);
+    CollectFindings(doc, originals[i], decision, index.get(), &collector);
+    return absl::OkStatus();
+  };
+  absl::Status st = runner.Run(reader->get(), &queued, &collector, prepare, consume);
+  if (!st.ok()) return st;
   for (int k = 0; k < kNumFindingKinds; ++k) {
     KindSummary& s = result.summary[k];
     s.limit = options.limits[k];

@@ -5,9 +5,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <cstdio>
 #include <thread>
 
@@ -20,6 +17,7 @@
 #include "src/match_view.h"
 #include "src/paragraph_counter.h"
 #include "src/text_lines.h"
+#include "src/batch_runner.h"
 #include "src/worker_pool.h"
 
 namespace newsclean {
@@ -113,133 +111,6 @@ std::string Preference(const Document& doc, KeepPolicy keep) {
   return {};
 }
 
-// Collects the records a reader skips, on the reader's thread, so that they
-// can travel with the batch they were read in.
-class QueuedReporter : public DropReporter {
- public:
-  void Dropped(const SourceLocation& where, const absl::Status& why) override {
-    pending_.emplace_back(where, why);
-  }
-  std::vector<std::pair<SourceLocation, absl::Status>> Take() { return std::move(pending_); }
-
- private:
-  std::vector<std::pair<SourceLocation, absl::Status>> pending_;
-};
-
-// One pass over the input: read and parse a batch, run `prepare` on every
-// document of it in parallel, then `consume` on each in input order. With
-// `reader_thread`, a thread of its own reads and parses batches into a queue of
-// at most kQueuedBatches while the pool cleans the previous one, so at most
-// kQueuedBatches + 1 batches are in memory; without, one batch at a time.
-class BatchRunner {
- public:
-  static constexpr size_t kQueuedBatches = 2;
-
-  BatchRunner(const PipelineOptions& options, WorkerPool* pool, Progress* progress,
-              bool reader_thread)
-      : options_(options), pool_(pool), progress_(progress), reader_thread_(reader_thread) {}
-
-  // `queued` must be the reporter `reader` was opened with; skipped records
-  // go on to `reporter` in input order.
-  absl::Status Run(DocumentReader* reader, QueuedReporter* queued, DropReporter* reporter,
-                   const std::function<void(size_t)>& prepare,
-                   const std::function<absl::Status(size_t)>& consume) {
-    std::thread producer;
-    if (reader_thread_) producer = std::thread([&] { Produce(reader, queued); });
-    absl::Status status;
-    size_t done = 0;
-    while (true) {
-      Batch batch;
-      if (!reader_thread_) {
-        batch = ReadBatch(reader, queued);
-      } else {
-        std::unique_lock<std::mutex> lock(mu_);
-        ready_.wait(lock, [&] { return !queue_.empty(); });
-        batch = std::move(queue_.front());
-        queue_.pop_front();
-        lock.unlock();
-        space_.notify_one();
-      }
-      if (reporter != nullptr) {
-        for (const auto& [where, why] : batch.skipped) reporter->Dropped(where, why);
-      }
-      if (!batch.status.ok()) {
-        status = batch.status;
-        break;
-      }
-      current_ = std::move(batch.docs);
-      pool_->ParallelFor(current_.size(), prepare);
-      for (size_t i = 0; i < current_.size() && status.ok(); ++i) status = consume(i);
-      if (!status.ok()) break;
-      done += current_.size();
-      progress_->Update(done, batch.bytes_read, false);
-      if (batch.last) break;
-    }
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      cancelled_ = true;
-    }
-    space_.notify_all();
-    if (producer.joinable()) producer.join();
-    return status;
-  }
-
-  Document& doc(size_t i) { return current_[i]; }
-  size_t size() const { return current_.size(); }
-
- private:
-  struct Batch {
-    std::vector<Document> docs;
-    std::vector<std::pair<SourceLocation, absl::Status>> skipped;
-    size_t bytes_read = 0;
-    bool last = false;
-    absl::Status status;
-  };
-
-  Batch ReadBatch(DocumentReader* reader, QueuedReporter* queued) {
-    Batch batch;
-    size_t batch_bytes = 0;
-    Document doc;
-    bool more = true;
-    while (batch.docs.size() < options_.batch_documents && batch_bytes < options_.batch_bytes) {
-      if (!reader->Next(&doc)) {
-        more = false;
-        break;
-      }
-      batch_bytes += doc.text().size();
-      batch.docs.push_back(std::move(doc));
-    }
-    batch.status = reader->status();
-    batch.skipped = queued->Take();
-    batch.bytes_read = reader->bytes_read();
-    batch.last = !more || !batch.status.ok();
-    return batch;
-  }
-
-  void Produce(DocumentReader* reader, QueuedReporter* queued) {
-    while (true) {
-      Batch batch = ReadBatch(reader, queued);
-      bool last = batch.last;
-      std::unique_lock<std::mutex> lock(mu_);
-      space_.wait(lock, [&] { return cancelled_ || queue_.size() < kQueuedBatches; });
-      if (cancelled_) return;
-      queue_.push_back(std::move(batch));
-      ready_.notify_one();
-      if (last) return;
-    }
-  }
-
-  const PipelineOptions& options_;
-  WorkerPool* pool_;
-  Progress* progress_;
-  bool reader_thread_;
-  std::vector<Document> current_;
-  std::mutex mu_;
-  std::condition_variable ready_, space_;
-  std::deque<Batch> queue_;
-  bool cancelled_ = false;
-};
-
 // What pass 1 decided for one document, for a keep policy that reads twice.
 struct Outcome {
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
@@ -272,8 +143,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     if (!created.ok()) return created.status();
     index = std::move(*created);
   }
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = ResolveThreads(options.threads);
   // --threads N: N threads clean; with N > 1 one more thread reads and parses
   // ahead. It is light, so it shares the cores rather than taking one
   // (measured: bench/RESULTS.md).
@@ -294,7 +164,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer, DocumentReader* reader,
                       QueuedReporter* queued, DropReporter* reporter) -> absl::Status {
     Progress progress(options.progress && !decide);
-    BatchRunner runner(options, &pool, &progress, reader_thread);
+    BatchRunner runner(options, &pool,
+                       [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
+                       reader_thread);
     std::unique_ptr<ParagraphCounter> counter;
     if (options.repeated_paragraphs > 0) {
       counter = std::make_unique<ParagraphCounter>(options.repeated_paragraph_memory);

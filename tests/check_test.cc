@@ -100,6 +100,10 @@ TEST(CheckTest, FindsEveryKindWithFileLineIdAndExcerpt) {
     EXPECT_GE(r.summary[static_cast<int>(w.kind)].documents, 1u) << FindingKindName(w.kind);
   }
   EXPECT_FALSE(r.passed);
+  // Findings come in input order, the malformed line's among the others.
+  for (size_t i = 1; i < r.findings.size(); ++i) {
+    EXPECT_LE(r.findings[i - 1].line, r.findings[i].line) << i;
+  }
   // Only the planted copy is a duplicate, of the right original, exactly.
   EXPECT_EQ(r.summary[static_cast<int>(FindingKind::kDuplicateDocument)].documents, 1u);
   for (const Finding& f : r.findings) {

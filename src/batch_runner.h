@@ -1,0 +1,178 @@
+// BatchRunner: the batch loop shared by the pipeline and `check` — read and
+// parse a batch, prepare every document of it in parallel, consume each in
+// input order — with an optional reader thread ahead of the workers.
+#ifndef NEWSCLEAN_SRC_BATCH_RUNNER_H_
+#define NEWSCLEAN_SRC_BATCH_RUNNER_H_
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "newsclean/document.h"
+#include "newsclean/options.h"
+#include "newsclean/reader.h"
+#include "src/worker_pool.h"
+
+namespace newsclean {
+
+// Returns the thread count that `threads` asks for: itself, or all cores for 0.
+int ResolveThreads(int threads);
+
+// Collects the records a reader skips, on the reader's thread, so that they
+// can travel with the batch they were read in.
+class QueuedReporter : public DropReporter {
+ public:
+  void Dropped(const SourceLocation& where, const absl::Status& why) override {
+    pending_.emplace_back(where, why);
+  }
+  std::vector<std::pair<SourceLocation, absl::Status>> Take() { return std::move(pending_); }
+
+ private:
+  std::vector<std::pair<SourceLocation, absl::Status>> pending_;
+};
+
+// One pass over the input: read and parse a batch, run `prepare` on every
+// document of it in parallel, then `consume` on each in input order. With
+// `reader_thread`, a thread of its own reads and parses batches into a queue of
+// at most kQueuedBatches while the pool cleans the previous one, so at most
+// kQueuedBatches + 1 batches are in memory; without, one batch at a time.
+class BatchRunner {
+ public:
+  static constexpr size_t kQueuedBatches = 2;
+
+  // `on_batch(documents_done, bytes_read)` runs after each batch (progress);
+  // it may be empty.
+  BatchRunner(const PipelineOptions& options, WorkerPool* pool,
+              std::function<void(size_t, size_t)> on_batch, bool reader_thread)
+      : options_(options), pool_(pool), on_batch_(std::move(on_batch)), reader_thread_(reader_thread) {}
+
+  // `queued` must be the reporter `reader` was opened with; skipped records
+  // go on to `reporter` in input order.
+  absl::Status Run(DocumentReader* reader, QueuedReporter* queued, DropReporter* reporter,
+                   const std::function<void(size_t)>& prepare,
+                   const std::function<absl::Status(size_t)>& consume) {
+    std::thread producer;
+    if (reader_thread_) producer = std::thread([&] { Produce(reader, queued); });
+    absl::Status status;
+    size_t done = 0;
+    while (true) {
+      Batch batch;
+      if (!reader_thread_) {
+        batch = ReadBatch(reader, queued);
+      } else {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return !queue_.empty(); });
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        space_.notify_one();
+      }
+      // Skipped records reach `reporter` just before the document read after
+      // them, so everything is reported in input order.
+      size_t next_skip = 0;
+      auto report_skips_before = [&](size_t position) {
+        for (; next_skip < batch.skipped.size() && batch.skipped[next_skip].before <= position; ++next_skip) {
+          if (reporter != nullptr) reporter->Dropped(batch.skipped[next_skip].where, batch.skipped[next_skip].why);
+        }
+      };
+      if (!batch.status.ok()) {
+        report_skips_before(batch.docs.size());
+        status = batch.status;
+        break;
+      }
+      current_ = std::move(batch.docs);
+      pool_->ParallelFor(current_.size(), prepare);
+      for (size_t i = 0; i < current_.size() && status.ok(); ++i) {
+        report_skips_before(i);
+        status = consume(i);
+      }
+      if (!status.ok()) break;
+      report_skips_before(current_.size());
+      done += current_.size();
+      if (on_batch_) on_batch_(done, batch.bytes_read);
+      if (batch.last) break;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      cancelled_ = true;
+    }
+    space_.notify_all();
+    if (producer.joinable()) producer.join();
+    return status;
+  }
+
+  Document& doc(size_t i) { return current_[i]; }
+  size_t size() const { return current_.size(); }
+
+ private:
+  struct Skipped {
+    size_t before;  // index in the batch of the document read after it
+    SourceLocation where;
+    absl::Status why;
+  };
+  struct Batch {
+    std::vector<Document> docs;
+    std::vector<Skipped> skipped;
+    size_t bytes_read = 0;
+    bool last = false;
+    absl::Status status;
+  };
+
+  Batch ReadBatch(DocumentReader* reader, QueuedReporter* queued) {
+    Batch batch;
+    size_t batch_bytes = 0;
+    Document doc;
+    bool more = true;
+    auto take_skips = [&] {
+      for (auto& [where, why] : queued->Take()) {
+        batch.skipped.push_back(Skipped{batch.docs.size(), std::move(where), std::move(why)});
+      }
+    };
+    while (batch.docs.size() < options_.batch_documents && batch_bytes < options_.batch_bytes) {
+      bool got = reader->Next(&doc);
+      take_skips();
+      if (!got) {
+        more = false;
+        break;
+      }
+      batch_bytes += doc.text().size();
+      batch.docs.push_back(std::move(doc));
+    }
+    batch.status = reader->status();
+    batch.bytes_read = reader->bytes_read();
+    batch.last = !more || !batch.status.ok();
+    return batch;
+  }
+
+  void Produce(DocumentReader* reader, QueuedReporter* queued) {
+    while (true) {
+      Batch batch = ReadBatch(reader, queued);
+      bool last = batch.last;
+      std::unique_lock<std::mutex> lock(mu_);
+      space_.wait(lock, [&] { return cancelled_ || queue_.size() < kQueuedBatches; });
+      if (cancelled_) return;
+      queue_.push_back(std::move(batch));
+      ready_.notify_one();
+      if (last) return;
+    }
+  }
+
+  const PipelineOptions& options_;
+  WorkerPool* pool_;
+  std::function<void(size_t, size_t)> on_batch_;
+  bool reader_thread_;
+  std::vector<Document> current_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<Batch> queue_;
+  bool cancelled_ = false;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_BATCH_RUNNER_H_
