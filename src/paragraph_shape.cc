@@ -56,11 +56,6 @@ bool IsSentenceFinal(char32_t cp) {
          cp == 0x2026 || cp == 0xFF0E;
 }
 
-char32_t FirstCodePoint(std::string_view p) {
-  size_t len = 0;
-  return p.empty() ? 0 : DecodeUtf8(p, 0, &len);
-}
-
 char32_t LastCodePoint(std::string_view p) {
   size_t len = 0;
   return p.empty() ? 0 : DecodeUtf8(p, PreviousCodePointStart(p, p.size()), &len);

@@ -21,8 +21,7 @@ bool EndsSentence(std::string_view p);
 // bracket without any sentence punctuation inside.
 bool IsHeadingLike(std::string_view p);
 
-// Returns the first code point and the last code point of `p` (0 if empty).
-char32_t FirstCodePoint(std::string_view p);
+// Returns the last code point of `p` (0 if empty).
 char32_t LastCodePoint(std::string_view p);
 
 }  // namespace newsclean

@@ -86,22 +86,6 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
   return replaced;
 }
 
-bool IsPunctuationChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
-           (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
-  }
-  return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         (cp >= 0x2010 && cp <= 0x206F) ||  // general punctuation
-         (cp >= 0x2190 && cp <= 0x21FF) ||  // arrows
-         (cp >= 0x2500 && cp <= 0x27BF) ||  // box drawing, shapes, dingbats
-         (cp >= 0x3001 && cp <= 0x303F) ||  // CJK symbols and punctuation
-         (cp >= 0x30FB && cp <= 0x30FB) || (cp >= 0xFE10 && cp <= 0xFE6F) ||
-         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-         (cp >= 0xFFE0 && cp <= 0xFFEE);
-}
-
 std::string_view TrimSpaces(std::string_view s) {
   size_t b = 0, e = s.size(), len = 0;
   while (b < e) {

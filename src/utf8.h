@@ -1,6 +1,7 @@
 // UTF-8 helpers for the hot loops: decoding without allocation, repair of
-// ill-formed input, and the character classes the cleaner needs (Han, spaces,
-// punctuation). Character classes are fixed code point ranges, not ICU calls.
+// ill-formed input, and the character classes the cleaner needs (Han, spaces).
+// Character classes are fixed code point ranges, not ICU calls; punctuation
+// for matching comes from ICU-derived tables (src/match_view.h).
 #ifndef NEWSCLEAN_SRC_UTF8_H_
 #define NEWSCLEAN_SRC_UTF8_H_
 
@@ -66,10 +67,6 @@ inline bool IsSpaceChar(char32_t cp) {
          cp == 0x00A0 || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF ||
          (cp >= 0x2000 && cp <= 0x200A);
 }
-
-// Punctuation and symbols: ASCII, Latin-1, general punctuation, CJK symbols and
-// punctuation, full-width forms, and the CJK compatibility forms.
-bool IsPunctuationChar(char32_t cp);
 
 // Returns `s` without leading and trailing IsSpaceChar characters.
 std::string_view TrimSpaces(std::string_view s);

@@ -26,6 +26,7 @@ TEST(MatchViewTest, FoldsWidthCaseScriptAndDropsPunctuationAndSpace) {
   EXPECT_EQ(View("a\u200Bb\u3000c\u00A0d"), U"abcd");  // zero-width and wide spaces
   EXPECT_EQ(View("\U00020000"), U"\U00020000");     // extension B kept
   EXPECT_EQ(View("“引号”《书名》"), U"引号书名");
+  EXPECT_EQ(View("，“黨"), U"党");  // punctuation dropped, the Han character kept (folded)
   EXPECT_EQ(View("\uF900"), U"\u5C82");  // compatibility 豈 -> unified U+8C48 -> simplified 岂
 }
 
