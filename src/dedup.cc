@@ -4,11 +4,10 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "src/input_stream.h"
 #include "src/match_view.h"
 #include "src/output_stream.h"
 #include "src/record_store.h"
@@ -129,10 +128,13 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOption
   LshParams lsh = OptimalLshParams(options.threshold, options.minhash.num_perm);
   std::unique_ptr<DedupIndex> index(new DedupIndex(options, lsh));
   if (!options.index_path.empty()) {
-    std::ifstream probe(options.index_path, std::ios::binary);
-    if (probe.good()) {
-      absl::Status st = index->Load(options.index_path);
+    // Only a missing file starts a fresh index; any other failure is an error.
+    absl::StatusOr<std::string> data = ReadFileContents(options.index_path);
+    if (data.ok()) {
+      absl::Status st = index->Load(options.index_path, *data);
       if (!st.ok()) return st;
+    } else if (!absl::IsNotFound(data.status())) {
+      return data.status();
     }
   }
   return index;
@@ -262,11 +264,7 @@ absl::Status DedupIndex::Save(const std::string& path) const {
   return (*sink)->Close();
 }
 
-absl::Status DedupIndex::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string data = buffer.str();
+absl::Status DedupIndex::Load(const std::string& path, std::string_view data) {
   auto corrupt = [&](std::string_view why) {
     return absl::DataLossError(absl::StrCat(path, ": not a usable newsclean index: ", AV(why)));
   };

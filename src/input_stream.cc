@@ -279,6 +279,25 @@ std::unique_ptr<ByteSource> OpenInputFromString(std::string data, std::string na
   return WrapRaw(std::make_unique<StringRawSource>(std::move(data)), std::move(name), &status);
 }
 
+absl::StatusOr<std::string> ReadFileContents(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    int err = errno;
+    std::string msg = absl::StrCat(path, ": cannot open: ", std::strerror(err));
+    if (err == ENOENT) return absl::NotFoundError(msg);
+    if (err == EACCES) return absl::PermissionDeniedError(msg);
+    return absl::UnavailableError(msg);
+  }
+  std::string data;
+  char block[1 << 16];
+  size_t got;
+  while ((got = std::fread(block, 1, sizeof block, f)) > 0) data.append(block, got);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return absl::DataLossError(absl::StrCat(path, ": read error"));
+  return data;
+}
+
 LineReader::LineReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
 
 bool LineReader::Fill() {

@@ -39,6 +39,11 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenInput(const std::string& path);
 // Wraps an in-memory buffer (tests, benchmarks). Detects compression too.
 std::unique_ptr<ByteSource> OpenInputFromString(std::string data, std::string name);
 
+// Returns the bytes of the file at `path`, as they are (no decompression).
+// A missing file is kNotFound; any other failure to open or read is an error
+// naming the file.
+absl::StatusOr<std::string> ReadFileContents(const std::string& path);
+
 // Splits a ByteSource into lines. Not thread-safe.
 class LineReader {
  public:

@@ -1,10 +1,9 @@
 #include "src/rule_set.h"
 
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "src/input_stream.h"
 #include "src/strings.h"
 
 namespace newsclean {
@@ -191,11 +190,9 @@ absl::StatusOr<std::vector<RuleSpec>> ParseRuleFile(std::string_view contents,
 }
 
 absl::StatusOr<std::vector<RuleSpec>> ReadRuleFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open rule file"));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseRuleFile(buffer.str(), path);
+  absl::StatusOr<std::string> contents = ReadFileContents(path);
+  if (!contents.ok()) return contents.status();
+  return ParseRuleFile(*contents, path);
 }
 
 }  // namespace newsclean

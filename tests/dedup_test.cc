@@ -275,6 +275,12 @@ TEST(DedupIndexTest, SavesAndLoadsAndRefusesCorruptOrForeignFiles) {
   WriteFile(path, "{\"text\":\"not an index\"}\n");
   EXPECT_EQ(DedupIndex::Create(options).status().code(), absl::StatusCode::kDataLoss);
 
+  DedupOptions unreadable = options;  // exists but cannot be read as a file
+  unreadable.index_path = dir;
+  auto st = DedupIndex::Create(unreadable).status();
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find(dir), absl::string_view::npos) << st.message();
+
   WriteFile(path, bytes);
   DedupOptions other = options;
   other.minhash.ngram = 3;

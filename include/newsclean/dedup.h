@@ -95,7 +95,8 @@ class DedupIndex {
 
  private:
   DedupIndex(const DedupOptions& options, LshParams lsh);
-  absl::Status Load(const std::string& path);
+  // Loads an index file's bytes; `path` names it in errors.
+  absl::Status Load(const std::string& path, std::string_view data);
   uint32_t Insert(const Fingerprint& fp, std::string_view id, std::string_view preference);
 
   // The decision against kept documents alone, without inserting.
