@@ -8,13 +8,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <xxhash.h>
 
 #include "newsclean/cleaner.h"
+#include "src/input_stream.h"
 #include "newsclean/reader.h"
 #include "src/boilerplate_stage.h"
 #include "src/caption_stage.h"
@@ -28,12 +27,8 @@
 namespace newsclean {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+// The file's bytes, or "" if it cannot be read (callers check for that).
+std::string ReadFile(const std::string& path) { return ReadFileContents(path).value_or(""); }
 
 const std::vector<std::string>& Seeds() {
   static const auto* seeds = [] {

@@ -5,7 +5,6 @@
 //   build/bench/io_bench --benchmark_min_time=0.3
 #include <benchmark/benchmark.h>
 
-#include <fstream>
 #include <sstream>
 
 #include <boost/iostreams/filter/bzip2.hpp>
@@ -24,11 +23,10 @@ namespace {
 
 const std::string& Corpus() {
   static const std::string* corpus = [] {
-    std::ifstream in(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds.jsonl", std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
+    std::string seeds =
+        ReadFileContents(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds.jsonl").value_or("");
     auto* s = new std::string;
-    while (s->size() < (4u << 20)) s->append(ss.str());
+    while (!seeds.empty() && s->size() < (4u << 20)) s->append(seeds);
     return s;
   }();
   return *corpus;

@@ -24,7 +24,6 @@
 #include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,6 +31,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "newsclean/cleaner.h"
+#include "src/input_stream.h"
 #include "newsclean/minhash.h"
 #include "src/json_escape.h"
 #include "src/match_view.h"
@@ -41,12 +41,8 @@
 namespace newsclean {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+// The file's bytes, or "" if it cannot be read (callers check for that).
+std::string ReadFile(const std::string& path) { return ReadFileContents(path).value_or(""); }
 
 std::u32string Decode(std::string_view s) {
   std::u32string out;
