@@ -1,8 +1,14 @@
 #include "newsclean/minhash.h"
 
+// Inlined XXH3: shingles are 4 to 128 bytes, where a library call costs more
+// than the hash itself. Same function, same values as libxxhash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +30,14 @@ uint64_t ShingleHash(const char32_t* p, int n, uint64_t seed) {
 
 }  // namespace
 
+MinHasher::MinHasher(MinHashParams params) : params_(params) {
+  if (params.num_perm < 1 || params.num_perm > kMaxNumPerm || params.ngram < 1) {
+    std::fprintf(stderr, "MinHasher: num_perm %d or ngram %d out of range\n", params.num_perm,
+                 params.ngram);
+    std::abort();
+  }
+}
+
 bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig) const {
   sig->clear();
   if (view.empty()) return false;
@@ -31,24 +45,29 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
   const int n = std::min<int>(params_.ngram, static_cast<int>(view.size()));
   constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
   sig->assign(k, kEmpty);
-  std::vector<bool> filled(k, false);
+  std::array<uint64_t, (kMaxNumPerm + 63) / 64> filled{};  // bit per bin
   uint32_t* s = sig->data();
   const size_t shingles = view.size() - static_cast<size_t>(n) + 1;
+  const size_t bytes = static_cast<size_t>(n) * sizeof(char32_t);
+  const uint64_t seed = params_.seed;
   for (size_t i = 0; i < shingles; ++i) {
-    uint64_t h = ShingleHash(view.data() + i, n, params_.seed);
+    uint64_t h = XXH3_64bits_withSeed(view.data() + i, bytes, seed);
     uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
     uint32_t value = static_cast<uint32_t>(h);
     if (value < s[bin]) s[bin] = value;
-    filled[bin] = true;
+    filled[bin >> 6] |= uint64_t{1} << (bin & 63);
   }
+  auto is_filled = [&](uint32_t bin) { return (filled[bin >> 6] >> (bin & 63)) & 1; };
   // Optimal densification: an empty bin takes the value of the first filled
   // bin along its own probe sequence, which depends only on (bin, attempt).
+  // x % k is x & (k - 1) when k is a power of two: same donors, no division.
+  const bool pow2 = (k & (k - 1)) == 0;
   for (uint32_t bin = 0; bin < k; ++bin) {
-    if (filled[bin]) continue;
+    if (is_filled(bin)) continue;
     for (uint64_t attempt = 1;; ++attempt) {
-      uint32_t donor = static_cast<uint32_t>(
-          Mix64(params_.seed ^ (static_cast<uint64_t>(bin) << 32) ^ attempt) % k);
-      if (filled[donor]) {
+      uint64_t x = Mix64(seed ^ (static_cast<uint64_t>(bin) << 32) ^ attempt);
+      uint32_t donor = static_cast<uint32_t>(pow2 ? x & (k - 1) : x % k);
+      if (is_filled(donor)) {
         s[bin] = s[donor];
         break;
       }

@@ -2,12 +2,14 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <span>
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
-#include "src/match_view.h"
 #include "newsclean/minhash.h"
-
-#include <algorithm>
+#include "src/match_view.h"
+#include "src/paragraph_sketch.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
 
@@ -39,15 +41,30 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   std::vector<Paragraph> paragraphs = SplitParagraphs(text);
   if (paragraphs.size() < 2) return;
   absl::flat_hash_set<Hash128> seen;
-  // Kept long paragraphs: a 32-value MinHash sketch to rule pairs out cheaply,
-  // and the view, whose exact shingle set is built only for close pairs.
-  struct Kept {
-    std::vector<uint32_t> sketch;
-    std::vector<char32_t> view;
+  // A paragraph that near-duplicate detection may compare: its view (a range
+  // of `views`), and, computed when a pair first needs them, a 32-value
+  // MinHash sketch that rules pairs out cheaply and the exact shingle set that
+  // decides close pairs. Most paragraphs have no partner of similar length and
+  // never pay for either.
+  struct Candidate {
+    size_t begin = 0, size = 0;
+    bool sketched = false;
+    ParagraphSketcher::Sketch sketch;
     std::vector<uint64_t> set;  // empty until needed
   };
-  std::vector<Kept> kept;
-  const MinHasher sketcher(MinHashParams{kSketchSize, ngram_, 0});
+  std::vector<char32_t> views;  // views of the kept candidates, back to back
+  std::vector<Candidate> kept;
+  const ParagraphSketcher sketcher(ngram_);
+  auto view_of = [&](const Candidate& c, std::span<const char32_t> own) {
+    return own.empty() ? std::span<const char32_t>(views.data() + c.begin, c.size) : own;
+  };
+  auto sketch = [&](Candidate* c, std::span<const char32_t> own) {
+    if (!c->sketched) c->sketch = sketcher.Sign(view_of(*c, own));
+    c->sketched = true;
+  };
+  auto shingles = [&](Candidate* c, std::span<const char32_t> own) {
+    if (c->set.empty()) c->set = sketcher.ShingleSet(view_of(*c, own));
+  };
   std::vector<Cut> cuts;
   std::vector<char32_t> view;
   for (const Paragraph& p : paragraphs) {
@@ -59,28 +76,33 @@ void RepeatedParagraphStage::Process(Document* doc) const {
       continue;
     }
     if (!near_ || view.size() < near_min_chars_) continue;
-    Kept current;
-    sketcher.SignView(view, &current.sketch);
-    current.view = view;
+    Candidate current;
+    current.size = view.size();
     bool repeat = false;
     size_t from = kept.size() > kMaxCompared ? kept.size() - kMaxCompared : 0;
     for (size_t k = from; k < kept.size() && !repeat; ++k) {
+      Candidate& other = kept[k];
       // |A∩B|/|A∪B| >= t needs min/max length >= t: skip hopeless pairs cheaply.
-      double small = static_cast<double>(std::min(view.size(), kept[k].view.size()));
-      double large = static_cast<double>(std::max(view.size(), kept[k].view.size()));
+      double small = static_cast<double>(std::min(view.size(), other.size));
+      double large = static_cast<double>(std::max(view.size(), other.size));
       if (small < near_threshold_ * large) continue;
       // The sketch estimate is within 0.25 of the truth with probability
       // 1 - 2e-4 at J = 0.8 (sd 0.07): only close pairs pay for exact sets.
-      if (MinHasher::EstimateJaccard(current.sketch, kept[k].sketch) < near_threshold_ - kSketchSlack) {
+      sketch(&current, view);
+      sketch(&other, {});
+      if (ParagraphSketcher::Estimate(current.sketch, other.sketch) <
+          near_threshold_ - kSketchSlack) {
         continue;
       }
-      if (current.set.empty()) current.set = ShingleSet(current.view, ngram_, 0);
-      if (kept[k].set.empty()) kept[k].set = ShingleSet(kept[k].view, ngram_, 0);
-      repeat = ExactJaccard(current.set, kept[k].set) >= near_threshold_;
+      shingles(&current, view);
+      shingles(&other, {});
+      repeat = ExactJaccard(current.set, other.set) >= near_threshold_;
     }
     if (repeat) {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "near-duplicate-paragraph"});
     } else {
+      current.begin = views.size();
+      views.insert(views.end(), view.begin(), view.end());
       kept.push_back(std::move(current));
     }
   }

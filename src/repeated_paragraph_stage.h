@@ -34,7 +34,6 @@ class RepeatedParagraphStage : public Stage {
   void Process(Document* doc) const override;
 
   static constexpr size_t kMaxCompared = 256;
-  static constexpr int kSketchSize = 32;
   static constexpr double kSketchSlack = 0.25;
 
  private:

@@ -3,9 +3,11 @@
 
 #include <cmath>
 #include <random>
+#include <set>
 
 #include "gtest/gtest.h"
 #include "src/match_view.h"
+#include "src/paragraph_sketch.h"
 #include "src/script_tables.h"
 #include "src/utf8.h"
 #include "tests/testutil.h"
@@ -73,6 +75,57 @@ TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
     ++pairs;
   }
   EXPECT_GE(within_3_sigma, pairs * 98 / 100);
+}
+
+TEST(MinHashDeathTest, RefusesSignatureLengthsItCannotHold) {
+  EXPECT_DEATH(MinHasher(MinHashParams{MinHasher::kMaxNumPerm + 1, 4, 0}), "out of range");
+  EXPECT_DEATH(MinHasher(MinHashParams{0, 4, 0}), "out of range");
+}
+
+TEST(ParagraphSketcherTest, PackedShingleSetsAreExact) {
+  // Up to three code points are packed without loss and the mixer is a
+  // bijection: one hash per distinct shingle, no collisions.
+  std::mt19937_64 rng(3);
+  std::u32string text = RandomText(&rng, 500);
+  for (int n = 1; n <= 3; ++n) {
+    std::set<std::u32string> distinct;
+    for (size_t i = 0; i + n <= text.size(); ++i) distinct.insert(text.substr(i, n));
+    EXPECT_EQ(ParagraphSketcher(n).ShingleSet(text).size(), distinct.size()) << n;
+  }
+  // Repeated shingles count once; a view shorter than n is one shingle.
+  EXPECT_EQ(ParagraphSketcher(3).ShingleSet(std::u32string(U"党党党党党")).size(), 1u);
+  EXPECT_EQ(ParagraphSketcher(3).ShingleSet(std::u32string(U"党建")).size(), 1u);
+  EXPECT_NE(ParagraphSketcher(3).ShingleSet(std::u32string(U"党建"))[0],
+            ParagraphSketcher(3).ShingleSet(std::u32string(U"建党"))[0]);
+  EXPECT_TRUE(ParagraphSketcher(3).ShingleSet(std::u32string()).empty());
+  // Longer shingles take the XXH3 path and still separate texts.
+  std::u32string other = Mutate(&rng, text, 0.2);
+  EXPECT_LT(ExactJaccard(ParagraphSketcher(5).ShingleSet(text),
+                         ParagraphSketcher(5).ShingleSet(other)),
+            0.5);
+}
+
+TEST(ParagraphSketcherTest, EstimateTracksExactJaccardOfParagraphs) {
+  std::mt19937_64 rng(11);
+  const ParagraphSketcher sketcher(3);
+  const double k = ParagraphSketcher::kSketchSize;
+  int within_3_sigma = 0, pairs = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::u32string a = RandomText(&rng, 30 + rng() % 300);  // paragraph-sized
+    std::u32string b = Mutate(&rng, a, (rng() % 100) / 500.0);
+    double exact = ExactJaccard(sketcher.ShingleSet(a), sketcher.ShingleSet(b));
+    double est = ParagraphSketcher::Estimate(sketcher.Sign(a), sketcher.Sign(b));
+    double sigma = std::sqrt(std::max(exact * (1 - exact), 0.01) / k);
+    EXPECT_LE(std::abs(est - exact), 5 * sigma) << "exact " << exact << " est " << est;
+    within_3_sigma += std::abs(est - exact) <= 3 * sigma;
+    ++pairs;
+  }
+  EXPECT_GE(within_3_sigma, pairs * 97 / 100);
+  // Identical views give identical sketches, densified bins included.
+  std::u32string one = U"党";
+  ParagraphSketcher::Sketch s = sketcher.Sign(one);
+  EXPECT_EQ(ParagraphSketcher::Estimate(s, sketcher.Sign(one)), 1.0);
+  for (uint32_t v : s) EXPECT_EQ(v, s[0]);  // one shingle fills every bin
 }
 
 TEST(MinHashTest, SignaturesAreDeterministicAndNamed) {

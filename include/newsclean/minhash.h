@@ -22,14 +22,18 @@
 namespace newsclean {
 
 struct MinHashParams {
-  int num_perm = 128;  // K, the number of signature values
+  int num_perm = 128;  // K, the number of signature values, 1 to MinHasher::kMaxNumPerm
   int ngram = 4;       // shingle length in code points of the matching view (bench/RESULTS.md: why 4)
   uint64_t seed = 0;
 };
 
 class MinHasher {
  public:
-  explicit MinHasher(MinHashParams params) : params_(params) {}
+  static constexpr int kMaxNumPerm = 1024;
+
+  // REQUIRES: 1 <= params.num_perm <= kMaxNumPerm and params.ngram >= 1
+  // (aborts otherwise: callers validate user input first).
+  explicit MinHasher(MinHashParams params);
 
   // Computes the signature of a matching view into *sig (K values) and
   // returns true; returns false, leaving *sig empty, when the view is empty.
