@@ -66,7 +66,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   // Segment rules scan every byte of every line; when each says which
   // two-character strings its matches contain, lines without any skip the scan.
   stage->segment_prefilter_ = true;
-  stage->trigger_first_.assign(0x10000, false);
+  stage->trigger_first_.assign(0x10000 / 64, 0);
   for (const RuleSpec& spec : rules) {
     if (spec.scope != RuleScope::kSegment) continue;
     if (spec.triggers.empty()) stage->segment_prefilter_ = false;
@@ -74,7 +74,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
       size_t len = 0;
       char32_t a = DecodeUtf8(t, 0, &len);
       char32_t b = DecodeUtf8(t, len, &len);
-      if (a < 0x10000) stage->trigger_first_[a] = true;
+      if (a < 0x10000) stage->trigger_first_[a >> 6] |= uint64_t{1} << (a & 63);
       stage->trigger_pairs_.insert((static_cast<uint64_t>(a) << 32) | b);
     }
   }
@@ -111,11 +111,11 @@ std::vector<std::string> BoilerplateStage::RuleNames() const {
 bool BoilerplateStage::MayHoldSegment(std::string_view line) const {
   if (!segment_prefilter_) return true;
   size_t i = 0, len = 0;
-  char32_t prev = 0;
+  char32_t prev = 0x10000;  // no trigger starts before the line
   while (i < line.size()) {
     char32_t cp = DecodeUtf8(line, i, &len);
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    if (prev < 0x10000 && trigger_first_[prev] &&
+    if (prev < 0x10000 && ((trigger_first_[prev >> 6] >> (prev & 63)) & 1) &&
         trigger_pairs_.contains((static_cast<uint64_t>(prev) << 32) | cp)) {
       return true;
     }
@@ -130,65 +130,74 @@ void BoilerplateStage::Process(Document* doc) const {
   // line (a segment that may end at the line's end, once what followed it is
   // cut), and cleaning must be idempotent. Cuts never remove a newline, so line
   // numbers are stable between rounds, and later rounds rescan only the lines
-  // the previous round cut inside.
+  // the previous round cut inside. Rules see each line folded to simplified
+  // characters; folding keeps byte lengths, so offsets carry over.
+  const ScriptTables& tables = ScriptTables::Get();
   std::vector<bool> dirty;
+  std::string folded;
+  std::vector<Cut> cuts;
+  std::vector<int> hits;
   for (int round = 0; round < kMaxRounds; ++round) {
-    std::string folded = doc->text();
-    ScriptTables::Get().FoldToSimplified(&folded);
-    std::vector<LineSpan> lines = SplitLines(folded);
+    const std::string_view text = doc->text();
+    std::vector<LineSpan> lines = SplitLines(text);
     std::vector<bool> next_dirty(lines.size(), false);
-    std::vector<Cut> cuts;
-    std::vector<int> hits;
+    cuts.clear();
     for (size_t li = 0; li < lines.size(); ++li) {
       if (lines[li].blank || (round > 0 && (li >= dirty.size() || !dirty[li]))) continue;
-      std::string_view raw(folded.data() + lines[li].begin, lines[li].end - lines[li].begin);
-      std::string_view line = TrimSpaces(raw);
-      const size_t base = lines[li].begin + static_cast<size_t>(line.data() - raw.data());
-      line_->Match(line, &hits);
-      if (!hits.empty()) {
-        const RuleSpec& spec = line_->rules[hits.front()]->spec;
-        cuts.push_back(Cut{base, base + line.size(), spec.reason, spec.name});
-        continue;
-      }
-      size_t before = cuts.size();
-      lead_in_->Match(line, &hits);
-      if (!hits.empty()) {
-        const Compiled& c = *lead_in_->rules[hits.front()];
-        re2::StringPiece m;
-        if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
-                         RE2::ANCHOR_START, &m, 1) &&
-            !m.empty()) {
-          cuts.push_back(Cut{base, base + m.size(), c.spec.reason, c.spec.name});
-        }
-      }
-      if (MayHoldSegment(line)) {
-        segment_->Match(line, &hits);
-      } else {
-        hits.clear();
-      }
-      for (int index : hits) {
-        const Compiled& c = *segment_->rules[index];
-        re2::StringPiece text(line.data(), line.size());
-        size_t pos = 0;
-        re2::StringPiece m;
-        while (pos <= line.size() &&
-               c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
-          size_t b = static_cast<size_t>(m.data() - line.data());
-          size_t e = b + m.size();
-          if (m.empty()) {
-            pos = b + 1;
-            continue;
-          }
-          cuts.push_back(Cut{base + b, base + e, c.spec.reason, c.spec.name});
-          pos = e;
-        }
-      }
-      if (cuts.size() > before) next_dirty[li] = true;  // cut inside: look again next round
+      std::string_view raw = TrimSpaces(text.substr(lines[li].begin, lines[li].end - lines[li].begin));
+      const size_t base = static_cast<size_t>(raw.data() - text.data());
+      folded.assign(raw);
+      tables.FoldToSimplified(&folded);
+      if (ScanLine(folded, base, &cuts, &hits)) next_dirty[li] = true;
     }
     if (cuts.empty()) return;
     doc->ApplyCuts(std::move(cuts));
+    cuts = {};
     dirty = std::move(next_dirty);
   }
+}
+
+bool BoilerplateStage::ScanLine(std::string_view line, size_t base, std::vector<Cut>* cuts,
+                                std::vector<int>* hits) const {
+  line_->Match(line, hits);
+  if (!hits->empty()) {
+    const RuleSpec& spec = line_->rules[hits->front()]->spec;
+    cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
+    return false;  // the whole line goes: nothing left to look at again
+  }
+  const size_t before = cuts->size();
+  lead_in_->Match(line, hits);
+  if (!hits->empty()) {
+    const Compiled& c = *lead_in_->rules[hits->front()];
+    re2::StringPiece m;
+    if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                     RE2::ANCHOR_START, &m, 1) &&
+        !m.empty()) {
+      cuts->push_back(Cut{base, base + m.size(), c.spec.reason, c.spec.name});
+    }
+  }
+  if (MayHoldSegment(line)) {
+    segment_->Match(line, hits);
+  } else {
+    hits->clear();
+  }
+  for (int index : *hits) {
+    const Compiled& c = *segment_->rules[index];
+    re2::StringPiece text(line.data(), line.size());
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= line.size() && c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - line.data());
+      size_t e = b + m.size();
+      if (m.empty()) {
+        pos = b + 1;
+        continue;
+      }
+      cuts->push_back(Cut{base + b, base + e, c.spec.reason, c.spec.name});
+      pos = e;
+    }
+  }
+  return cuts->size() > before;  // cut inside: look again next round
 }
 
 }  // namespace newsclean

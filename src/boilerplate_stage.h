@@ -34,6 +34,12 @@ class BoilerplateStage : public Stage {
   struct ScopeRules;
   BoilerplateStage();
 
+  // Appends the cuts the rules make in `line` (trimmed and folded to
+  // simplified; it starts at byte `base` of the text) to *cuts. Returns true
+  // when a cut fell inside the line, so the next round scans it again.
+  bool ScanLine(std::string_view line, size_t base, std::vector<Cut>* cuts,
+                std::vector<int>* hits) const;
+
   // Whether a folded line holds one of the segment rules' triggers (true
   // when some segment rule has none).
   bool MayHoldSegment(std::string_view line) const;
@@ -42,7 +48,7 @@ class BoilerplateStage : public Stage {
 
   std::unique_ptr<ScopeRules> line_, segment_, lead_in_;
   bool segment_prefilter_ = false;
-  std::vector<bool> trigger_first_;              // by BMP code point
+  std::vector<uint64_t> trigger_first_;          // bit set over the BMP: a trigger starts with cp
   absl::flat_hash_set<uint64_t> trigger_pairs_;  // (first << 32) | second
 };
 

@@ -1,5 +1,7 @@
 #include "src/script_tables.h"
 
+#include <algorithm>
+
 #include "src/utf8.h"
 
 namespace newsclean {
@@ -20,9 +22,6 @@ struct FoldEntry {
 
 #include "script_tables_data.inc"
 
-constexpr char32_t kBmpBase = 0x3400;
-constexpr char32_t kBmpLimit = 0x10000;
-
 }  // namespace
 
 const ScriptTables& ScriptTables::Get() {
@@ -33,6 +32,7 @@ const ScriptTables& ScriptTables::Get() {
 ScriptTables::ScriptTables()
     : bmp_reading_(kBmpLimit - kBmpBase, 0),
       bmp_simplified_(kBmpLimit - kBmpBase, 0),
+      bmp_folds_(kBmpLimit / 64, 0),
       bmp_changed_(kBmpLimit - kBmpBase, false) {
   for (const char* name : kSyllableNames) {
     syllable_ids_.emplace(name, static_cast<int>(syllable_names_.size()));
@@ -48,6 +48,7 @@ ScriptTables::ScriptTables()
   for (const CodePointPair& p : kTradToSimpEntries) {
     if (p.from < kBmpLimit) {
       bmp_simplified_[p.from - kBmpBase] = static_cast<uint16_t>(p.to);
+      SetBit(&bmp_folds_, p.from);
       bmp_changed_[p.from - kBmpBase] = true;
     } else {
       supp_simplified_[p.from] = p.to;
@@ -112,8 +113,10 @@ void ScriptTables::BuildMatchView() {
   };
   for (char32_t cp = 0; cp < 0x80; ++cp) ascii_match_[cp] = encode(cp);
   bmp_match_.resize(0x10000);
+  bmp_match_identity_.assign(0x10000 / 64, 0);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
+    if (bmp_match_[cp] == kMatchIdentity) SetBit(&bmp_match_identity_, cp);
   }
   for (const FoldEntry& e : kNfkcCasefoldEntries) {
     if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);
@@ -125,6 +128,59 @@ void ScriptTables::BuildMatchView() {
     if (r.to < 0x10000) continue;
     for (char32_t cp = std::max<char32_t>(r.from, 0x10000); cp <= r.to; ++cp) supp_match_[cp] = kMatchDrop;
   }
+}
+
+void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>* out) const {
+  // One output code point per input byte is an upper bound except for pool
+  // runs (expansions such as U+FDFA), which grow the buffer when they need to.
+  size_t used = out->size();
+  out->resize(used + text.size());
+  char32_t* w = out->data() + used;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    char32_t cp;
+    uint32_t v;
+    if (c < 0x80) {
+      cp = c;
+      v = ascii_match_[c];
+      p += 1;
+    } else if (c < 0xE0) {
+      cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+      v = bmp_match_[cp];
+      p += 2;
+    } else if (c < 0xF0) {
+      cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      p += 3;
+      if (TestBit(bmp_match_identity_, cp)) {  // most Han characters
+        *w++ = cp;
+        continue;
+      }
+      v = bmp_match_[cp];
+    } else {
+      cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+      v = SuppMatch(cp);
+      p += 4;
+    }
+    if (v == kMatchIdentity) {
+      *w++ = cp;
+    } else if (v == kMatchDrop) {
+      continue;
+    } else if (!(v & kMatchPoolBit)) {
+      *w++ = v;
+    } else {
+      const uint32_t len = (v >> 24) & 0x7F, off = v & 0xFFFFFF;
+      used = static_cast<size_t>(w - out->data());
+      const size_t need = used + len + static_cast<size_t>(end - p);
+      if (need > out->size()) {
+        out->resize(need);
+        w = out->data() + used;
+      }
+      w = std::copy_n(match_pool_.data() + off, len, w);
+    }
+  }
+  out->resize(static_cast<size_t>(w - out->data()));
 }
 
 uint32_t ScriptTables::SuppMatch(char32_t cp) const {
@@ -143,12 +199,7 @@ int ScriptTables::SyllableId(std::string_view toneless) const {
   return it == syllable_ids_.end() ? -1 : it->second;
 }
 
-char32_t ScriptTables::ToSimplified(char32_t cp) const {
-  if (cp >= kBmpBase && cp < kBmpLimit) {
-    uint16_t s = bmp_simplified_[cp - kBmpBase];
-    return s ? s : cp;
-  }
-  if (cp < kBmpBase) return cp;
+char32_t ScriptTables::SuppToSimplified(char32_t cp) const {
   auto it = supp_simplified_.find(cp);
   return it == supp_simplified_.end() ? cp : it->second;
 }
@@ -175,20 +226,36 @@ bool ScriptTables::IsConverterChanged(char32_t cp) const {
 }
 
 void ScriptTables::FoldToSimplified(std::string* s) const {
-  std::string& t = *s;
-  size_t i = 0, len = 0;
-  while (i < t.size()) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
+  char* p = s->data();
+  const size_t n = s->size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
     if (c < 0xE3) {  // below U+3000: nothing to fold
       i += c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
       continue;
     }
-    char32_t cp = DecodeUtf8(t, i, &len);
-    char32_t to = ToSimplified(cp);
+    if (c < 0xF0) {  // three bytes: U+3000..U+FFFF, the dense table, in place
+      char32_t cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      if (TestBit(bmp_folds_, cp)) {
+        // Tables hold only same-length mappings: the result is 3 bytes too.
+        if (uint16_t to = bmp_simplified_[cp - kBmpBase]) {
+          p[i] = static_cast<char>(0xE0 | (to >> 12));
+          p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          p[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
+        }
+      }
+      i += 3;
+      continue;
+    }
+    size_t len = 0;
+    char32_t cp = DecodeUtf8(*s, i, &len);
+    char32_t to = SuppToSimplified(cp);
     if (to != cp) {
       std::string enc;
       AppendUtf8(to, &enc);
-      t.replace(i, len, enc);  // same length by construction of the tables
+      s->replace(i, len, enc);  // same length by construction of the tables
+      p = s->data();
     }
     i += len;
   }

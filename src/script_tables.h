@@ -31,27 +31,24 @@ class ScriptTables {
   size_t num_syllables() const { return syllable_names_.size(); }
 
   // Returns the simplified form of `cp` (itself if it has none).
-  char32_t ToSimplified(char32_t cp) const;
+  char32_t ToSimplified(char32_t cp) const {
+    if (cp < kBmpBase) return cp;
+    if (cp < kBmpLimit) {
+      if (!TestBit(bmp_folds_, cp)) return cp;
+      return bmp_simplified_[cp - kBmpBase];
+    }
+    return SuppToSimplified(cp);
+  }
   // Returns the traditional form of `cp` (itself if it has none).
   char32_t ToTraditional(char32_t cp) const;
   // Returns true if a simplified<->traditional converter changes `cp`.
   bool IsConverterChanged(char32_t cp) const;
 
-  // Appends the matching view of `cp` to *out: its NFKC_Casefold form, each
-  // character of that folded traditional->simplified, with punctuation,
-  // separators, control and format characters dropped (zero or more code points).
-  void AppendMatchView(char32_t cp, std::vector<char32_t>* out) const {
-    uint32_t v = cp < 0x80 ? ascii_match_[cp] : cp < 0x10000 ? bmp_match_[cp] : SuppMatch(cp);
-    if (v == kMatchDrop) return;
-    if (v == kMatchIdentity) {
-      out->push_back(cp);
-    } else if (v & kMatchPoolBit) {
-      uint32_t len = (v >> 24) & 0x7F, off = v & 0xFFFFFF;
-      out->insert(out->end(), match_pool_.begin() + off, match_pool_.begin() + off + len);
-    } else {
-      out->push_back(v);
-    }
-  }
+  // Appends the matching view of valid UTF-8 `text` to *out: for each code
+  // point its NFKC_Casefold form, each character of that folded
+  // traditional->simplified, with punctuation, separators, control and format
+  // characters dropped (zero or more code points per input code point).
+  void AppendMatchView(std::string_view text, std::vector<char32_t>* out) const;
 
   // Returns valid UTF-8 `text` with each character in its traditional form.
   std::string ToTraditionalText(std::string_view text) const;
@@ -63,6 +60,20 @@ class ScriptTables {
  private:
   ScriptTables();
   void BuildMatchView();
+  char32_t SuppToSimplified(char32_t cp) const;
+
+  // Bit sets over the BMP (8 KiB each, so they stay in L1 cache where the
+  // 100-250 KiB tables behind them do not): most text never touches those.
+  static bool TestBit(const std::vector<uint64_t>& bits, char32_t cp) {
+    return (bits[cp >> 6] >> (cp & 63)) & 1;
+  }
+  static void SetBit(std::vector<uint64_t>* bits, char32_t cp) {
+    (*bits)[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
+
+  // Dense tables cover U+3400 (CJK Extension A) to U+FFFF.
+  static constexpr char32_t kBmpBase = 0x3400;
+  static constexpr char32_t kBmpLimit = 0x10000;
   uint32_t SuppMatch(char32_t cp) const;
 
   // Match-view encoding: identity, drop, a single code point, or a pool run.
@@ -71,6 +82,7 @@ class ScriptTables {
   static constexpr uint32_t kMatchPoolBit = 0x80000000u;
   uint32_t ascii_match_[0x80];
   std::vector<uint32_t> bmp_match_;
+  std::vector<uint64_t> bmp_match_identity_;  // bit set: bmp_match_[cp] == kMatchIdentity
   absl::flat_hash_map<char32_t, uint32_t> supp_match_;
   std::vector<char32_t> match_pool_;
 
@@ -78,6 +90,7 @@ class ScriptTables {
   absl::flat_hash_map<std::string_view, int> syllable_ids_;
   std::vector<uint16_t> bmp_reading_;  // index cp - kBmpBase; 0 = none, else id + 1
   std::vector<uint16_t> bmp_simplified_;  // index cp - kBmpBase; 0 = unchanged
+  std::vector<uint64_t> bmp_folds_;       // bit set by cp: bmp_simplified_ is not 0
   absl::flat_hash_map<char32_t, char32_t> traditional_;
   std::vector<bool> bmp_changed_;
   absl::flat_hash_map<char32_t, int> supp_reading_;
