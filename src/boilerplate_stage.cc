@@ -132,6 +132,7 @@ void BoilerplateStage::Process(Document* doc) const {
   // numbers are stable between rounds, and later rounds rescan only the lines
   // the previous round cut inside. Rules see each line folded to simplified
   // characters; folding keeps byte lengths, so offsets carry over.
+  if (line_->rules.empty() && segment_->rules.empty() && lead_in_->rules.empty()) return;
   const ScriptTables& tables = ScriptTables::Get();
   std::vector<bool> dirty;
   std::string folded;

@@ -175,6 +175,7 @@ class ReaderImpl : public DocumentReader {
     doc->source = SourceLocation{file_, line_no_};
     size_t invalid = 0;
     if (IsValidUtf8(line)) {
+      doc->record.reserve(line.size() + simdjson::SIMDJSON_PADDING);
       doc->record.assign(line);
     } else {
       invalid = RepairUtf8(line, &doc->record);
@@ -199,12 +200,17 @@ class ReaderImpl : public DocumentReader {
   // Validates doc->record as a JSON object and fills id, text and the text
   // value's span.
   absl::Status LocateText(Document* doc) {
-    padded_.assign(doc->record);
-    padded_.append(simdjson::SIMDJSON_PADDING, '\0');
-    simdjson::padded_string_view view(padded_.data(), doc->record.size(), padded_.size());
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
+    // do not matter): the record's own capacity provides them, no copy.
+    std::string& record = doc->record;
+    if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
+      record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+    }
+    const char* data = record.data();
+    simdjson::padded_string_view view(data, record.size(), record.capacity());
     // Full validation first (the DOM parser checks every value)...
     simdjson::dom::element root;
-    if (auto err = dom_parser_.parse(padded_.data(), doc->record.size(), false).get(root)) {
+    if (auto err = dom_parser_.parse(data, record.size(), false).get(root)) {
       return Malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
     }
     if (!root.is_object()) return Malformed("invalid record: not a JSON object");
@@ -226,7 +232,7 @@ class ReaderImpl : public DocumentReader {
         if (value.get_string().get(text)) {
           return Malformed(absl::StrCat("field \"", options_.text_field, "\" is not a string"));
         }
-        size_t begin = static_cast<size_t>(raw.data() - padded_.data());
+        size_t begin = static_cast<size_t>(raw.data() - data);
         size_t end = doc->record.find('"', begin + 1);
         // The token ends at the closing quote: the first unescaped '"' after begin.
         while (end != std::string::npos) {
@@ -272,7 +278,6 @@ class ReaderImpl : public DocumentReader {
   std::unique_ptr<LineReader> lines_;
   size_t bytes_done_ = 0;
   absl::Status status_;
-  std::string padded_;
   simdjson::dom::parser dom_parser_;
   simdjson::ondemand::parser od_parser_;
 };
