@@ -1,128 +1,63 @@
 #include "src/boilerplate_stage.h"
 
 #include <algorithm>
-#include <mutex>
 
 #include "absl/strings/str_cat.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
-#include "re2/set.h"
+#include "src/atom_scanner.h"
 #include "src/script_tables.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
 
 namespace newsclean {
+namespace {
 
-// A rule's own RE2 finds match positions; it is compiled on first use (the
-// scope's RE2::Set has already parsed and checked the pattern at start-up), so
-// start-up pays for one compilation per rule, not two. Thread-safe.
-struct BoilerplateStage::Compiled {
-  Compiled(RuleSpec s, std::string e) : spec(std::move(s)), expanded(std::move(e)) {}
-  const RE2& Re() const {
-    std::call_once(once, [this] {
-      RE2::Options o;
-      o.set_log_errors(false);
-      o.set_max_mem(64 << 20);
-      re = std::make_unique<RE2>(expanded, o);
-    });
-    return *re;
-  }
-  RuleSpec spec;
-  std::string expanded;
-  mutable std::once_flag once;
-  mutable std::unique_ptr<RE2> re;
-};
+RE2::Options RuleOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
 
-struct BoilerplateStage::ScopeRules {
-  explicit ScopeRules(RE2::Anchor anchor) : set(Options(), anchor) {}
-  static RE2::Options Options() {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(256 << 20);
-    return o;
-  }
-  std::vector<std::unique_ptr<Compiled>> rules;
-  RE2::Set set;
-  bool compiled = false;
+// Every atom, however short, is kept: a one-character atom still rules out
+// most lines.
+constexpr int kMinAtomLen = 1;
 
-  // Appends the indices of the rules that match `text` (sorted).
-  void Match(std::string_view text, std::vector<int>* hits) const {
-    hits->clear();
-    if (!compiled) return;
-    set.Match(re2::StringPiece(text.data(), text.size()), hits);
-    std::sort(hits->begin(), hits->end());
-  }
-};
+}  // namespace
 
-BoilerplateStage::BoilerplateStage()
-    : line_(std::make_unique<ScopeRules>(RE2::ANCHOR_BOTH)),
-      segment_(std::make_unique<ScopeRules>(RE2::UNANCHORED)),
-      lead_in_(std::make_unique<ScopeRules>(RE2::ANCHOR_START)) {}
+BoilerplateStage::BoilerplateStage() : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomLen)) {}
 
 BoilerplateStage::~BoilerplateStage() = default;
 
 absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
     std::vector<RuleSpec> rules) {
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
-  // Segment rules scan every byte of every line; when each says which
-  // two-character strings its matches contain, lines without any skip the scan.
-  stage->segment_prefilter_ = true;
-  stage->trigger_first_.assign(0x10000 / 64, 0);
-  for (const RuleSpec& spec : rules) {
-    if (spec.scope != RuleScope::kSegment) continue;
-    if (spec.triggers.empty()) stage->segment_prefilter_ = false;
-    for (const std::string& t : spec.triggers) {
-      size_t len = 0;
-      char32_t a = DecodeUtf8(t, 0, &len);
-      char32_t b = DecodeUtf8(t, len, &len);
-      if (a < 0x10000) stage->trigger_first_[a >> 6] |= uint64_t{1} << (a & 63);
-      stage->trigger_pairs_.insert((static_cast<uint64_t>(a) << 32) | b);
-    }
-  }
   for (RuleSpec& spec : rules) {
-    ScopeRules* scope = spec.scope == RuleScope::kLine      ? stage->line_.get()
-                        : spec.scope == RuleScope::kSegment ? stage->segment_.get()
-                                                            : stage->lead_in_.get();
     std::string expanded = ExpandRuleMacros(spec.pattern);
-    std::string error;
-    if (scope->set.Add(expanded, &error) < 0) {
+    int id = -1;
+    if (stage->filter_->Add(expanded, RuleOptions(), &id) != RE2::NoError) {
+      RE2 bad(expanded, RuleOptions());
       return absl::InvalidArgumentError(
-          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", bad.error()));
     }
-    scope->rules.push_back(std::make_unique<Compiled>(std::move(spec), std::move(expanded)));
+    stage->all_rules_.push_back(id);
+    stage->rules_.push_back(std::move(spec));
   }
-  for (ScopeRules* scope : {stage->line_.get(), stage->segment_.get(), stage->lead_in_.get()}) {
-    if (scope->rules.empty()) continue;
-    if (!scope->set.Compile()) {
-      return absl::ResourceExhaustedError("boilerplate rules: RE2::Set out of memory");
-    }
-    scope->compiled = true;
-  }
+  std::vector<std::string> atoms;
+  if (!stage->rules_.empty()) stage->filter_->Compile(&atoms);
+  stage->atoms_ = std::make_unique<AtomScanner>(std::move(atoms));
   return stage;
 }
 
 std::vector<std::string> BoilerplateStage::RuleNames() const {
   std::vector<std::string> names;
-  for (const ScopeRules* scope : {line_.get(), segment_.get(), lead_in_.get()}) {
-    for (const auto& c : scope->rules) names.push_back(c->spec.name);
+  for (RuleScope scope : {RuleScope::kLine, RuleScope::kSegment, RuleScope::kLeadIn}) {
+    for (const RuleSpec& spec : rules_) {
+      if (spec.scope == scope) names.push_back(spec.name);
+    }
   }
   return names;
-}
-
-bool BoilerplateStage::MayHoldSegment(std::string_view line) const {
-  if (!segment_prefilter_) return true;
-  size_t i = 0, len = 0;
-  char32_t prev = 0x10000;  // no trigger starts before the line
-  while (i < line.size()) {
-    char32_t cp = DecodeUtf8(line, i, &len);
-    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    if (prev < 0x10000 && ((trigger_first_[prev >> 6] >> (prev & 63)) & 1) &&
-        trigger_pairs_.contains((static_cast<uint64_t>(prev) << 32) | cp)) {
-      return true;
-    }
-    prev = cp;
-    i += len;
-  }
-  return false;
 }
 
 void BoilerplateStage::Process(Document* doc) const {
@@ -132,12 +67,11 @@ void BoilerplateStage::Process(Document* doc) const {
   // numbers are stable between rounds, and later rounds rescan only the lines
   // the previous round cut inside. Rules see each line folded to simplified
   // characters; folding keeps byte lengths, so offsets carry over.
-  if (line_->rules.empty() && segment_->rules.empty() && lead_in_->rules.empty()) return;
-  const ScriptTables& tables = ScriptTables::Get();
+  if (rules_.empty()) return;
   std::vector<bool> dirty;
   std::string folded;
   std::vector<Cut> cuts;
-  std::vector<int> hits;
+  std::vector<int> found, candidates;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
     std::vector<LineSpan> lines = SplitLines(text);
@@ -148,8 +82,13 @@ void BoilerplateStage::Process(Document* doc) const {
       std::string_view raw = TrimSpaces(text.substr(lines[li].begin, lines[li].end - lines[li].begin));
       const size_t base = static_cast<size_t>(raw.data() - text.data());
       folded.assign(raw);
-      tables.FoldToSimplified(&folded);
-      if (ScanLine(folded, base, &cuts, &hits)) next_dirty[li] = true;
+      if (atoms_->FoldAndScan(&folded, &found)) {
+        filter_->AllPotentials(found, &candidates);
+        std::sort(candidates.begin(), candidates.end());
+      } else {
+        candidates = all_rules_;
+      }
+      if (ScanLine(folded, base, candidates, &cuts)) next_dirty[li] = true;
     }
     if (cuts.empty()) return;
     doc->ApplyCuts(std::move(cuts));
@@ -158,43 +97,44 @@ void BoilerplateStage::Process(Document* doc) const {
   }
 }
 
-bool BoilerplateStage::ScanLine(std::string_view line, size_t base, std::vector<Cut>* cuts,
-                                std::vector<int>* hits) const {
-  line_->Match(line, hits);
-  if (!hits->empty()) {
-    const RuleSpec& spec = line_->rules[hits->front()]->spec;
-    cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
-    return false;  // the whole line goes: nothing left to look at again
-  }
-  const size_t before = cuts->size();
-  lead_in_->Match(line, hits);
-  if (!hits->empty()) {
-    const Compiled& c = *lead_in_->rules[hits->front()];
-    re2::StringPiece m;
-    if (c.Re().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
-                     RE2::ANCHOR_START, &m, 1) &&
-        !m.empty()) {
-      cuts->push_back(Cut{base, base + m.size(), c.spec.reason, c.spec.name});
+bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
+                                const std::vector<int>& candidates, std::vector<Cut>* cuts) const {
+  const re2::StringPiece text(line.data(), line.size());
+  // A line rule must match the whole line: the first that does takes it.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    if (spec.scope == RuleScope::kLine &&
+        filter_->GetRE2(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
+      return false;  // the whole line goes: nothing left to look at again
     }
   }
-  if (MayHoldSegment(line)) {
-    segment_->Match(line, hits);
-  } else {
-    hits->clear();
+  const size_t before = cuts->size();
+  // The first lead-in rule that matches at the start cuts what it matched.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    re2::StringPiece m;
+    if (spec.scope == RuleScope::kLeadIn &&
+        filter_->GetRE2(id).Match(text, 0, line.size(), RE2::ANCHOR_START, &m, 1)) {
+      if (!m.empty()) cuts->push_back(Cut{base, base + m.size(), spec.reason, spec.name});
+      break;
+    }
   }
-  for (int index : *hits) {
-    const Compiled& c = *segment_->rules[index];
-    re2::StringPiece text(line.data(), line.size());
+  // Every segment rule cuts each of its non-overlapping matches.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    if (spec.scope != RuleScope::kSegment) continue;
+    const RE2& re = filter_->GetRE2(id);
     size_t pos = 0;
     re2::StringPiece m;
-    while (pos <= line.size() && c.Re().Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos <= line.size() && re.Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {
       size_t b = static_cast<size_t>(m.data() - line.data());
       size_t e = b + m.size();
       if (m.empty()) {
         pos = b + 1;
         continue;
       }
-      cuts->push_back(Cut{base + b, base + e, c.spec.reason, c.spec.name});
+      cuts->push_back(Cut{base + b, base + e, spec.reason, spec.name});
       pos = e;
     }
   }

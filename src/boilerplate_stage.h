@@ -2,23 +2,32 @@
 #define NEWSCLEAN_SRC_BOILERPLATE_STAGE_H_
 
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "src/rule_set.h"
 #include "src/stage.h"
 
 namespace re2 {
-class RE2;
+class FilteredRE2;
 }
 
 namespace newsclean {
 
-// Removes boilerplate and copyright notices with a set of RE2 rules (see
-// rule_set.h for scopes and matching). Each scope's rules are compiled into one
-// RE2::Set, so a line is scanned once per scope to learn which rules match, and
-// only those run again to find positions.
+class AtomScanner;
+
+// Removes boilerplate and copyright notices with RE2 rules (see rule_set.h for
+// scopes and matching).
+//
+// Matching is prefiltered: re2::FilteredRE2 derives from each rule the literal
+// strings ("atoms") any match must contain, combined by AND and OR; one pass
+// of an AtomScanner over a line finds the atoms present, and only the rules
+// whose condition holds run their own RE2 on it. The derivation is RE2's own,
+// so it holds for user rules as well; a line the scanner cannot decide (one
+// with non-ASCII letters that have case) runs every rule. Most content lines
+// run one or two rules, each of which gives up within a few characters.
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
@@ -30,26 +39,21 @@ class BoilerplateStage : public Stage {
   void Process(Document* doc) const override;
 
  private:
-  struct Compiled;
-  struct ScopeRules;
   BoilerplateStage();
 
-  // Appends the cuts the rules make in `line` (trimmed and folded to
-  // simplified; it starts at byte `base` of the text) to *cuts. Returns true
-  // when a cut fell inside the line, so the next round scans it again.
-  bool ScanLine(std::string_view line, size_t base, std::vector<Cut>* cuts,
-                std::vector<int>* hits) const;
-
-  // Whether a folded line holds one of the segment rules' triggers (true
-  // when some segment rule has none).
-  bool MayHoldSegment(std::string_view line) const;
+  // Appends the cuts that `candidates` (rule ids, ascending: the rules the
+  // prefilter lets through) make in `line` (trimmed and folded to simplified;
+  // it starts at byte `base` of the text) to *cuts. Returns true when a cut
+  // fell inside the line, so the next round scans it again.
+  bool ScanLine(std::string_view line, size_t base, const std::vector<int>& candidates,
+                std::vector<Cut>* cuts) const;
 
   static constexpr int kMaxRounds = 8;
 
-  std::unique_ptr<ScopeRules> line_, segment_, lead_in_;
-  bool segment_prefilter_ = false;
-  std::vector<uint64_t> trigger_first_;          // bit set over the BMP: a trigger starts with cp
-  absl::flat_hash_set<uint64_t> trigger_pairs_;  // (first << 32) | second
+  std::vector<RuleSpec> rules_;  // FilteredRE2 id i is rules_[i]
+  std::vector<int> all_rules_;   // 0 .. rules_.size() - 1
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<AtomScanner> atoms_;
 };
 
 }  // namespace newsclean

@@ -35,10 +35,6 @@ struct RuleSpec {
   std::string name;
   Reason reason;
   std::string pattern;  // before macro expansion
-  // Segment rules: two-character strings (ASCII lower-cased) of which every
-  // match contains at least one; lets the stage skip lines without any. Empty:
-  // no prefilter (user rules).
-  std::vector<std::string> triggers = {};
   std::string origin = "built-in";  // or "FILE:LINE" for rule files
 };
 

@@ -63,7 +63,17 @@ ScriptTables::ScriptTables()
       supp_changed_[p.from] = true;
     }
   }
+  bmp_cased_.assign(0x10000 / 64, 0);
+  for (const CodePointPair& r : kCasedRanges) {
+    for (char32_t cp = r.from; cp <= r.to && cp < 0x10000; ++cp) SetBit(&bmp_cased_, cp);
+  }
   BuildMatchView();
+}
+
+bool ScriptTables::SuppHasCase(char32_t cp) const {
+  auto it = std::upper_bound(std::begin(kCasedRanges), std::end(kCasedRanges), cp,
+                             [](char32_t c, const CodePointPair& r) { return c < r.from; });
+  return it != std::begin(kCasedRanges) && cp <= std::prev(it)->to;
 }
 
 namespace {

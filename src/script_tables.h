@@ -50,6 +50,14 @@ class ScriptTables {
   // characters dropped (zero or more code points per input code point).
   void AppendMatchView(std::string_view text, std::vector<char32_t>* out) const;
 
+  // Returns true for a non-ASCII character that has case or changes under
+  // case mapping or folding (ICU's Cased, Changes_When_Casemapped and
+  // Changes_When_Casefolded): 'é', 'Ａ', 'ſ', Greek, Cyrillic.
+  bool HasCaseBeyondAscii(char32_t cp) const {
+    if (cp < 0x10000) return TestBit(bmp_cased_, cp);
+    return SuppHasCase(cp);
+  }
+
   // Returns valid UTF-8 `text` with each character in its traditional form.
   std::string ToTraditionalText(std::string_view text) const;
 
@@ -61,6 +69,7 @@ class ScriptTables {
   ScriptTables();
   void BuildMatchView();
   char32_t SuppToSimplified(char32_t cp) const;
+  bool SuppHasCase(char32_t cp) const;
 
   // Bit sets over the BMP (8 KiB each, so they stay in L1 cache where the
   // 100-250 KiB tables behind them do not): most text never touches those.
@@ -91,6 +100,7 @@ class ScriptTables {
   std::vector<uint16_t> bmp_reading_;  // index cp - kBmpBase; 0 = none, else id + 1
   std::vector<uint16_t> bmp_simplified_;  // index cp - kBmpBase; 0 = unchanged
   std::vector<uint64_t> bmp_folds_;       // bit set by cp: bmp_simplified_ is not 0
+  std::vector<uint64_t> bmp_cased_;       // bit set by cp: HasCaseBeyondAscii
   absl::flat_hash_map<char32_t, char32_t> traditional_;
   std::vector<bool> bmp_changed_;
   absl::flat_hash_map<char32_t, int> supp_reading_;

@@ -1,0 +1,163 @@
+#include "src/atom_scanner.h"
+
+#include <utility>
+
+#include "src/script_tables.h"
+#include "src/utf8.h"
+
+namespace newsclean {
+namespace {
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// Whether `text` starts with `atom` once its ASCII letters are lowered.
+bool StartsWithLowered(std::string_view text, std::string_view atom) {
+  if (text.size() < atom.size()) return false;
+  for (size_t i = 0; i < atom.size(); ++i) {
+    if (LowerAscii(text[i]) != atom[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+AtomScanner::AtomScanner(std::vector<std::string> atoms)
+    : atoms_(std::move(atoms)), bmp_(0x10000, 0) {
+  absl::flat_hash_map<char32_t, int> bucket_of;
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    if (atoms_[a].empty()) {
+      always_.push_back(static_cast<int>(a));
+      continue;
+    }
+    size_t len = 0;
+    char32_t first = DecodeUtf8(atoms_[a], 0, &len);
+    auto [it, added] = bucket_of.emplace(first, static_cast<int>(buckets_.size()));
+    if (added) buckets_.emplace_back();
+    buckets_[it->second].push_back(static_cast<int>(a));
+  }
+  if (buckets_.size() >= kBucketMask) usable_ = false;
+  slots_.assign(buckets_.size() + 1, Slot{});
+  for (size_t b = 0; b < buckets_.size(); ++b) {
+    for (int a : buckets_[b]) {
+      size_t len = 0;
+      DecodeUtf8(atoms_[a], 0, &len);
+      if (atoms_[a].size() == len) {
+        slots_[b + 1].single_word = static_cast<uint32_t>(a >> 6);
+        slots_[b + 1].single_bit = uint64_t{1} << (a & 63);
+      } else {
+        slots_[b + 1].longer = true;
+      }
+    }
+  }
+  const ScriptTables& tables = ScriptTables::Get();
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    char32_t folded = cp < 0x80 ? static_cast<char32_t>(LowerAscii(static_cast<char>(cp)))
+                                : tables.ToSimplified(cp);
+    uint16_t entry = 0;
+    if (auto it = bucket_of.find(folded); it != bucket_of.end() && usable_) {
+      entry = static_cast<uint16_t>(it->second + 1);
+    }
+    if (cp >= 0x80 && folded != cp) entry |= kFolds;
+    if (tables.HasCaseBeyondAscii(cp)) entry |= kHasCase;
+    bmp_[cp] = entry;
+  }
+  for (const auto& [cp, bucket] : bucket_of) {
+    if (cp >= 0x10000) supp_bucket_[cp] = bucket;
+  }
+}
+
+int AtomScanner::BucketOf(char32_t cp) const {
+  if (cp < 0x10000) return (bmp_[cp] & kBucketMask) - 1;
+  auto it = supp_bucket_.find(cp);
+  return it == supp_bucket_.end() ? -1 : it->second;
+}
+
+bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const {
+  found->clear();
+  const ScriptTables& tables = ScriptTables::Get();
+  // A bit per atom: an atom seen once is not compared again.
+  constexpr size_t kInlineWords = 8;
+  uint64_t inline_seen[kInlineWords] = {};
+  std::vector<uint64_t> heap_seen;
+  uint64_t* seen = inline_seen;
+  const size_t words = (atoms_.size() + 63) / 64;
+  if (words > kInlineWords) {
+    heap_seen.assign(words, 0);
+    seen = heap_seen.data();
+  }
+  for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
+  bool decided = usable_;
+  std::vector<std::pair<size_t, int>> pending;  // (byte offset, bucket) of longer atoms
+
+  char* p = line->data();
+  const size_t n = line->size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    size_t len;
+    int bucket;
+    if (c < 0x80) {
+      len = 1;
+      bucket = (bmp_[c] & kBucketMask) - 1;
+    } else if (c < 0xF0) {
+      char32_t cp;
+      if (c < 0xE0) {
+        len = 2;
+        cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+      } else {
+        len = 3;
+        cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      }
+      const uint16_t entry = bmp_[cp];
+      if (entry & kFolds) {  // same byte length by construction of the tables
+        char32_t to = tables.ToSimplified(cp);
+        if (len == 2) {
+          p[i] = static_cast<char>(0xC0 | (to >> 6));
+          p[i + 1] = static_cast<char>(0x80 | (to & 0x3F));
+        } else {
+          p[i] = static_cast<char>(0xE0 | (to >> 12));
+          p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+          p[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
+        }
+      }
+      if (entry & kHasCase) decided = false;
+      bucket = (entry & kBucketMask) - 1;
+    } else {
+      len = 4;
+      char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
+                    ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu);
+      char32_t to = tables.ToSimplified(cp);
+      if (to != cp) {
+        std::string enc;
+        AppendUtf8(to, &enc);
+        line->replace(i, len, enc);  // same length by construction of the tables
+        p = line->data();
+        cp = to;
+      }
+      if (tables.HasCaseBeyondAscii(cp)) decided = false;
+      bucket = BucketOf(cp);
+    }
+    // Branch-free for most code points: slot 0 marks nothing.
+    const Slot& slot = slots_[static_cast<size_t>(bucket + 1)];
+    seen[slot.single_word] |= slot.single_bit;
+    if (slot.longer) pending.emplace_back(i, bucket);  // compared once the line is folded
+    i += len;
+  }
+  if (!decided) return false;
+  for (const auto& [at, bucket] : pending) {
+    std::string_view rest(p + at, n - at);
+    for (int a : buckets_[bucket]) {
+      if (((seen[a >> 6] >> (a & 63)) & 1) == 0 && StartsWithLowered(rest, atoms_[a])) {
+        seen[a >> 6] |= uint64_t{1} << (a & 63);
+      }
+    }
+  }
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
+      found->push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    }
+  }
+  return true;
+}
+
+}  // namespace newsclean
