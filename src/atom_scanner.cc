@@ -61,6 +61,10 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     if (tables.HasCaseBeyondAscii(cp)) entry |= kHasCase;
     bmp_[cp] = entry;
   }
+  bmp_nonzero_.assign(0x10000 / 64, 0);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (bmp_[cp] != 0) bmp_nonzero_[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
   for (const auto& [cp, bucket] : bucket_of) {
     if (cp >= 0x10000) supp_bucket_[cp] = bucket;
   }
@@ -87,7 +91,12 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   }
   for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
   bool decided = usable_;
-  std::vector<std::pair<size_t, int>> pending;  // (byte offset, bucket) of longer atoms
+  // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
+  // vector only for lines with very many.
+  constexpr size_t kInlinePending = 64;
+  std::pair<size_t, int> inline_pending[kInlinePending];
+  size_t num_pending = 0;
+  std::vector<std::pair<size_t, int>> more_pending;
 
   char* p = line->data();
   const size_t n = line->size();
@@ -107,6 +116,10 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       } else {
         len = 3;
         cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      }
+      if (((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) == 0) {  // most code points
+        i += len;
+        continue;
       }
       const uint16_t entry = bmp_[cp];
       if (entry & kFolds) {  // same byte length by construction of the tables
@@ -140,18 +153,26 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     // Branch-free for most code points: slot 0 marks nothing.
     const Slot& slot = slots_[static_cast<size_t>(bucket + 1)];
     seen[slot.single_word] |= slot.single_bit;
-    if (slot.longer) pending.emplace_back(i, bucket);  // compared once the line is folded
+    if (slot.longer) {  // compared once the line is folded
+      if (num_pending < kInlinePending) {
+        inline_pending[num_pending++] = {i, bucket};
+      } else {
+        more_pending.emplace_back(i, bucket);
+      }
+    }
     i += len;
   }
   if (!decided) return false;
-  for (const auto& [at, bucket] : pending) {
+  auto compare = [&](size_t at, int bucket) {
     std::string_view rest(p + at, n - at);
     for (int a : buckets_[bucket]) {
       if (((seen[a >> 6] >> (a & 63)) & 1) == 0 && StartsWithLowered(rest, atoms_[a])) {
         seen[a >> 6] |= uint64_t{1} << (a & 63);
       }
     }
-  }
+  };
+  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].first, inline_pending[k].second);
+  for (const auto& [at, bucket] : more_pending) compare(at, bucket);
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
       found->push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));

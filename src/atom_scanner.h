@@ -49,6 +49,7 @@ class AtomScanner {
 
   std::vector<std::string> atoms_;
   std::vector<uint16_t> bmp_;                        // by code point (ASCII: lowered)
+  std::vector<uint64_t> bmp_nonzero_;                // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
   absl::flat_hash_map<char32_t, int> supp_bucket_;  // code points beyond the BMP
   std::vector<std::vector<int>> buckets_;            // atom indices by first code point
   // By bucket + 1 (slot 0: no bucket, all zero): the atom that is the bucket's

@@ -111,28 +111,35 @@ absl::flat_hash_set<std::string> LatinWordsOutsideParens(std::string_view text) 
 }
 
 void FindGlosses(std::string_view text, std::vector<Gloss>* glosses) {
+  // Jumps from one opening parenthesis to the next (ASCII or full-width); a
+  // parenthesis right after a removed gloss does not follow a Han character.
+  constexpr std::string_view kFullWidthOpen = "\xEF\xBC\x88";  // U+FF08
   const ScriptTables& tables = ScriptTables::Get();
-  size_t i = 0, len = 0;
-  char32_t prev = 0;
-  while (i < text.size()) {
-    char32_t cp = DecodeUtf8(text, i, &len);
-    if (IsOpenParen(cp) && IsHan(prev)) {
-      size_t end = 0;
-      int syllable = ParseGlossSyllable(text, i, &end);
-      if (syllable >= 0) {
-        // A doubled gloss of the same syllable goes with the first.
-        size_t end2 = 0;
-        while (end < text.size() && ParseGlossSyllable(text, end, &end2) == syllable) end = end2;
-        if (end < text.size() && text[end] == ' ') ++end;  // the scraper's space
-        glosses->push_back(Gloss{i, end, syllable, tables.ReadingOf(prev) == syllable,
-                                 tables.IsConverterChanged(prev)});
-        prev = 0;
-        i = end;
-        continue;
-      }
+  size_t next_ascii = text.find('(');
+  size_t next_wide = text.find(kFullWidthOpen);
+  size_t gloss_end = 0;  // end of the last gloss taken
+  while (next_ascii != std::string_view::npos || next_wide != std::string_view::npos) {
+    const bool ascii = next_ascii < next_wide;
+    const size_t i = ascii ? next_ascii : next_wide;
+    if (ascii) {
+      next_ascii = text.find('(', i + 1);
+    } else {
+      next_wide = text.find(kFullWidthOpen, i + 1);
     }
-    prev = cp;
-    i += len;
+    if (i < gloss_end || i == 0 || (i == gloss_end && !glosses->empty())) continue;
+    size_t len = 0;
+    char32_t prev = DecodeUtf8(text, PreviousCodePointStart(text, i), &len);
+    if (!IsHan(prev)) continue;
+    size_t end = 0;
+    int syllable = ParseGlossSyllable(text, i, &end);
+    if (syllable < 0) continue;
+    // A doubled gloss of the same syllable goes with the first.
+    size_t end2 = 0;
+    while (end < text.size() && ParseGlossSyllable(text, end, &end2) == syllable) end = end2;
+    if (end < text.size() && text[end] == ' ') ++end;  // the scraper's space
+    glosses->push_back(Gloss{i, end, syllable, tables.ReadingOf(prev) == syllable,
+                             tables.IsConverterChanged(prev)});
+    gloss_end = end;
   }
 }
 
