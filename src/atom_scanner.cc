@@ -1,5 +1,6 @@
 #include "src/atom_scanner.h"
 
+#include <cstring>
 #include <utility>
 
 #include "src/script_tables.h"
@@ -24,7 +25,9 @@ bool StartsWithLowered(std::string_view text, std::string_view atom) {
 AtomScanner::AtomScanner(std::vector<std::string> atoms)
     : atoms_(std::move(atoms)), bmp_(0x10000, 0) {
   absl::flat_hash_map<char32_t, int> bucket_of;
+  has_letters_.assign(atoms_.size(), 0);
   for (size_t a = 0; a < atoms_.size(); ++a) {
+    for (char c : atoms_[a]) has_letters_[a] |= (c >= 'a' && c <= 'z');
     if (atoms_[a].empty()) {
       always_.push_back(static_cast<int>(a));
       continue;
@@ -94,7 +97,11 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
   // vector only for lines with very many.
   constexpr size_t kInlinePending = 64;
-  std::pair<size_t, int> inline_pending[kInlinePending];
+  struct Pending {
+    size_t at;
+    int bucket;
+  };
+  Pending inline_pending[kInlinePending];  // not zeroed: only [0, num_pending) is read
   size_t num_pending = 0;
   std::vector<std::pair<size_t, int>> more_pending;
 
@@ -155,7 +162,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     seen[slot.single_word] |= slot.single_bit;
     if (slot.longer) {  // compared once the line is folded
       if (num_pending < kInlinePending) {
-        inline_pending[num_pending++] = {i, bucket};
+        inline_pending[num_pending++] = Pending{i, bucket};
       } else {
         more_pending.emplace_back(i, bucket);
       }
@@ -166,12 +173,15 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   auto compare = [&](size_t at, int bucket) {
     std::string_view rest(p + at, n - at);
     for (int a : buckets_[bucket]) {
-      if (((seen[a >> 6] >> (a & 63)) & 1) == 0 && StartsWithLowered(rest, atoms_[a])) {
-        seen[a >> 6] |= uint64_t{1} << (a & 63);
-      }
+      if ((seen[a >> 6] >> (a & 63)) & 1) continue;
+      const std::string& atom = atoms_[a];
+      bool match = has_letters_[a] ? StartsWithLowered(rest, atom)
+                                   : rest.size() >= atom.size() &&
+                                         std::memcmp(rest.data(), atom.data(), atom.size()) == 0;
+      if (match) seen[a >> 6] |= uint64_t{1} << (a & 63);
     }
   };
-  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].first, inline_pending[k].second);
+  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].at, inline_pending[k].bucket);
   for (const auto& [at, bucket] : more_pending) compare(at, bucket);
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {

@@ -62,6 +62,7 @@ class AtomScanner {
   };
   std::vector<Slot> slots_;
   std::vector<int> always_;                          // empty atoms: present in every line
+  std::vector<uint8_t> has_letters_;                 // by atom: holds ASCII letters (compare lowered)
   bool usable_ = true;  // false when the atoms need more buckets than an entry holds
 };
 
