@@ -109,6 +109,14 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   const size_t n = line->size();
   size_t i = 0;
   while (i < n) {
+    // Fast path: runs of three-byte characters (Han, CJK punctuation) that
+    // neither fold, nor have case, nor start an atom.
+    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+      const char32_t cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      if ((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) break;
+      i += 3;
+    }
+    if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(p[i]);
     size_t len;
     int bucket;

@@ -10,6 +10,7 @@
 #include "newsclean/minhash.h"
 #include "src/match_view.h"
 #include "src/paragraph_sketch.h"
+#include "src/script_tables.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
 
@@ -52,57 +53,67 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     ParagraphSketcher::Sketch sketch;
     std::vector<uint64_t> set;  // empty until needed
   };
-  std::vector<char32_t> views;  // views of the kept candidates, back to back
+  // Each paragraph's view is built at the end of `views`; it stays there
+  // only if the paragraph is kept as a candidate.
+  std::vector<char32_t> views;
+  views.reserve(text.size());  // a code point per byte at most, before drops
   std::vector<Candidate> kept;
   const ParagraphSketcher sketcher(ngram_);
-  auto view_of = [&](const Candidate& c, std::span<const char32_t> own) {
-    return own.empty() ? std::span<const char32_t>(views.data() + c.begin, c.size) : own;
+  auto view_of = [&](const Candidate& c) {
+    return std::span<const char32_t>(views.data() + c.begin, c.size);
   };
-  auto sketch = [&](Candidate* c, std::span<const char32_t> own) {
-    if (!c->sketched) c->sketch = sketcher.Sign(view_of(*c, own));
+  auto sketch = [&](Candidate* c) {
+    if (!c->sketched) c->sketch = sketcher.Sign(view_of(*c));
     c->sketched = true;
   };
-  auto shingles = [&](Candidate* c, std::span<const char32_t> own) {
-    if (c->set.empty()) c->set = sketcher.ShingleSet(view_of(*c, own));
+  auto shingles = [&](Candidate* c) {
+    if (c->set.empty()) c->set = sketcher.ShingleSet(view_of(*c));
   };
   std::vector<Cut> cuts;
-  std::vector<char32_t> view;
   for (const Paragraph& p : paragraphs) {
-    MatchView(text.substr(p.begin, p.end - p.begin), &view);
-    if (view.size() < min_chars_) continue;
-    XXH128_hash_t h = XXH3_128bits(view.data(), view.size() * sizeof(char32_t));
-    if (!seen.insert(Hash128{h.low64, h.high64}).second) {
-      cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "repeated-paragraph"});
+    Candidate current;
+    current.begin = views.size();
+    ScriptTables::Get().AppendMatchView(text.substr(p.begin, p.end - p.begin), &views);
+    current.size = views.size() - current.begin;
+    auto drop_view = [&] { views.resize(current.begin); };
+    if (current.size < min_chars_) {
+      drop_view();
       continue;
     }
-    if (!near_ || view.size() < near_min_chars_) continue;
-    Candidate current;
-    current.size = view.size();
+    XXH128_hash_t h = XXH3_128bits(views.data() + current.begin, current.size * sizeof(char32_t));
+    if (!seen.insert(Hash128{h.low64, h.high64}).second) {
+      cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "repeated-paragraph"});
+      drop_view();
+      continue;
+    }
+    if (!near_ || current.size < near_min_chars_) {
+      drop_view();
+      continue;
+    }
     bool repeat = false;
     size_t from = kept.size() > kMaxCompared ? kept.size() - kMaxCompared : 0;
     for (size_t k = from; k < kept.size() && !repeat; ++k) {
       Candidate& other = kept[k];
       // |A∩B|/|A∪B| >= t needs min/max length >= t: skip hopeless pairs cheaply.
-      double small = static_cast<double>(std::min(view.size(), other.size));
-      double large = static_cast<double>(std::max(view.size(), other.size));
+      double small = static_cast<double>(std::min(current.size, other.size));
+      double large = static_cast<double>(std::max(current.size, other.size));
       if (small < near_threshold_ * large) continue;
       // The sketch estimate is within 0.25 of the truth with probability
       // 1 - 2e-4 at J = 0.8 (sd 0.07): only close pairs pay for exact sets.
-      sketch(&current, view);
-      sketch(&other, {});
+      sketch(&current);
+      sketch(&other);
       if (ParagraphSketcher::Estimate(current.sketch, other.sketch) <
           near_threshold_ - kSketchSlack) {
         continue;
       }
-      shingles(&current, view);
-      shingles(&other, {});
+      shingles(&current);
+      shingles(&other);
       repeat = ExactJaccard(current.set, other.set) >= near_threshold_;
     }
     if (repeat) {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "near-duplicate-paragraph"});
+      drop_view();
     } else {
-      current.begin = views.size();
-      views.insert(views.end(), view.begin(), view.end());
       kept.push_back(std::move(current));
     }
   }
