@@ -37,7 +37,8 @@ class QueuedReporter : public DropReporter {
 };
 
 // One pass over the input: read and parse a batch, run `prepare` on every
-// document of it in parallel, then `consume` on each in input order. With
+// document of it in parallel and `consume` on each in input order, each as soon
+// as its document is prepared (WorkerPool::ParallelForOrdered). With
 // `reader_thread`, a thread of its own reads and parses batches into a queue of
 // at most kQueuedBatches while the pool cleans the previous one, so at most
 // kQueuedBatches + 1 batches are in memory; without, one batch at a time.
@@ -86,11 +87,12 @@ class BatchRunner {
         break;
       }
       current_ = std::move(batch.docs);
-      pool_->ParallelFor(current_.size(), prepare);
-      for (size_t i = 0; i < current_.size() && status.ok(); ++i) {
+      // Documents are consumed in order while later ones are still prepared.
+      pool_->ParallelForOrdered(current_.size(), prepare, [&](size_t i) {
         report_skips_before(i);
         status = consume(i);
-      }
+        return status.ok();
+      });
       if (!status.ok()) break;
       report_skips_before(current_.size());
       done += current_.size();

@@ -24,9 +24,23 @@ class WorkerPool {
   // returns when all calls have returned. Not reentrant.
   void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
 
+  // Runs prepare(i) for every i in [0, n) on the pool and the calling thread,
+  // and consume(i) on the calling thread in order 0, 1, ..., n - 1, each as
+  // soon as prepare(i) has returned: consuming overlaps preparing the items
+  // after it. When the next item to consume is not ready, the calling thread
+  // prepares one nobody has taken yet. After a consume returns false no other
+  // is called. Returns when all calls have returned: true if every consume
+  // returned true. Not reentrant.
+  bool ParallelForOrdered(size_t n, const std::function<void(size_t)>& prepare,
+                          const std::function<bool(size_t)>& consume);
+
  private:
   void WorkerLoop();
   void RunItems(const std::function<void(size_t)>& fn, size_t n);
+  // Publishes a generation of n items of fn to the workers.
+  void Start(size_t n, const std::function<void(size_t)>* fn);
+  // Waits until every worker has finished the current generation.
+  void Finish();
 
   std::vector<std::thread> workers_;
   std::mutex mu_;
