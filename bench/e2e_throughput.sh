@@ -2,17 +2,20 @@
 # End-to-end throughput of newsclean on a generated corpus, with the machine's
 # reference ceilings measured on the same input in the same run.
 #
-#   bench/e2e_throughput.sh [BUILD_DIR] [DOCS]
+#   [ROUNDS=3] bench/e2e_throughput.sh [BUILD_DIR] [DOCS]
 #
 # Generates DOCS records (default 24000, about 220 MB) with build/corpus_tool
 # (deterministic, planted near duplicates), compresses a copy with zstd, then
 # runs clean, dedup and clean --dedup at 1 thread and at all cores, reading the
 # uncompressed JSONL, and prints a Markdown table: MB/s, documents/s, wall and
 # CPU seconds, peak RSS (from /usr/bin/time), and each MB/s as a share of the
-# read ceiling. Outputs at 1 thread and at all cores are compared byte for byte.
+# read ceiling. Each configuration runs ROUNDS times, interleaved; the table
+# shows the fastest run and the range. Outputs at 1 thread and at all cores are
+# compared byte for byte.
 set -euo pipefail
 build="${1:-build}"
 docs="${2:-24000}"
+rounds="${ROUNDS:-3}"
 threads_all="$(nproc)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -34,23 +37,37 @@ echo '```'
 echo '```'
 read_mbs="$("$build/bench/reference_ceilings" "$work/corpus.jsonl" | awk -F'\t' '/read\+decompress/ {print $3+0}')"
 echo
-echo "| run | threads | MB/s | documents/s | wall s | CPU s | peak RSS MB | share of read ceiling |"
+echo "| run | threads | MB/s | documents/s | wall s (best of $rounds: min–max) | CPU s | peak RSS MB | share of read ceiling |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+# One timed run; appends "wall user sys rss" to $work/times.<label>.<threads>.
 run() {
   local label="$1" threads="$2"
   shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/newsclean" "$@" --threads "$threads" \
     --no-progress "$work/corpus.jsonl" -o "$work/out.$label.$threads.jsonl"
-  read -r wall user sys rss < "$work/time"
-  awk -v l="$label" -v t="$threads" -v b="$bytes" -v n="$lines" -v w="$wall" -v u="$user" -v s="$sys" \
-      -v r="$rss" -v c="$read_mbs" 'BEGIN {
-        mbs = b / 1e6 / w;
-        printf "| %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %.1f%% |\n", l, t, mbs, n / w, w, u + s, r / 1024, 100 * mbs / c }'
+  cat "$work/time" >> "$work/times.$label.$threads"
 }
+# The row of the fastest run (its CPU and RSS), with the range of wall times.
+row() {
+  local label="$1" threads="$2"
+  sort -n "$work/times.$label.$threads" | awk -v l="$label" -v t="$threads" -v b="$bytes" \
+      -v n="$lines" -v c="$read_mbs" '
+    NR == 1 { w = $1; u = $2; s = $3; r = $4 } { last = $1 }
+    END {
+      mbs = b / 1e6 / w;
+      printf "| %s | %d | %.0f | %.0f | %.2f (%.2f–%.2f) | %.2f | %.0f | %.1f%% |\n", l, t, mbs, n / w, w, w, last, u + s, r / 1024, 100 * mbs / c }'
+}
+# Rounds interleave the configurations, so that a slow spell of a shared host
+# does not fall on one of them only.
+for round in $(seq "$rounds"); do
+  for threads in 1 "$threads_all"; do
+    run clean "$threads" clean
+    run dedup "$threads" dedup
+    run "clean --dedup" "$threads" clean --dedup
+  done
+done
 for threads in 1 "$threads_all"; do
-  run clean "$threads" clean
-  run dedup "$threads" dedup
-  run "clean --dedup" "$threads" clean --dedup
+  for label in clean dedup "clean --dedup"; do row "$label" "$threads"; done
 done
 echo
 for label in clean dedup "clean --dedup"; do
