@@ -15,6 +15,10 @@
 #include "newsclean/cleaner.h"
 #include "src/input_stream.h"
 #include "newsclean/reader.h"
+#include "re2/filtered_re2.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+#include "src/atom_scanner.h"
 #include "src/boilerplate_stage.h"
 #include "src/caption_stage.h"
 #include "src/layout_stage.h"
@@ -22,6 +26,8 @@
 #include "src/pinyin_gloss_stage.h"
 #include "src/repeated_paragraph_stage.h"
 #include "src/rule_set.h"
+#include "src/script_tables.h"
+#include "src/text_lines.h"
 #include "src/utf8.h"
 
 namespace newsclean {
@@ -118,6 +124,112 @@ void BM_Cleaner_AllStages(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Seeds().size()));
 }
 
+// The boilerplate rules as FilteredRE2 compiles them, with the atom scanner
+// over their atoms, and the non-blank lines of the seeds.
+struct RuleFixture {
+  RuleFixture() : filter(1) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    for (const RuleSpec& spec : BuiltinRules()) {
+      int id;
+      ok = ok && filter.Add(ExpandRuleMacros(spec.pattern), options, &id) == RE2::NoError;
+    }
+    std::vector<std::string> atoms;
+    filter.Compile(&atoms);
+    scanner = std::make_unique<AtomScanner>(atoms);
+    for (const std::string& s : Seeds()) {
+      for (const LineSpan& line : SplitLines(s)) {
+        if (line.blank) continue;
+        lines.emplace_back(TrimSpaces(std::string_view(s).substr(line.begin, line.end - line.begin)));
+        bytes += lines.back().size();
+      }
+    }
+  }
+  bool ok = true;
+  re2::FilteredRE2 filter;
+  std::unique_ptr<AtomScanner> scanner;
+  std::vector<std::string> lines;
+  size_t bytes = 0;
+};
+
+// The prefilter: fold each line and find its atoms, then the rules whose atoms
+// are all there. Checked first: every rule that matches a line is a candidate
+// for it, and lines get on average far fewer candidates than there are rules.
+void BM_Boilerplate_Prefilter(benchmark::State& state) {
+  RuleFixture f;
+  std::string folded;
+  std::vector<int> found, candidates;
+  size_t total_candidates = 0;
+  for (const std::string& line : f.lines) {
+    folded = line;
+    bool decided = f.scanner->FoldAndScan(&folded, &found);
+    if (decided) f.filter.AllPotentials(found, &candidates);
+    for (int id = 0; id < f.filter.NumRegexps() && decided; ++id) {
+      if (RE2::PartialMatch(folded, f.filter.GetRE2(id)) &&
+          std::find(candidates.begin(), candidates.end(), id) == candidates.end()) {
+        state.SkipWithError("a matching rule was filtered out");
+        return;
+      }
+    }
+    total_candidates += decided ? candidates.size() : static_cast<size_t>(f.filter.NumRegexps());
+  }
+  if (!f.ok || total_candidates * 4 > f.lines.size() * static_cast<size_t>(f.filter.NumRegexps())) {
+    state.SkipWithError("rules did not compile, or the prefilter lets most rules through");
+    return;
+  }
+  for (auto _ : state) {
+    for (const std::string& line : f.lines) {
+      folded = line;
+      if (f.scanner->FoldAndScan(&folded, &found)) f.filter.AllPotentials(found, &candidates);
+      benchmark::DoNotOptimize(candidates.data());
+    }
+  }
+  state.counters["candidates_per_line"] =
+      static_cast<double>(total_candidates) / static_cast<double>(f.lines.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.lines.size()));
+}
+
+// Reference for the prefilter, same lines: the design it replaced, one
+// RE2::Set per scope (line rules anchored at both ends, segment rules
+// unanchored, lead-ins anchored at the start) scanning every folded line.
+void BM_Boilerplate_RuleSetsReference(benchmark::State& state) {
+  RuleFixture f;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  RE2::Set line(options, RE2::ANCHOR_BOTH), segment(options, RE2::UNANCHORED),
+      lead_in(options, RE2::ANCHOR_START);
+  for (const RuleSpec& spec : BuiltinRules()) {
+    RE2::Set& set = spec.scope == RuleScope::kLine      ? line
+                    : spec.scope == RuleScope::kSegment ? segment
+                                                        : lead_in;
+    f.ok = f.ok && set.Add(ExpandRuleMacros(spec.pattern), nullptr) >= 0;
+  }
+  f.ok = f.ok && line.Compile() && segment.Compile() && lead_in.Compile();
+  std::vector<std::string> folded = f.lines;
+  for (std::string& text : folded) ScriptTables::Get().FoldToSimplified(&text);
+  size_t hits = 0;
+  std::vector<int> v;
+  for (const std::string& text : folded) {
+    for (const RE2::Set* set : {&line, &segment, &lead_in}) hits += set->Match(text, &v);
+  }
+  if (!f.ok || hits < 10) {
+    state.SkipWithError("rule sets did not compile or matched (almost) nothing in the seeds");
+    return;
+  }
+  for (auto _ : state) {
+    for (const std::string& text : folded) {
+      for (const RE2::Set* set : {&line, &segment, &lead_in}) {
+        benchmark::DoNotOptimize(set->Match(text, &v));
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.lines.size()));
+}
+
 // Parsing and validating JSONL records (DOM validation + text span location).
 void BM_Reader_Jsonl(benchmark::State& state) {
   PipelineOptions options;
@@ -175,6 +287,8 @@ BENCHMARK(newsclean::BM_Stage_Boilerplate);
 BENCHMARK(newsclean::BM_Stage_Reflow);
 BENCHMARK(newsclean::BM_Stage_RepeatedParagraph);
 BENCHMARK(newsclean::BM_Stage_Layout);
+BENCHMARK(newsclean::BM_Boilerplate_Prefilter);
+BENCHMARK(newsclean::BM_Boilerplate_RuleSetsReference);
 BENCHMARK(newsclean::BM_Cleaner_AllStages);
 BENCHMARK(newsclean::BM_Reader_Jsonl);
 BENCHMARK(newsclean::BM_Reference_Xxh3);
