@@ -15,16 +15,15 @@
 #include "newsclean/cleaner.h"
 #include "src/input_stream.h"
 #include "newsclean/reader.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
-#include "src/atom_scanner.h"
 #include "src/boilerplate_stage.h"
 #include "src/caption_stage.h"
 #include "src/layout_stage.h"
 #include "src/paragraph_join_stage.h"
 #include "src/pinyin_gloss_stage.h"
 #include "src/repeated_paragraph_stage.h"
+#include "src/rule_prefilter.h"
 #include "src/rule_set.h"
 #include "src/script_tables.h"
 #include "src/text_lines.h"
@@ -124,20 +123,17 @@ void BM_Cleaner_AllStages(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Seeds().size()));
 }
 
-// The boilerplate rules as FilteredRE2 compiles them, with the atom scanner
-// over their atoms, and the non-blank lines of the seeds.
+// The boilerplate rules in a RulePrefilter, and the non-blank lines of the seeds.
 struct RuleFixture {
-  RuleFixture() : filter(1) {
+  RuleFixture() {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
+    std::string error;
     for (const RuleSpec& spec : BuiltinRules()) {
-      int id;
-      ok = ok && filter.Add(ExpandRuleMacros(spec.pattern), options, &id) == RE2::NoError;
+      ok = ok && prefilter.Add(ExpandRuleMacros(spec.pattern), options, &error);
     }
-    std::vector<std::string> atoms;
-    filter.Compile(&atoms);
-    scanner = std::make_unique<AtomScanner>(atoms);
+    prefilter.Compile();
     for (const std::string& s : Seeds()) {
       for (const LineSpan& line : SplitLines(s)) {
         if (line.blank) continue;
@@ -147,41 +143,39 @@ struct RuleFixture {
     }
   }
   bool ok = true;
-  re2::FilteredRE2 filter;
-  std::unique_ptr<AtomScanner> scanner;
+  RulePrefilter prefilter;
   std::vector<std::string> lines;
   size_t bytes = 0;
 };
 
-// The prefilter: fold each line and find its atoms, then the rules whose atoms
-// are all there. Checked first: every rule that matches a line is a candidate
+// The prefilter: fold each line, find its atoms, and the rules whose clauses
+// they satisfy. Checked first: every rule that matches a line is a candidate
 // for it, and lines get on average far fewer candidates than there are rules.
 void BM_Boilerplate_Prefilter(benchmark::State& state) {
   RuleFixture f;
   std::string folded;
-  std::vector<int> found, candidates;
+  std::vector<int> candidates;
   size_t total_candidates = 0;
   for (const std::string& line : f.lines) {
     folded = line;
-    bool decided = f.scanner->FoldAndScan(&folded, &found);
-    if (decided) f.filter.AllPotentials(found, &candidates);
-    for (int id = 0; id < f.filter.NumRegexps() && decided; ++id) {
-      if (RE2::PartialMatch(folded, f.filter.GetRE2(id)) &&
-          std::find(candidates.begin(), candidates.end(), id) == candidates.end()) {
+    f.prefilter.Candidates(&folded, &candidates);
+    for (int id = 0; id < f.prefilter.size(); ++id) {
+      if (RE2::PartialMatch(folded, f.prefilter.rule(id)) &&
+          !std::binary_search(candidates.begin(), candidates.end(), id)) {
         state.SkipWithError("a matching rule was filtered out");
         return;
       }
     }
-    total_candidates += decided ? candidates.size() : static_cast<size_t>(f.filter.NumRegexps());
+    total_candidates += candidates.size();
   }
-  if (!f.ok || total_candidates * 4 > f.lines.size() * static_cast<size_t>(f.filter.NumRegexps())) {
+  if (!f.ok || total_candidates * 4 > f.lines.size() * static_cast<size_t>(f.prefilter.size())) {
     state.SkipWithError("rules did not compile, or the prefilter lets most rules through");
     return;
   }
   for (auto _ : state) {
     for (const std::string& line : f.lines) {
       folded = line;
-      if (f.scanner->FoldAndScan(&folded, &found)) f.filter.AllPotentials(found, &candidates);
+      f.prefilter.Candidates(&folded, &candidates);
       benchmark::DoNotOptimize(candidates.data());
     }
   }

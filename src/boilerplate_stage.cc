@@ -3,9 +3,8 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
-#include "src/atom_scanner.h"
+#include "src/rule_prefilter.h"
 #include "src/script_tables.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
@@ -20,13 +19,9 @@ RE2::Options RuleOptions() {
   return o;
 }
 
-// Every atom, however short, is kept: a one-character atom still rules out
-// most lines.
-constexpr int kMinAtomLen = 1;
-
 }  // namespace
 
-BoilerplateStage::BoilerplateStage() : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomLen)) {}
+BoilerplateStage::BoilerplateStage() : prefilter_(std::make_unique<RulePrefilter>()) {}
 
 BoilerplateStage::~BoilerplateStage() = default;
 
@@ -34,19 +29,14 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
     std::vector<RuleSpec> rules) {
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
   for (RuleSpec& spec : rules) {
-    std::string expanded = ExpandRuleMacros(spec.pattern);
-    int id = -1;
-    if (stage->filter_->Add(expanded, RuleOptions(), &id) != RE2::NoError) {
-      RE2 bad(expanded, RuleOptions());
+    std::string error;
+    if (!stage->prefilter_->Add(ExpandRuleMacros(spec.pattern), RuleOptions(), &error)) {
       return absl::InvalidArgumentError(
-          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", bad.error()));
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
     }
-    stage->all_rules_.push_back(id);
     stage->rules_.push_back(std::move(spec));
   }
-  std::vector<std::string> atoms;
-  if (!stage->rules_.empty()) stage->filter_->Compile(&atoms);
-  stage->atoms_ = std::make_unique<AtomScanner>(std::move(atoms));
+  stage->prefilter_->Compile();
   return stage;
 }
 
@@ -71,7 +61,7 @@ void BoilerplateStage::Process(Document* doc) const {
   std::vector<bool> dirty;
   std::string folded;
   std::vector<Cut> cuts;
-  std::vector<int> found, candidates;
+  std::vector<int> candidates;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
     std::vector<LineSpan> lines = SplitLines(text);
@@ -82,12 +72,7 @@ void BoilerplateStage::Process(Document* doc) const {
       std::string_view raw = TrimSpaces(text.substr(lines[li].begin, lines[li].end - lines[li].begin));
       const size_t base = static_cast<size_t>(raw.data() - text.data());
       folded.assign(raw);
-      if (atoms_->FoldAndScan(&folded, &found)) {
-        filter_->AllPotentials(found, &candidates);
-        std::sort(candidates.begin(), candidates.end());
-      } else {
-        candidates = all_rules_;
-      }
+      prefilter_->Candidates(&folded, &candidates);
       if (ScanLine(folded, base, candidates, &cuts)) next_dirty[li] = true;
     }
     if (cuts.empty()) return;
@@ -104,7 +89,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
     if (spec.scope == RuleScope::kLine &&
-        filter_->GetRE2(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+        prefilter_->rule(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
       cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
       return false;  // the whole line goes: nothing left to look at again
     }
@@ -115,7 +100,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
     const RuleSpec& spec = rules_[id];
     re2::StringPiece m;
     if (spec.scope == RuleScope::kLeadIn &&
-        filter_->GetRE2(id).Match(text, 0, line.size(), RE2::ANCHOR_START, &m, 1)) {
+        prefilter_->rule(id).Match(text, 0, line.size(), RE2::ANCHOR_START, &m, 1)) {
       if (!m.empty()) cuts->push_back(Cut{base, base + m.size(), spec.reason, spec.name});
       break;
     }
@@ -124,7 +109,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
     if (spec.scope != RuleScope::kSegment) continue;
-    const RE2& re = filter_->GetRE2(id);
+    const RE2& re = prefilter_->rule(id);
     size_t pos = 0;
     re2::StringPiece m;
     while (pos <= line.size() && re.Match(text, pos, line.size(), RE2::UNANCHORED, &m, 1)) {

@@ -10,24 +10,18 @@
 #include "src/rule_set.h"
 #include "src/stage.h"
 
-namespace re2 {
-class FilteredRE2;
-}
-
 namespace newsclean {
 
-class AtomScanner;
+class RulePrefilter;
 
 // Removes boilerplate and copyright notices with RE2 rules (see rule_set.h for
 // scopes and matching).
 //
-// Matching is prefiltered: re2::FilteredRE2 derives from each rule the literal
-// strings ("atoms") any match must contain, combined by AND and OR; one pass
-// of an AtomScanner over a line finds the atoms present, and only the rules
-// whose condition holds run their own RE2 on it. The derivation is RE2's own,
-// so it holds for user rules as well; a line the scanner cannot decide (one
-// with non-ASCII letters that have case) runs every rule. Most content lines
-// run one or two rules, each of which gives up within a few characters.
+// Matching is prefiltered (rule_prefilter.h): from the literals RE2 derives
+// from each rule, one pass over a line tells which rules can match it, and
+// only those run their own RE2 on it. The derivation is RE2's own, so it holds
+// for user rules too. Most content lines run one or two rules, each of which
+// gives up within a few characters.
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
@@ -50,10 +44,8 @@ class BoilerplateStage : public Stage {
 
   static constexpr int kMaxRounds = 8;
 
-  std::vector<RuleSpec> rules_;  // FilteredRE2 id i is rules_[i]
-  std::vector<int> all_rules_;   // 0 .. rules_.size() - 1
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<AtomScanner> atoms_;
+  std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
+  std::unique_ptr<RulePrefilter> prefilter_;
 };
 
 }  // namespace newsclean
