@@ -25,6 +25,11 @@
 namespace newsclean {
 namespace {
 
+// Output goes to the kernel in 1 MiB writes: with stdio's default buffer (the
+// file system's block, 4 KiB) a 90 MB run made 17,000 write calls. (glibc
+// ignores the size unless the caller passes the buffer.)
+constexpr size_t kWriteBuffer = 1 << 20;
+
 // A Boost.Iostreams sink device over a FILE*; throws on a short write.
 class FileSinkDevice {
  public:
@@ -47,6 +52,10 @@ class FileSink : public ByteSink {
   FileSink(FILE* f, std::string path, std::string temp, Compression c)
       : f_(f), path_(std::move(path)), temp_(std::move(temp)), compression_(c) {
     namespace io = boost::iostreams;
+    if (f_ != stdout) {  // a file we opened and nothing has been written to
+      buffer_ = std::make_unique<char[]>(kWriteBuffer);
+      std::setvbuf(f_, buffer_.get(), _IOFBF, kWriteBuffer);
+    }
     if (c == Compression::kZstd) {
       zstd_ = ZSTD_createCCtx();
       ZSTD_CCtx_setParameter(zstd_, ZSTD_c_compressionLevel, 3);
@@ -149,12 +158,20 @@ class FileSink : public ByteSink {
   absl::Status error_;
   ZSTD_CCtx* zstd_ = nullptr;
   std::vector<char> zstd_out_;
+  std::unique_ptr<char[]> buffer_;  // stdio's buffer for f_; outlives it (closed first)
 };
 
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path) {
   if (path == "-") {
+    // Nothing has been written to stdout yet; the buffer lives as long as it.
+    static char* const stdout_buffer = [] {
+      char* buffer = new char[kWriteBuffer];
+      std::setvbuf(stdout, buffer, _IOFBF, kWriteBuffer);
+      return buffer;
+    }();
+    (void)stdout_buffer;
     return std::make_unique<FileSink>(stdout, "<stdout>", "", Compression::kNone);
   }
   std::string temp = absl::StrCat(path, ".tmp-", ::getpid());
