@@ -57,6 +57,9 @@ class BatchRunner {
   absl::Status Run(DocumentReader* reader, QueuedReporter* queued, DropReporter* reporter,
                    const std::function<void(size_t)>& prepare,
                    const std::function<absl::Status(size_t)>& consume) {
+    // JSON records are parsed on the pool, not by the reading thread: at many
+    // threads one thread parsing everything would bound the whole pipeline.
+    reader->DeferParsing();
     std::thread producer;
     if (reader_thread_) producer = std::thread([&] { Produce(reader, queued); });
     absl::Status status;
@@ -87,12 +90,27 @@ class BatchRunner {
         break;
       }
       current_ = std::move(batch.docs);
+      parse_status_.assign(current_.size(), absl::OkStatus());
       // Documents are consumed in order while later ones are still prepared.
-      pool_->ParallelForOrdered(current_.size(), prepare, [&](size_t i) {
-        report_skips_before(i);
-        status = consume(i);
-        return status.ok();
-      });
+      pool_->ParallelForOrdered(
+          current_.size(),
+          [&](size_t i) {
+            if (current_[i].needs_parse) parse_status_[i] = ParseRecord(options_, &current_[i]);
+            if (parse_status_[i].ok()) prepare(i);
+          },
+          [&](size_t i) {
+            report_skips_before(i);
+            if (!parse_status_[i].ok()) {  // a bad record, in input order
+              if (options_.on_error == OnBadRecord::kFail) {
+                status = parse_status_[i];
+                return false;
+              }
+              if (reporter != nullptr) reporter->Dropped(current_[i].source, parse_status_[i]);
+              return true;
+            }
+            status = consume(i);
+            return status.ok();
+          });
       if (!status.ok()) break;
       report_skips_before(current_.size());
       done += current_.size();
@@ -167,6 +185,7 @@ class BatchRunner {
   const PipelineOptions& options_;
   WorkerPool* pool_;
   std::function<void(size_t, size_t)> on_batch_;
+  std::vector<absl::Status> parse_status_;  // by document of the current batch
   bool reader_thread_;
   std::vector<Document> current_;
   std::mutex mu_;

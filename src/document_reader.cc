@@ -63,9 +63,7 @@ absl::Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<st
 class ReaderImpl : public DocumentReader {
  public:
   ReaderImpl(const PipelineOptions& options, DropReporter* reporter)
-      : options_(options),
-        reporter_(reporter),
-        want_date_(options.dedup && options.dedup_options.keep == KeepPolicy::kEarliest) {}
+      : options_(options), reporter_(reporter) {}
 
   absl::Status Init() { return ExpandInputs(options_.inputs, &files_); }
 
@@ -93,7 +91,7 @@ class ReaderImpl : public DocumentReader {
       }
       ++line_no_;
       if (TrimSpaces(line).empty()) continue;
-      if (ParseRecord(line, doc)) return true;
+      if (ReadRecord(line, doc)) return true;
     }
     return false;
   }
@@ -112,6 +110,7 @@ class ReaderImpl : public DocumentReader {
     }
     return true;
   }
+  void DeferParsing() override { defer_ = true; }
   size_t bytes_read() const override {
     return bytes_done_ + (lines_ ? lines_->bytes_read() : 0);
   }
@@ -170,7 +169,7 @@ class ReaderImpl : public DocumentReader {
 
   // Returns true if *doc was filled; false if the record was skipped or the
   // reader failed (status_).
-  bool ParseRecord(std::string_view line, Document* doc) {
+  bool ReadRecord(std::string_view line, Document* doc) {
     *doc = Document();
     doc->source = SourceLocation{file_, line_no_};
     size_t invalid = 0;
@@ -180,7 +179,12 @@ class ReaderImpl : public DocumentReader {
     } else {
       invalid = RepairUtf8(line, &doc->record);
     }
-    absl::Status bad = LocateText(doc);
+    doc->invalid_utf8 = invalid;
+    if (defer_) {
+      doc->needs_parse = true;
+      return true;
+    }
+    absl::Status bad = newsclean::ParseRecord(options_, doc);
     if (!bad.ok()) {
       if (options_.on_error == OnBadRecord::kFail) {
         status_ = bad;
@@ -189,87 +193,11 @@ class ReaderImpl : public DocumentReader {
       }
       return false;
     }
-    doc->invalid_utf8 = invalid;
     return true;
-  }
-
-  absl::Status Malformed(std::string_view what) const {
-    return absl::DataLossError(absl::StrCat(file_, ":", line_no_, ": ", AV(what)));
-  }
-
-  // Validates doc->record as a JSON object and fills id, text and the text
-  // value's span.
-  absl::Status LocateText(Document* doc) {
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
-    // do not matter): the record's own capacity provides them, no copy.
-    std::string& record = doc->record;
-    if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
-      record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
-    }
-    const char* data = record.data();
-    simdjson::padded_string_view view(data, record.size(), record.capacity());
-    // Full validation first (the DOM parser checks every value)...
-    simdjson::dom::element root;
-    if (auto err = dom_parser_.parse(data, record.size(), false).get(root)) {
-      return Malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
-    }
-    if (!root.is_object()) return Malformed("invalid record: not a JSON object");
-    // ...then the on-demand parser, for the byte span of the text value.
-    simdjson::ondemand::document od;
-    if (auto err = od_parser_.iterate(view).get(od)) {
-      return Malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
-    }
-    simdjson::ondemand::object obj;
-    if (od.get_object().get(obj)) return Malformed("invalid record: not a JSON object");
-    bool found = false;
-    for (auto field : obj) {
-      std::string_view key;
-      if (field.unescaped_key().get(key)) return Malformed("invalid JSON key");
-      simdjson::ondemand::value value = field.value();
-      if (!found && key == options_.text_field) {
-        std::string_view raw, text;
-        raw = value.raw_json_token();
-        if (value.get_string().get(text)) {
-          return Malformed(absl::StrCat("field \"", options_.text_field, "\" is not a string"));
-        }
-        size_t begin = static_cast<size_t>(raw.data() - data);
-        size_t end = doc->record.find('"', begin + 1);
-        // The token ends at the closing quote: the first unescaped '"' after begin.
-        while (end != std::string::npos) {
-          size_t backslashes = 0;
-          while (end - backslashes > begin + 1 && doc->record[end - 1 - backslashes] == '\\') {
-            ++backslashes;
-          }
-          if (backslashes % 2 == 0) break;
-          end = doc->record.find('"', end + 1);
-        }
-        if (end == std::string::npos) return Malformed("invalid JSON string");
-        doc->text_value_begin = begin;
-        doc->text_value_end = end + 1;
-        doc->SetOriginalText(std::string(text));
-        found = true;
-      } else if (want_date_ && key == options_.dedup_options.date_field && !doc->sort_key) {
-        std::string_view date;
-        if (!value.get_string().get(date)) doc->sort_key = std::string(date);
-      } else if (key == "id" && doc->id.empty()) {
-        std::string_view id;
-        if (!value.get_string().get(id)) {
-          doc->id.assign(id);
-        } else {
-          doc->id.assign(TrimSpaces(value.raw_json_token()));
-        }
-      }
-    }
-    if (!found) {
-      return Malformed(absl::StrCat("no string field \"", options_.text_field, "\""));
-    }
-    if (doc->id.empty()) doc->id = absl::StrCat(file_, ":", line_no_);
-    return absl::OkStatus();
   }
 
   const PipelineOptions& options_;
   DropReporter* reporter_;
-  bool want_date_;
   std::vector<std::string> files_;
   size_t next_file_ = 0;
   std::string file_;
@@ -278,11 +206,87 @@ class ReaderImpl : public DocumentReader {
   std::unique_ptr<LineReader> lines_;
   size_t bytes_done_ = 0;
   absl::Status status_;
-  simdjson::dom::parser dom_parser_;
-  simdjson::ondemand::parser od_parser_;
+  bool defer_ = false;
 };
 
 }  // namespace
+
+absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
+  auto malformed = [&](std::string_view what) {
+    return absl::DataLossError(
+        absl::StrCat(doc->source.file, ":", doc->source.line, ": ", AV(what)));
+  };
+  // One pair of parsers per thread: they keep their buffers between records.
+  thread_local simdjson::dom::parser dom_parser;
+  thread_local simdjson::ondemand::parser od_parser;
+  doc->needs_parse = false;
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
+  // do not matter): the record's own capacity provides them, no copy.
+  std::string& record = doc->record;
+  if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
+    record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+  }
+  const char* data = record.data();
+  simdjson::padded_string_view view(data, record.size(), record.capacity());
+  // Full validation first (the DOM parser checks every value)...
+  simdjson::dom::element root;
+  if (auto err = dom_parser.parse(data, record.size(), false).get(root)) {
+    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  }
+  if (!root.is_object()) return malformed("invalid record: not a JSON object");
+  // ...then the on-demand parser, for the byte span of the text value.
+  simdjson::ondemand::document od;
+  if (auto err = od_parser.iterate(view).get(od)) {
+    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  }
+  simdjson::ondemand::object obj;
+  if (od.get_object().get(obj)) return malformed("invalid record: not a JSON object");
+  const bool want_date = options.dedup && options.dedup_options.keep == KeepPolicy::kEarliest;
+  bool found = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return malformed("invalid JSON key");
+    simdjson::ondemand::value value = field.value();
+    if (!found && key == options.text_field) {
+      std::string_view raw, text;
+      raw = value.raw_json_token();
+      if (value.get_string().get(text)) {
+        return malformed(absl::StrCat("field \"", options.text_field, "\" is not a string"));
+      }
+      size_t begin = static_cast<size_t>(raw.data() - data);
+      size_t end = record.find('"', begin + 1);
+      // The token ends at the closing quote: the first unescaped '"' after begin.
+      while (end != std::string::npos) {
+        size_t backslashes = 0;
+        while (end - backslashes > begin + 1 && record[end - 1 - backslashes] == '\\') {
+          ++backslashes;
+        }
+        if (backslashes % 2 == 0) break;
+        end = record.find('"', end + 1);
+      }
+      if (end == std::string::npos) return malformed("invalid JSON string");
+      doc->text_value_begin = begin;
+      doc->text_value_end = end + 1;
+      doc->SetOriginalText(std::string(text));
+      found = true;
+    } else if (want_date && key == options.dedup_options.date_field && !doc->sort_key) {
+      std::string_view date;
+      if (!value.get_string().get(date)) doc->sort_key = std::string(date);
+    } else if (key == "id" && doc->id.empty()) {
+      std::string_view id;
+      if (!value.get_string().get(id)) {
+        doc->id.assign(id);
+      } else {
+        doc->id.assign(TrimSpaces(value.raw_json_token()));
+      }
+    }
+  }
+  if (!found) {
+    return malformed(absl::StrCat("no string field \"", options.text_field, "\""));
+  }
+  if (doc->id.empty()) doc->id = absl::StrCat(doc->source.file, ":", doc->source.line);
+  return absl::OkStatus();
+}
 
 absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
     const PipelineOptions& options, DropReporter* reporter) {

@@ -67,6 +67,9 @@ class Document {
   std::string record;
   size_t text_value_begin = 0;
   size_t text_value_end = 0;
+  // Set by a reader that defers parsing (DocumentReader::DeferParsing): only
+  // `record`, `source` and `invalid_utf8` are filled until ParseRecord runs.
+  bool needs_parse = false;
 
   const std::string& text() const { return text_; }
   // True once the text differs from what was read.
