@@ -156,6 +156,37 @@ TEST(ReaderTest, SkipModeCountsAndReportsBadRecords) {
   EXPECT_NE(reporter.drops[2].find(":4 "), std::string::npos);
 }
 
+TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
+  std::string dir = MakeTempDir("deferred");
+  std::string path = dir + "/feed.jsonl";
+  WriteFile(path, "{\"id\":\"a\",\"text\":\"黨\xff建\"}\n{\"text\": [1]}\n{\"text\":\"三\\\"引\\\"\"}\n");
+  PipelineOptions o = Inputs({path});
+  auto reader = DocumentReader::Open(o, nullptr);
+  ASSERT_OK((*reader)->status());
+  (*reader)->DeferParsing();
+  std::vector<Document> docs;
+  Document doc;
+  while ((*reader)->Next(&doc)) docs.push_back(std::move(doc));
+  ASSERT_OK((*reader)->status());  // reading alone does not judge records
+  ASSERT_EQ(docs.size(), 3u);
+  for (const Document& d : docs) EXPECT_TRUE(d.needs_parse);
+  EXPECT_EQ(docs[0].invalid_utf8, 1u);  // repaired while reading
+  ASSERT_OK(ParseRecord(o, &docs[0]));
+  EXPECT_FALSE(docs[0].needs_parse);
+  EXPECT_EQ(docs[0].id, "a");
+  EXPECT_EQ(docs[0].text(), "黨\uFFFD建");
+  absl::Status bad = ParseRecord(o, &docs[1]);
+  EXPECT_EQ(bad.code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(bad.message().find(path + ":2: field \"text\" is not a string"), absl::string_view::npos)
+      << bad.message();
+  ASSERT_OK(ParseRecord(o, &docs[2]));
+  EXPECT_EQ(docs[2].id, path + ":3");
+  EXPECT_EQ(docs[2].text(), "三\"引\"");
+  EXPECT_EQ(docs[2].record.substr(docs[2].text_value_begin,
+                                  docs[2].text_value_end - docs[2].text_value_begin),
+            "\"三\\\"引\\\"\"");
+}
+
 TEST(ReaderTest, InvalidUtf8IsRepairedAndCounted) {
   std::string dir = MakeTempDir("utf8");
   WriteFile(dir + "/a.jsonl", "{\"text\":\"黨\xff建\"}\n");
