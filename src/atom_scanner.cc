@@ -96,7 +96,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   bool decided = usable_;
   // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
   // vector only for lines with very many.
-  constexpr size_t kInlinePending = 64;
+  constexpr size_t kInlinePending = 256;
   struct Pending {
     size_t at;
     int bucket;
@@ -110,10 +110,19 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   size_t i = 0;
   while (i < n) {
     // Fast path: runs of three-byte characters (Han, CJK punctuation) that
-    // neither fold, nor have case, nor start an atom.
-    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+    // neither fold nor have case, without a branch on what they are: the
+    // atoms a character starts are marked, and a pending entry is written
+    // always and kept only when longer atoms start there.
+    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0 &&
+           num_pending < kInlinePending) {
       const char32_t cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      if ((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) break;
+      const uint16_t entry = bmp_[cp];
+      if (entry & (kFolds | kHasCase)) break;
+      const size_t bucket_slot = entry & kBucketMask;
+      const Slot& slot = slots_[bucket_slot];
+      seen[slot.single_word] |= slot.single_bit;
+      inline_pending[num_pending] = Pending{i, static_cast<int>(bucket_slot) - 1};
+      num_pending += slot.longer;
       i += 3;
     }
     if (i >= n) break;
