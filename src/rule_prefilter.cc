@@ -81,9 +81,9 @@ void RulePrefilter::DeriveClauses(size_t num_atoms) {
   }
   // For each rule, maximal sets of atoms that still rule it out, grown
   // greedily; their complements are clauses (each usually one of the
-  // condition's AND, an OR of atoms). Growing adds
-  // a run of atoms at once when the rule stays ruled out and halves it when
-  // not, so the cost follows the few atoms that matter to the rule.
+  // condition's AND, an OR of atoms). Growing adds a run of atoms at once when
+  // the rule stays ruled out and halves it when not, so the cost follows the
+  // few atoms that matter to the rule.
   std::vector<int> present;
   std::function<void(int, const int*, size_t)> grow = [&](int r, const int* run, size_t n) {
     std::vector<int> trial = present;
@@ -123,7 +123,7 @@ size_t RulePrefilter::num_clauses() const {
 }
 
 void RulePrefilter::Candidates(std::string* line, std::vector<int>* ids) const {
-  std::vector<int> found;
+  std::vector<int>& found = *ids;  // the atoms first, then the rules
   if (!scanner_->FoldAndScan(line, &found)) {
     *ids = all_;
     return;
