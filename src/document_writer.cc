@@ -3,6 +3,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
+#include "src/async_sink.h"
+#include "src/block_compressor.h"
+#include "src/input_stream.h"
 #include "src/json_escape.h"
 #include "src/output_stream.h"
 #include "src/utf8.h"
@@ -75,10 +78,17 @@ void AppendAnnotation(const Document& doc, std::string* out) {
 absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::string& path,
                                                                     OutputFormat format,
                                                                     const std::string& text_field,
-                                                                    bool annotate) {
-  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path);
+                                                                    bool annotate, int threads) {
+  const Compression compression = path == "-" ? Compression::kNone : CompressionFromExtension(path);
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false);
   if (!sink.ok()) return sink.status();
-  return std::make_unique<DocumentWriter>(std::move(*sink), format, text_field, annotate);
+  std::unique_ptr<ByteSink> out;
+  if (compression != Compression::kNone) {
+    out = std::make_unique<BlockCompressingSink>(std::move(*sink), compression, threads);
+  } else {
+    out = std::make_unique<AsyncSink>(std::move(*sink));  // write calls off the ordered path
+  }
+  return std::make_unique<DocumentWriter>(std::move(out), format, text_field, annotate);
 }
 
 DocumentWriter::DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format,

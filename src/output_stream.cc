@@ -163,7 +163,7 @@ class FileSink : public ByteSink {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path) {
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress) {
   if (path == "-") {
     // Nothing has been written to stdout yet; the buffer lives as long as it.
     static char* const stdout_buffer = [] {
@@ -180,7 +180,8 @@ absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path) {
     return absl::UnavailableError(
         absl::StrCat(path, ": cannot create output: ", std::strerror(errno)));
   }
-  return std::make_unique<FileSink>(f, path, temp, CompressionFromExtension(path));
+  return std::make_unique<FileSink>(f, path, temp,
+                                    compress ? CompressionFromExtension(path) : Compression::kNone);
 }
 
 }  // namespace newsclean

@@ -23,8 +23,9 @@ class ByteSink {
   virtual absl::Status Close() = 0;
 };
 
-// Opens `path` ("-": standard output).
-absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path);
+// Opens `path` ("-": standard output). With `compress` false the bytes are
+// written as given whatever the extension (for callers that compress).
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress = true);
 
 }  // namespace newsclean
 

@@ -26,11 +26,13 @@ class ByteSink;
 
 class DocumentWriter {
  public:
-  // REQUIRES: format is kJsonl or kText (not kAuto).
+  // REQUIRES: format is kJsonl or kText (not kAuto). A file is compressed by
+  // its extension in blocks, up to `threads` at a time (the bytes do not
+  // depend on `threads`); writing runs on a thread of its own.
   static absl::StatusOr<std::unique_ptr<DocumentWriter>> Open(const std::string& path,
                                                               OutputFormat format,
                                                               const std::string& text_field,
-                                                              bool annotate);
+                                                              bool annotate, int threads = 1);
   // Writes to a sink the caller made (tests).
   DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format, std::string text_field,
                  bool annotate);
