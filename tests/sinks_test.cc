@@ -1,6 +1,7 @@
 // Output sinks: the background writer passes bytes through in order and
 // reports the inner sink's errors; block compression decodes to what was
 // written, in every format, and does not depend on the thread count.
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -114,6 +115,30 @@ TEST_P(BlockCompressionTest, DecodesToTheInputAndIgnoresTheThreadCount) {
   EXPECT_EQ(outputs[0], outputs[1]);  // same blocks, same bytes
   EXPECT_LT(outputs[0].size(), expected.size());
   EXPECT_EQ(Decompress(outputs[0]), expected);
+}
+
+TEST_P(BlockCompressionTest, SystemToolDecodesTheBlocksAsOneStream) {
+  const char* tool = GetParam() == Compression::kGzip    ? "gzip"
+                     : GetParam() == Compression::kBzip2 ? "bzip2"
+                     : GetParam() == Compression::kXz    ? "xz"
+                                                          : "zstd";
+  // scripts/install-deps.sh installs all four.
+  ASSERT_EQ(std::system((std::string(tool) + " --version > /dev/null 2>&1").c_str()), 0) << tool;
+  std::string expected, out;
+  {
+    BlockCompressingSink sink(std::make_unique<MemorySink>(&out), GetParam(), 2);
+    for (const std::string& r : Records(BlockCompressingSink::kBlockSize * 5 / 4, 5)) {
+      expected += r;
+      ASSERT_TRUE(sink.Write(r).ok());
+    }
+    ASSERT_TRUE(sink.Close().ok());
+  }
+  std::string dir = MakeTempDir("blocks");
+  WriteFile(dir + "/out.bin", out);
+  WriteFile(dir + "/expected.jsonl", expected);
+  std::string cmd = std::string(tool) + " -dc < " + dir + "/out.bin | cmp -s - " + dir +
+                    "/expected.jsonl";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
 }
 
 TEST_P(BlockCompressionTest, EmptyStreamIsOneValidEmptyMember) {
