@@ -7,11 +7,11 @@
 # Generates DOCS records (default 24000, about 220 MB) with build/corpus_tool
 # (deterministic, planted near duplicates), compresses a copy with zstd, then
 # runs clean, dedup and clean --dedup at 1 thread and at all cores, reading the
-# uncompressed JSONL, and prints a Markdown table: MB/s, documents/s, wall and
-# CPU seconds, peak RSS (from /usr/bin/time), and each MB/s as a share of the
-# read ceiling. Each configuration runs ROUNDS times, interleaved; the table
-# shows the fastest run and the range. Outputs at 1 thread and at all cores are
-# compared byte for byte.
+# uncompressed JSONL (and clean with zstd in and out, and with gzip out), and
+# prints a Markdown table: MB/s, documents/s, wall and CPU seconds, peak RSS
+# (from /usr/bin/time), and each MB/s as a share of the read ceiling. Each
+# configuration runs ROUNDS times, interleaved; the table shows the fastest run
+# and the range. Outputs at 1 thread and at all cores are compared byte for byte.
 set -euo pipefail
 build="${1:-build}"
 docs="${2:-24000}"
@@ -40,11 +40,13 @@ echo
 echo "| run | threads | MB/s | documents/s | wall s (best of $rounds: min–max) | CPU s | peak RSS MB | share of read ceiling |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 # One timed run; appends "wall user sys rss" to $work/times.<label>.<threads>.
+# IN and OUT_EXT (environment) choose the input file and the output's extension.
 run() {
   local label="$1" threads="$2"
   shift 2
+  rm -f "$work/out.$label.$threads.${OUT_EXT:-jsonl}"
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/newsclean" "$@" --threads "$threads" \
-    --no-progress "$work/corpus.jsonl" -o "$work/out.$label.$threads.jsonl"
+    --no-progress "$work/${IN:-corpus.jsonl}" -o "$work/out.$label.$threads.${OUT_EXT:-jsonl}"
   cat "$work/time" >> "$work/times.$label.$threads"
 }
 # The row of the fastest run (its CPU and RSS), with the range of wall times.
@@ -59,19 +61,25 @@ row() {
 }
 # Rounds interleave the configurations, so that a slow spell of a shared host
 # does not fall on one of them only.
+# The last two: compressed input and output, as pipelines store corpora.
+labels=(clean dedup "clean --dedup" "clean, .zst in and out" "clean, .gz out")
 for round in $(seq "$rounds"); do
   for threads in 1 "$threads_all"; do
     run clean "$threads" clean
     run dedup "$threads" dedup
     run "clean --dedup" "$threads" clean --dedup
+    IN=corpus.jsonl.zst OUT_EXT=jsonl.zst run "clean, .zst in and out" "$threads" clean
+    OUT_EXT=jsonl.gz run "clean, .gz out" "$threads" clean
   done
 done
 for threads in 1 "$threads_all"; do
-  for label in clean dedup "clean --dedup"; do row "$label" "$threads"; done
+  for label in "${labels[@]}"; do row "$label" "$threads"; done
 done
 echo
-for label in clean dedup "clean --dedup"; do
-  if cmp -s "$work/out.$label.1.jsonl" "$work/out.$label.$threads_all.jsonl"; then
+for label in "${labels[@]}"; do
+  ext=jsonl
+  case "$label" in *zst*) ext=jsonl.zst ;; *gz*) ext=jsonl.gz ;; esac
+  if cmp -s "$work/out.$label.1.$ext" "$work/out.$label.$threads_all.$ext"; then
     echo "- \`$label\`: output at 1 and $threads_all threads is byte-identical."
   else
     echo "- \`$label\`: OUTPUT DIFFERS between 1 and $threads_all threads."
