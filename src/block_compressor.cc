@@ -53,12 +53,16 @@ BlockCompressingSink::BlockCompressingSink(std::unique_ptr<ByteSink> inner, Comp
                                            int threads)
     : inner_(std::move(inner)),
       compression_(c),
-      max_in_flight_(static_cast<size_t>(std::max(threads, 1)) + 1) {
+      threads_(std::max(threads, 1)),
+      max_in_flight_(threads_ > 1 ? static_cast<size_t>(threads_) + 1 : 1) {
   block_.reserve(kBlockSize + kBlockSize / 8);
 }
 
 BlockCompressingSink::~BlockCompressingSink() {
-  for (auto& f : in_flight_) f.wait();  // the threads use blocks owned by the futures
+  // Running compressions use blocks their futures own; deferred ones never start.
+  if (threads_ > 1) {
+    for (auto& f : in_flight_) f.wait();
+  }
 }
 
 void BlockCompressingSink::Submit() {
@@ -66,7 +70,9 @@ void BlockCompressingSink::Submit() {
   std::string raw;
   raw.reserve(kBlockSize + kBlockSize / 8);
   raw.swap(block_);
-  in_flight_.push_back(std::async(std::launch::async, [c = compression_, raw = std::move(raw)] {
+  // One thread: compress here, in the caller's thread (a ready future).
+  const auto policy = threads_ > 1 ? std::launch::async : std::launch::deferred;
+  in_flight_.push_back(std::async(policy, [c = compression_, raw = std::move(raw)] {
     return CompressBlock(c, raw);
   }));
 }

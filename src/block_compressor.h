@@ -6,8 +6,8 @@
 // that fills kBlockSize bytes, so the blocks depend only on the bytes, never on
 // the thread count; each block becomes a complete gzip member, bzip2 or xz
 // stream, or zstd frame (with checksum), compressed by one of `threads`
-// threads at a time (kept in flight: threads + 1 blocks), and written to the
-// inner, uncompressed sink in order. Concatenated members are one valid stream
+// threads at a time (kept in flight: threads + 1 blocks; with one thread, in
+// the caller's thread), and written to the inner, uncompressed sink in order. Concatenated members are one valid stream
 // for gzip -d, bzip2 -d, xz -d, zstd -d and newsclean's own reader; the ratio
 // loses little (gzip's window is 32 KiB; zstd level 3 and xz lose a few
 // percent at block edges).
@@ -48,6 +48,7 @@ class BlockCompressingSink : public ByteSink {
 
   std::unique_ptr<ByteSink> inner_;
   const Compression compression_;
+  const int threads_;
   const size_t max_in_flight_;
   std::string block_;
   std::deque<std::future<absl::StatusOr<std::string>>> in_flight_;

@@ -85,8 +85,10 @@ absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::
   std::unique_ptr<ByteSink> out;
   if (compression != Compression::kNone) {
     out = std::make_unique<BlockCompressingSink>(std::move(*sink), compression, threads);
-  } else {
+  } else if (threads > 1) {
     out = std::make_unique<AsyncSink>(std::move(*sink));  // write calls off the ordered path
+  } else {
+    out = std::move(*sink);  // one thread means one thread
   }
   return std::make_unique<DocumentWriter>(std::move(out), format, text_field, annotate);
 }

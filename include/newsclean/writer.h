@@ -28,7 +28,7 @@ class DocumentWriter {
  public:
   // REQUIRES: format is kJsonl or kText (not kAuto). A file is compressed by
   // its extension in blocks, up to `threads` at a time (the bytes do not
-  // depend on `threads`); writing runs on a thread of its own.
+  // depend on `threads`); with threads > 1 writing runs on a thread of its own.
   static absl::StatusOr<std::unique_ptr<DocumentWriter>> Open(const std::string& path,
                                                               OutputFormat format,
                                                               const std::string& text_field,
