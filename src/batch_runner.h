@@ -23,19 +23,6 @@ namespace newsclean {
 // Returns the thread count that `threads` asks for: itself, or all cores for 0.
 int ResolveThreads(int threads);
 
-// Collects the records a reader skips, on the reader's thread, so that they
-// can travel with the batch they were read in.
-class QueuedReporter : public DropReporter {
- public:
-  void Dropped(const SourceLocation& where, const absl::Status& why) override {
-    pending_.emplace_back(where, why);
-  }
-  std::vector<std::pair<SourceLocation, absl::Status>> Take() { return std::move(pending_); }
-
- private:
-  std::vector<std::pair<SourceLocation, absl::Status>> pending_;
-};
-
 // One pass over the input: read and parse a batch, run `prepare` on every
 // document of it in parallel and `consume` on each in input order, each as soon
 // as its document is prepared (WorkerPool::ParallelForOrdered). With
@@ -52,22 +39,23 @@ class BatchRunner {
               std::function<void(size_t, size_t)> on_batch, bool reader_thread)
       : options_(options), pool_(pool), on_batch_(std::move(on_batch)), reader_thread_(reader_thread) {}
 
-  // `queued` must be the reporter `reader` was opened with; skipped records
-  // go on to `reporter` in input order.
-  absl::Status Run(DocumentReader* reader, QueuedReporter* queued, DropReporter* reporter,
+  // Bad records (malformed JSON, no string text field) stop the run under
+  // OnBadRecord::kFail; otherwise they go to `reporter` (may be null) in input
+  // order.
+  absl::Status Run(DocumentReader* reader, DropReporter* reporter,
                    const std::function<void(size_t)>& prepare,
                    const std::function<absl::Status(size_t)>& consume) {
     // JSON records are parsed on the pool, not by the reading thread: at many
     // threads one thread parsing everything would bound the whole pipeline.
     reader->DeferParsing();
     std::thread producer;
-    if (reader_thread_) producer = std::thread([&] { Produce(reader, queued); });
+    if (reader_thread_) producer = std::thread([&] { Produce(reader); });
     absl::Status status;
     size_t done = 0;
     while (true) {
       Batch batch;
       if (!reader_thread_) {
-        batch = ReadBatch(reader, queued);
+        batch = ReadBatch(reader);
       } else {
         std::unique_lock<std::mutex> lock(mu_);
         ready_.wait(lock, [&] { return !queue_.empty(); });
@@ -76,16 +64,7 @@ class BatchRunner {
         lock.unlock();
         space_.notify_one();
       }
-      // Skipped records reach `reporter` just before the document read after
-      // them, so everything is reported in input order.
-      size_t next_skip = 0;
-      auto report_skips_before = [&](size_t position) {
-        for (; next_skip < batch.skipped.size() && batch.skipped[next_skip].before <= position; ++next_skip) {
-          if (reporter != nullptr) reporter->Dropped(batch.skipped[next_skip].where, batch.skipped[next_skip].why);
-        }
-      };
       if (!batch.status.ok()) {
-        report_skips_before(batch.docs.size());
         status = batch.status;
         break;
       }
@@ -99,7 +78,6 @@ class BatchRunner {
             if (parse_status_[i].ok()) prepare(i);
           },
           [&](size_t i) {
-            report_skips_before(i);
             if (!parse_status_[i].ok()) {  // a bad record, in input order
               if (options_.on_error == OnBadRecord::kFail) {
                 status = parse_status_[i];
@@ -112,7 +90,6 @@ class BatchRunner {
             return status.ok();
           });
       if (!status.ok()) break;
-      report_skips_before(current_.size());
       done += current_.size();
       if (on_batch_) on_batch_(done, batch.bytes_read);
       if (batch.last) break;
@@ -130,33 +107,20 @@ class BatchRunner {
   size_t size() const { return current_.size(); }
 
  private:
-  struct Skipped {
-    size_t before;  // index in the batch of the document read after it
-    SourceLocation where;
-    absl::Status why;
-  };
   struct Batch {
     std::vector<Document> docs;
-    std::vector<Skipped> skipped;
     size_t bytes_read = 0;
     bool last = false;
     absl::Status status;
   };
 
-  Batch ReadBatch(DocumentReader* reader, QueuedReporter* queued) {
+  Batch ReadBatch(DocumentReader* reader) {
     Batch batch;
     size_t batch_bytes = 0;
     Document doc;
     bool more = true;
-    auto take_skips = [&] {
-      for (auto& [where, why] : queued->Take()) {
-        batch.skipped.push_back(Skipped{batch.docs.size(), std::move(where), std::move(why)});
-      }
-    };
     while (batch.docs.size() < options_.batch_documents && batch_bytes < options_.batch_bytes) {
-      bool got = reader->Next(&doc);
-      take_skips();
-      if (!got) {
+      if (!reader->Next(&doc)) {
         more = false;
         break;
       }
@@ -169,9 +133,9 @@ class BatchRunner {
     return batch;
   }
 
-  void Produce(DocumentReader* reader, QueuedReporter* queued) {
+  void Produce(DocumentReader* reader) {
     while (true) {
-      Batch batch = ReadBatch(reader, queued);
+      Batch batch = ReadBatch(reader);
       bool last = batch.last;
       std::unique_lock<std::mutex> lock(mu_);
       space_.wait(lock, [&] { return cancelled_ || queue_.size() < kQueuedBatches; });

@@ -232,8 +232,8 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   Collector collector(options, &result);
   PipelineOptions p = options.pipeline;
   p.on_error = OnBadRecord::kSkipAndCount;  // malformed records are findings here
-  QueuedReporter queued;  // skipped records reach the collector in input order
-  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, &queued);
+  // Bad records reach the collector through the batch runner, in input order.
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, nullptr);
   if (!reader.ok()) return reader.status();
   std::unique_ptr<DedupIndex> index;
   if (options.duplicates) {
@@ -262,7 +262,7 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
     CollectFindings(doc, originals[i], decision, index.get(), &collector);
     return absl::OkStatus();
   };
-  absl::Status st = runner.Run(reader->get(), &queued, &collector, prepare, consume);
+  absl::Status st = runner.Run(reader->get(), &collector, prepare, consume);
   if (!st.ok()) return st;
   for (int k = 0; k < kNumFindingKinds; ++k) {
     KindSummary& s = result.summary[k];

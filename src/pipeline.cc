@@ -162,7 +162,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   std::vector<Outcome> outcomes;
   std::vector<uint32_t> ordinal_of;  // index document -> ordinal, pass 1 only
   auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer, DocumentReader* reader,
-                      QueuedReporter* queued, DropReporter* reporter) -> absl::Status {
+                      DropReporter* reporter) -> absl::Status {
     Progress progress(options.progress && !decide);
     BatchRunner runner(options, &pool,
                        [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
@@ -257,7 +257,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
       }
       return writer->WriteSerialized(serialized[i]);
     };
-    absl::Status st = runner.Run(reader, queued, reporter, prepare, consume);
+    absl::Status st = runner.Run(reader, reporter, prepare, consume);
     if (!st.ok()) return st;
     stats->bytes_in = reader->bytes_read();
     if (!decide) progress.Update(stats->documents_in, stats->bytes_in, true);
@@ -269,15 +269,15 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   stats.dedup = options.dedup;
   if (two_pass) {
     RunStats ignored;
-    QueuedReporter queued;  // pass 2 reports skipped records, once
-    absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, &queued);
+    // Bad records are judged by the batch runner (parsing is deferred to it);
+    // pass 2 reports them, once.
+    absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, nullptr);
     if (!reader.ok()) return reader.status();
-    absl::Status st = run_pass(/*decide=*/true, &ignored, nullptr, reader->get(), &queued, nullptr);
+    absl::Status st = run_pass(/*decide=*/true, &ignored, nullptr, reader->get(), nullptr);
     if (!st.ok()) return st;
   }
   StatsReporter reporter(&stats);
-  QueuedReporter queued;
-  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, &queued);
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, nullptr);
   if (!reader.ok()) return reader.status();
   // A single plain-text input gives text out (standard input is sniffed here).
   OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
@@ -285,7 +285,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
       DocumentWriter::Open(options.output, format, options.text_field, options.annotate,
                            ResolveThreads(options.threads));
   if (!writer.ok()) return writer.status();
-  absl::Status st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &queued, &reporter);
+  absl::Status st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &reporter);
   if (!st.ok()) return st;
   st = (*writer)->Close();
   if (!st.ok()) return st;
