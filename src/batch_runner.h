@@ -124,7 +124,9 @@ class BatchRunner {
         more = false;
         break;
       }
-      batch_bytes += doc.text().size();
+      // Before parsing a JSONL record holds its text (unparsed, text() is
+      // empty); a plain-text document holds only text.
+      batch_bytes += doc.record.size() + doc.text().size();
       batch.docs.push_back(std::move(doc));
     }
     batch.status = reader->status();
