@@ -126,12 +126,9 @@ void BM_Cleaner_AllStages(benchmark::State& state) {
 // The boilerplate rules in a RulePrefilter, and the non-blank lines of the seeds.
 struct RuleFixture {
   RuleFixture() {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
     std::string error;
     for (const RuleSpec& spec : BuiltinRules()) {
-      ok = ok && prefilter.Add(ExpandRuleMacros(spec.pattern), options, &error);
+      ok = ok && prefilter.Add(ExpandRuleMacros(spec.pattern), &error);
     }
     prefilter.Compile();
     for (const std::string& s : Seeds()) {

@@ -36,8 +36,6 @@ class AtomScanner {
   // *found empty, when the line holds a non-ASCII character with case.
   bool FoldAndScan(std::string* line, std::vector<int>* found) const;
 
-  size_t size() const { return atoms_.size(); }
-
  private:
   // Table entry bits.
   static constexpr uint16_t kBucketMask = 0x3FFF;  // bucket + 1 of the folded form, 0: none

@@ -10,17 +10,6 @@
 #include "src/utf8.h"
 
 namespace newsclean {
-namespace {
-
-RE2::Options RuleOptions() {
-  RE2::Options o;
-  o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
-  return o;
-}
-
-}  // namespace
-
 BoilerplateStage::BoilerplateStage() : prefilter_(std::make_unique<RulePrefilter>()) {}
 
 BoilerplateStage::~BoilerplateStage() = default;
@@ -30,7 +19,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
   for (RuleSpec& spec : rules) {
     std::string error;
-    if (!stage->prefilter_->Add(ExpandRuleMacros(spec.pattern), RuleOptions(), &error)) {
+    if (!stage->prefilter_->Add(ExpandRuleMacros(spec.pattern), &error)) {
       return absl::InvalidArgumentError(
           absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
     }

@@ -23,8 +23,10 @@ RulePrefilter::RulePrefilter() : filter_(kMinAtomLen) {}
 
 RulePrefilter::~RulePrefilter() = default;
 
-bool RulePrefilter::Add(std::string_view pattern, const RE2::Options& options,
-                        std::string* error) {
+bool RulePrefilter::Add(std::string_view pattern, std::string* error) {
+  RE2::Options options;
+  options.set_log_errors(false);  // the caller reports bad patterns
+  options.set_max_mem(64 << 20);
   int id = -1;
   if (filter_.Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) !=
       RE2::NoError) {
@@ -114,12 +116,6 @@ void RulePrefilter::DeriveClauses(size_t num_atoms) {
                             [&](int a) { return !false_set[static_cast<size_t>(a)]; });
     }
   }
-}
-
-size_t RulePrefilter::num_clauses() const {
-  size_t n = 0;
-  for (const auto& list : clauses_) n += list.size();
-  return n;
 }
 
 void RulePrefilter::Candidates(std::string* line, std::vector<int>* ids) const {

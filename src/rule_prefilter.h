@@ -32,9 +32,10 @@ class RulePrefilter {
   RulePrefilter();
   ~RulePrefilter();
 
-  // Adds a rule (RE2 syntax); its id is the number of rules added before it.
-  // Returns false, with RE2's message in *error, for a bad pattern.
-  bool Add(std::string_view pattern, const RE2::Options& options, std::string* error);
+  // Adds a rule (RE2 syntax, default options, 64 MiB of DFA memory); its id is
+  // the number of rules added before it. Returns false, with RE2's message in
+  // *error, for a bad pattern.
+  bool Add(std::string_view pattern, std::string* error);
 
   // Prepares the filter; call once, after the last Add.
   void Compile();
@@ -46,9 +47,6 @@ class RulePrefilter {
 
   const RE2& rule(int id) const { return filter_.GetRE2(id); }
   int size() const { return filter_.NumRegexps(); }
-  // The number of atoms and of clauses (for tests and benchmarks).
-  size_t num_atoms() const { return scanner_ ? scanner_->size() : 0; }
-  size_t num_clauses() const;
 
  private:
   // A set of atoms as bits.

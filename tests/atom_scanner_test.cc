@@ -65,13 +65,12 @@ TEST(AtomScannerTest, EmptyAtomsAndSupplementaryCharacters) {
 TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
   RulePrefilter prefilter;
   std::string error;
-  RE2::Options options;
-  ASSERT_TRUE(prefilter.Add("本站(?:所有)?内容.{0,40}", options, &error));  // 0: needs 本站, 内容
-  ASSERT_TRUE(prefilter.Add("(?:微信|微博)分享", options, &error));        // 1: (微信 or 微博) and 分享
-  ASSERT_TRUE(prefilter.Add("\\p{Han}{4}", options, &error));  // 2: no literal: always runs
-  ASSERT_TRUE(prefilter.Add("(?i:copyright)", options, &error));  // 3: copyright, any case
-  ASSERT_TRUE(prefilter.Add("第\\d+版", options, &error));  // 4: 第 and 版 (RE2 drops the digits)
-  EXPECT_FALSE(prefilter.Add("(unclosed", options, &error));
+  ASSERT_TRUE(prefilter.Add("本站(?:所有)?内容.{0,40}", &error));  // 0: needs 本站, 内容
+  ASSERT_TRUE(prefilter.Add("(?:微信|微博)分享", &error));        // 1: (微信 or 微博) and 分享
+  ASSERT_TRUE(prefilter.Add("\\p{Han}{4}", &error));  // 2: no literal: always runs
+  ASSERT_TRUE(prefilter.Add("(?i:copyright)", &error));  // 3: copyright, any case
+  ASSERT_TRUE(prefilter.Add("第\\d+版", &error));  // 4: 第 and 版 (RE2 drops the digits)
+  EXPECT_FALSE(prefilter.Add("(unclosed", &error));
   EXPECT_NE(error.find("missing )"), std::string::npos) << error;
   prefilter.Compile();
   auto candidates = [&](std::string line) {
@@ -97,12 +96,9 @@ TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
 class PrefilterSoundnessTest : public ::testing::Test {
  protected:
   PrefilterSoundnessTest() {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
     std::string error;
     for (const RuleSpec& spec : BuiltinRules()) {
-      EXPECT_TRUE(prefilter_.Add(ExpandRuleMacros(spec.pattern), options, &error)) << error;
+      EXPECT_TRUE(prefilter_.Add(ExpandRuleMacros(spec.pattern), &error)) << error;
       names_.push_back(spec.name);
     }
     prefilter_.Compile();
