@@ -115,7 +115,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     // always and kept only when longer atoms start there.
     while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0 &&
            num_pending < kInlinePending) {
-      const char32_t cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      const char32_t cp = DecodeUtf8Three(p + i);
       const uint16_t entry = bmp_[cp];
       if (entry & (kFolds | kHasCase)) break;
       const size_t bucket_slot = entry & kBucketMask;
@@ -139,24 +139,15 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
         cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
       } else {
         len = 3;
-        cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+        cp = DecodeUtf8Three(p + i);
       }
       if (((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) == 0) {  // most code points
         i += len;
         continue;
       }
       const uint16_t entry = bmp_[cp];
-      if (entry & kFolds) {  // same byte length by construction of the tables
-        char32_t to = tables.ToSimplified(cp);
-        if (len == 2) {
-          p[i] = static_cast<char>(0xC0 | (to >> 6));
-          p[i + 1] = static_cast<char>(0x80 | (to & 0x3F));
-        } else {
-          p[i] = static_cast<char>(0xE0 | (to >> 12));
-          p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
-          p[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
-        }
-      }
+      // Same byte length by construction of the tables.
+      if (entry & kFolds) OverwriteUtf8(tables.ToSimplified(cp), len, p + i);
       if (entry & kHasCase) decided = false;
       bucket = (entry & kBucketMask) - 1;
     } else {
@@ -165,10 +156,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
                     ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu);
       char32_t to = tables.ToSimplified(cp);
       if (to != cp) {
-        std::string enc;
-        AppendUtf8(to, &enc);
-        line->replace(i, len, enc);  // same length by construction of the tables
-        p = line->data();
+        OverwriteUtf8(to, len, p + i);  // same length by construction of the tables
         cp = to;
       }
       if (tables.HasCaseBeyondAscii(cp)) decided = false;

@@ -161,7 +161,7 @@ void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>*
       v = bmp_match_[cp];
       p += 2;
     } else if (c < 0xF0) {
-      cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
       p += 3;
       if (TestBit(bmp_match_identity_, cp)) {  // most Han characters
         *w++ = cp;
@@ -246,27 +246,16 @@ void ScriptTables::FoldToSimplified(std::string* s) const {
       continue;
     }
     if (c < 0xF0) {  // three bytes: U+3000..U+FFFF, the dense table, in place
-      char32_t cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      if (TestBit(bmp_folds_, cp)) {
-        // Tables hold only same-length mappings: the result is 3 bytes too.
-        if (uint16_t to = bmp_simplified_[cp - kBmpBase]) {
-          p[i] = static_cast<char>(0xE0 | (to >> 12));
-          p[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
-          p[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
-        }
-      }
+      char32_t cp = DecodeUtf8Three(p + i);
+      // Tables hold only same-length mappings: the result is 3 bytes too.
+      if (TestBit(bmp_folds_, cp)) OverwriteUtf8(bmp_simplified_[cp - kBmpBase], 3, p + i);
       i += 3;
       continue;
     }
     size_t len = 0;
     char32_t cp = DecodeUtf8(*s, i, &len);
     char32_t to = SuppToSimplified(cp);
-    if (to != cp) {
-      std::string enc;
-      AppendUtf8(to, &enc);
-      s->replace(i, len, enc);  // same length by construction of the tables
-      p = s->data();
-    }
+    if (to != cp) OverwriteUtf8(to, len, p + i);  // same length by construction of the tables
     i += len;
   }
 }

@@ -13,6 +13,27 @@ namespace newsclean {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
+// Decodes the three-byte sequence at p. REQUIRES: valid UTF-8, p[0] in E0..EF.
+inline char32_t DecodeUtf8Three(const char* p) {
+  return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+// Writes `cp` over the `len` bytes at p (2, 3 or 4), which hold a code point
+// of the same UTF-8 length: folds in place keep byte offsets.
+inline void OverwriteUtf8(char32_t cp, size_t len, char* p) {
+  if (len == 2) {
+    p[0] = static_cast<char>(0xC0 | (cp >> 6));
+  } else if (len == 3) {
+    p[0] = static_cast<char>(0xE0 | (cp >> 12));
+    p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  } else {
+    p[0] = static_cast<char>(0xF0 | (cp >> 18));
+    p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    p[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  }
+  p[len - 1] = static_cast<char>(0x80 | (cp & 0x3F));
+}
+
 // Decodes the code point starting at s[i] and stores its byte length in *len.
 // REQUIRES: s is valid UTF-8 and i < s.size() is the start of a code point.
 inline char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
@@ -27,7 +48,7 @@ inline char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   }
   if (c < 0xF0) {
     *len = 3;
-    return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    return DecodeUtf8Three(s.data() + i);
   }
   *len = 4;
   return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |

@@ -38,5 +38,22 @@ TEST(Utf8Test, ClassifiesHanSpacesAndPunctuation) {
   EXPECT_EQ(TrimSpaces("\u3000 ab \u00a0"), "ab");
 }
 
+TEST(Utf8Test, OverwriteAndDecodeInPlaceRoundTrip) {
+  for (char32_t cp : {U'\u00E9', U'\u07FF', U'\u0800', U'\u9EE8', U'\uFFFD', U'\U00010000',
+                      U'\U0002A6D6', U'\U0010FFFF'}) {
+    std::string enc;
+    AppendUtf8(cp, &enc);
+    std::string buf(enc.size(), 'x');
+    OverwriteUtf8(cp, buf.size(), buf.data());
+    EXPECT_EQ(buf, enc) << static_cast<uint32_t>(cp);
+    if (enc.size() == 3) {
+      EXPECT_EQ(DecodeUtf8Three(buf.data()), cp);
+    }
+  }
+  std::string text = "黨建";  // a same-length fold in place, neighbours untouched
+  OverwriteUtf8(U'党', 3, text.data());
+  EXPECT_EQ(text, "党建");
+}
+
 }  // namespace
 }  // namespace newsclean
