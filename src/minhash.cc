@@ -13,16 +13,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "src/match_view.h"
+#include "src/mix64.h"
 
 namespace newsclean {
 namespace {
-
-uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 
 uint64_t ShingleHash(const char32_t* p, int n, uint64_t seed) {
   return XXH3_64bits_withSeed(p, static_cast<size_t>(n) * sizeof(char32_t), seed);

@@ -6,15 +6,10 @@
 #include <algorithm>
 #include <limits>
 
+#include "src/mix64.h"
+
 namespace newsclean {
 namespace {
-
-inline uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 
 // One multiply by an odd constant and a fold of the high half: a bijection
 // (so packed shingle sets stay exact) whose high bits, which pick the bin and

@@ -5,8 +5,9 @@
 // Nothing here is stored or compared across runs, so the hash is chosen for
 // speed, not for compatibility with MinHasher (minhash.h): a shingle of up to
 // three code points (each below 2^21) is packed into one 64-bit word, rolled
-// along the view with a shift and a mask, and mixed with the splitmix64
-// finalizer; longer shingles are hashed with inlined XXH3. The sketch is
+// along the view with a shift and a mask, and mixed with one multiply by an
+// odd constant and a fold of the high half (a bijection, so shingle sets stay
+// exact); longer shingles are hashed with inlined XXH3. The sketch is
 // one-permutation hashing (top 5 bits pick the bin, low 32 bits compete for
 // its minimum) with optimal densification, as in MinHasher.
 #ifndef NEWSCLEAN_SRC_PARAGRAPH_SKETCH_H_
