@@ -58,19 +58,16 @@ BlockCompressingSink::BlockCompressingSink(std::unique_ptr<ByteSink> inner, Comp
   block_.reserve(kBlockSize + kBlockSize / 8);
 }
 
-BlockCompressingSink::~BlockCompressingSink() {
-  // Running compressions use blocks their futures own; deferred ones never start.
-  if (threads_ > 1) {
-    for (auto& f : in_flight_) f.wait();
-  }
-}
+// A running compression owns its block, and destroying its future (from
+// std::async) waits for it.
+BlockCompressingSink::~BlockCompressingSink() = default;
 
 void BlockCompressingSink::Submit() {
   submitted_any_ = true;
   std::string raw;
   raw.reserve(kBlockSize + kBlockSize / 8);
   raw.swap(block_);
-  // One thread: compress here, in the caller's thread (a ready future).
+  // One thread: a deferred future, compressed in the caller's thread when drained.
   const auto policy = threads_ > 1 ? std::launch::async : std::launch::deferred;
   in_flight_.push_back(std::async(policy, [c = compression_, raw = std::move(raw)] {
     return CompressBlock(c, raw);

@@ -282,8 +282,7 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   // A single plain-text input gives text out (standard input is sniffed here).
   OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
   absl::StatusOr<std::unique_ptr<DocumentWriter>> writer =
-      DocumentWriter::Open(options.output, format, options.text_field, options.annotate,
-                           ResolveThreads(options.threads));
+      DocumentWriter::Open(options.output, format, options.text_field, options.annotate, threads);
   if (!writer.ok()) return writer.status();
   absl::Status st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &reporter);
   if (!st.ok()) return st;
