@@ -8,11 +8,13 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <new>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "newsclean/document.h"
 #include "newsclean/options.h"
 #include "newsclean/reader.h"
@@ -20,8 +22,12 @@
 
 namespace newsclean {
 
+// The most threads a run may ask for.
+inline constexpr int kMaxThreads = 1024;
+
 // Returns the thread count that `threads` asks for: itself, or all cores for 0.
-int ResolveThreads(int threads);
+// An error for a negative count or one above kMaxThreads.
+absl::StatusOr<int> ResolveThreads(int threads);
 
 // One pass over the input: read and parse a batch, run `prepare` on every
 // document of it in parallel and `consume` on each in input order, each as soon
@@ -50,6 +56,19 @@ class BatchRunner {
     reader->DeferParsing();
     std::thread producer;
     if (reader_thread_) producer = std::thread([&] { Produce(reader); });
+    // Stops and joins the reader thread however Run ends, an exception included.
+    struct JoinProducer {
+      BatchRunner* self;
+      std::thread* producer;
+      ~JoinProducer() {
+        {
+          std::lock_guard<std::mutex> lock(self->mu_);
+          self->cancelled_ = true;
+        }
+        self->space_.notify_all();
+        if (producer->joinable()) producer->join();
+      }
+    } join_producer{this, &producer};
     absl::Status status;
     size_t done = 0;
     while (true) {
@@ -94,12 +113,6 @@ class BatchRunner {
       if (on_batch_) on_batch_(done, batch.bytes_read);
       if (batch.last) break;
     }
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      cancelled_ = true;
-    }
-    space_.notify_all();
-    if (producer.joinable()) producer.join();
     return status;
   }
 
@@ -137,7 +150,13 @@ class BatchRunner {
 
   void Produce(DocumentReader* reader) {
     while (true) {
-      Batch batch = ReadBatch(reader);
+      Batch batch;
+      try {
+        batch = ReadBatch(reader);
+      } catch (const std::bad_alloc&) {
+        batch.status = absl::ResourceExhaustedError("out of memory reading the input");
+        batch.last = true;
+      }
       bool last = batch.last;
       std::unique_lock<std::mutex> lock(mu_);
       space_.wait(lock, [&] { return cancelled_ || queue_.size() < kQueuedBatches; });

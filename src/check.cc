@@ -242,7 +242,9 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
     if (!created.ok()) return created.status();
     index = std::move(*created);
   }
-  const int threads = ResolveThreads(p.threads);
+  absl::StatusOr<int> resolved_threads = ResolveThreads(p.threads);
+  if (!resolved_threads.ok()) return resolved_threads.status();
+  const int threads = *resolved_threads;
   WorkerPool pool(threads);
   BatchRunner runner(p, &pool, nullptr, /*reader_thread=*/threads > 1);
   const size_t slots = std::max<size_t>(p.batch_documents, 1);

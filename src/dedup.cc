@@ -257,7 +257,8 @@ absl::Status DedupIndex::Save(const std::string& path) const {
     out.append(id);
   }
   PutU64(XXH3_64bits(out.data(), out.size()), &out);
-  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path);
+  // Never compressed by the name: Load reads the bytes as they are.
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false);
   if (!sink.ok()) return sink.status();
   absl::Status st = (*sink)->Write(out);
   if (!st.ok()) return st;

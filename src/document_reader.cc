@@ -47,11 +47,19 @@ absl::Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<st
     for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::end(it);
          it.increment(ec)) {
       std::string name = it->path().filename().string();
+      // The error_code overloads: a symlink loop or a dangling link is an error
+      // naming the entry, never an exception.
+      std::error_code entry_ec;
       if (!name.empty() && name.front() == '.') {
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (it->is_directory(entry_ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file()) found.push_back(it->path().string());
+      bool regular = it->is_regular_file(entry_ec);
+      if (entry_ec) {
+        return absl::UnavailableError(
+            absl::StrCat(it->path().string(), ": cannot read: ", entry_ec.message()));
+      }
+      if (regular) found.push_back(it->path().string());
     }
     if (ec) return absl::UnavailableError(absl::StrCat(input, ": cannot list: ", ec.message()));
     std::sort(found.begin(), found.end());

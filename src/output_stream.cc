@@ -1,5 +1,6 @@
 #include "src/output_stream.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "src/input_stream.h"
 #include "src/strings.h"
+#include "src/temp_files.h"
 
 namespace newsclean {
 namespace {
@@ -78,7 +80,7 @@ class FileSink : public ByteSink {
     if (f_ == nullptr) return;
     filters_.reset();
     if (f_ != stdout) std::fclose(f_);
-    if (!temp_.empty()) std::remove(temp_.c_str());
+    RemoveTemp();
   }
 
   absl::Status Write(std::string_view data) override {
@@ -120,14 +122,16 @@ class FileSink : public ByteSink {
     if (f_ != stdout) ok = (std::fclose(f_) == 0) && ok;
     f_ = nullptr;
     if (!ok) {
-      if (!temp_.empty()) std::remove(temp_.c_str());
+      RemoveTemp();
       return absl::DataLossError(absl::StrCat(path_, ": write failed: ", std::strerror(errno)));
     }
     if (!temp_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) {
       std::string msg = absl::StrCat(path_, ": cannot rename ", temp_, ": ", std::strerror(errno));
-      std::remove(temp_.c_str());
+      RemoveTemp();
       return absl::DataLossError(msg);
     }
+    UnregisterTemporary(temp_);
+    temp_.clear();
     return absl::OkStatus();
   }
 
@@ -143,6 +147,13 @@ class FileSink : public ByteSink {
       bool done = mode == ZSTD_e_end ? left == 0 : in.pos == in.size;
       if (done) return absl::OkStatus();
     }
+  }
+
+  void RemoveTemp() {
+    if (temp_.empty()) return;
+    std::remove(temp_.c_str());
+    UnregisterTemporary(temp_);
+    temp_.clear();
   }
 
   absl::Status Fail(std::string_view why) {
@@ -174,14 +185,25 @@ absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bo
     (void)stdout_buffer;
     return std::make_unique<FileSink>(stdout, "<stdout>", "", Compression::kNone);
   }
-  std::string temp = absl::StrCat(path, ".tmp-", ::getpid());
+  const Compression compression = compress ? CompressionFromExtension(path) : Compression::kNone;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (/dev/null, a FIFO): written in place, never replaced.
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      return absl::UnavailableError(absl::StrCat(path, ": cannot open: ", std::strerror(errno)));
+    }
+    return std::make_unique<FileSink>(f, path, "", compression);
+  }
+  std::string temp = TemporaryPathFor(path);
+  RegisterTemporary(temp);
   FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr) {
+    UnregisterTemporary(temp);
     return absl::UnavailableError(
         absl::StrCat(path, ": cannot create output: ", std::strerror(errno)));
   }
-  return std::make_unique<FileSink>(f, path, temp,
-                                    compress ? CompressionFromExtension(path) : Compression::kNone);
+  return std::make_unique<FileSink>(f, path, temp, compression);
 }
 
 }  // namespace newsclean

@@ -2,7 +2,9 @@
 // its destination and renamed into place by Close() only when everything was
 // written; compressed by the destination's extension (.gz .bz2 .xz .zst).
 // Destroying a sink without Close() removes the temporary file: a failed run
-// leaves no partial output behind.
+// leaves no partial output behind. The temporary is a dot-file beside the
+// destination (temp_files.h). A destination that exists and is not a regular
+// file (/dev/null, a FIFO) is written in place, never replaced.
 #ifndef NEWSCLEAN_SRC_OUTPUT_STREAM_H_
 #define NEWSCLEAN_SRC_OUTPUT_STREAM_H_
 

@@ -1,11 +1,28 @@
 #include "src/paragraph_counter.h"
 
 #include <algorithm>
+#include <new>
+
+#include "absl/strings/str_cat.h"
 
 namespace newsclean {
 
 ParagraphCounter::ParagraphCounter(size_t memory_bytes)
     : width_(std::max<size_t>(memory_bytes / kDepth, 1024)), counters_(width_ * kDepth, 0) {}
+
+absl::StatusOr<std::unique_ptr<ParagraphCounter>> ParagraphCounter::Create(size_t memory_bytes) {
+  if (memory_bytes > kMaxMemoryBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("repeated-paragraph counter of ", memory_bytes, " bytes is above the limit of ",
+                     kMaxMemoryBytes, " bytes"));
+  }
+  try {
+    return std::make_unique<ParagraphCounter>(memory_bytes);
+  } catch (const std::bad_alloc&) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "cannot allocate ", memory_bytes, " bytes for the repeated-paragraph counter"));
+  }
+}
 
 size_t ParagraphCounter::Slot(uint64_t hash, int row) const {
   // Row-specific remix of a 64-bit hash, then multiply-shift onto the width.

@@ -13,13 +13,24 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
+
+#include "absl/status/statusor.h"
 
 namespace newsclean {
 
 class ParagraphCounter {
  public:
   static constexpr int kDepth = 4;
+  // The most memory a counter may take: kDepth rows of 2^32 counters (the
+  // slot arithmetic is 32-bit).
+  static constexpr size_t kMaxMemoryBytes = size_t{kDepth} << 32;
+
+  // Allocates a counter of about `memory_bytes`; an error when that is above
+  // kMaxMemoryBytes or cannot be allocated.
+  static absl::StatusOr<std::unique_ptr<ParagraphCounter>> Create(size_t memory_bytes);
+  // REQUIRES: memory_bytes <= kMaxMemoryBytes. Throws std::bad_alloc.
   explicit ParagraphCounter(size_t memory_bytes);
 
   // The estimated number of documents that held paragraph `hash` (<= 255).

@@ -28,11 +28,6 @@ namespace {
 constexpr size_t kMinBodyChars = 24;
 constexpr size_t kMinLongSecondChars = 40;
 
-bool IsClausePunct(char32_t cp) {
-  return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1B || cp == ';' ||
-         cp == 0xFF1A || cp == ':' || IsSentenceFinal(cp);
-}
-
 bool EndsMidSentence(char32_t last) {
   if (IsHan(last)) return true;
   if ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')) {
@@ -47,15 +42,6 @@ bool EndsMidSentence(char32_t last) {
   }
 }
 
-bool HasClausePunct(std::string_view p) {
-  size_t i = 0, len = 0;
-  while (i < p.size()) {
-    if (IsClausePunct(DecodeUtf8(p, i, &len))) return true;
-    i += len;
-  }
-  return false;
-}
-
 // "部,为其…": one or two Han characters and then clause punctuation.
 bool StartsWithFragment(std::string_view p) {
   size_t i = 0, len = 0;
@@ -68,40 +54,49 @@ bool StartsWithFragment(std::string_view p) {
   return false;
 }
 
+// The join test on summaries: `a` is the paragraph joined so far, `b` the next
+// one. Costs O(1) but for the few characters StartsWithFragment reads.
+bool IsBrokenParagraph(const ParagraphShape& a, const ParagraphShape& b, std::string_view b_text) {
+  if (a.chars == 0 || b.chars == 0) return false;
+  if (!EndsMidSentence(a.last)) return false;
+  if (a.HeadingLike() || b.HeadingLike()) return false;
+  bool b_body = EndsSentence(b_text) || b.chars >= kMinLongSecondChars;
+  if (!b_body) return false;
+  return a.chars >= kMinBodyChars || a.clause_punct || StartsWithFragment(b_text);
+}
+
 }  // namespace
 
 bool IsBrokenParagraph(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return false;
-  if (!EndsMidSentence(LastCodePoint(a))) return false;
-  if (IsHeadingLike(a) || IsHeadingLike(b)) return false;
-  bool b_body = EndsSentence(b) || CountCodePoints(b) >= kMinLongSecondChars;
-  if (!b_body) return false;
-  return CountCodePoints(a) >= kMinBodyChars || HasClausePunct(a) || StartsWithFragment(b);
+  return IsBrokenParagraph(ParagraphShape::Of(a), ParagraphShape::Of(b), b);
 }
 
 void ParagraphJoinStage::Process(Document* doc) const {
   // A break's verdict can depend on joins on either side of it (a short second
   // part becomes body text once joined with what follows), so joins repeat
   // until none is found: a second pass over the output finds nothing, and
-  // cleaning stays idempotent. Joins only merge, so this ends.
+  // cleaning stays idempotent. Joins only merge, so this ends. Each round reads
+  // every paragraph once: the paragraph joined so far is carried as a summary
+  // (ParagraphShape), so a page of many short lines stays linear.
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string_view text = doc->text();
     std::vector<Paragraph> paragraphs = SplitParagraphs(text);
     std::vector<Cut> cuts;
-    // Within a round, each break is judged against the paragraph joined so far.
-    std::string joined;
+    ParagraphShape joined;
     if (!paragraphs.empty()) {
-      joined.assign(text.substr(paragraphs[0].begin, paragraphs[0].end - paragraphs[0].begin));
+      joined = ParagraphShape::Of(
+          text.substr(paragraphs[0].begin, paragraphs[0].end - paragraphs[0].begin));
     }
     for (size_t i = 1; i < paragraphs.size(); ++i) {
       const Paragraph& a = paragraphs[i - 1];
       const Paragraph& b = paragraphs[i];
       std::string_view next = text.substr(b.begin, b.end - b.begin);
-      if (IsBrokenParagraph(joined, next)) {
+      ParagraphShape next_shape = ParagraphShape::Of(next);
+      if (IsBrokenParagraph(joined, next_shape, next)) {
         cuts.push_back(Cut{a.end, b.begin, Reason::kReflow, "reflow"});
-        joined.append(next);
+        joined.Append(next_shape);
       } else {
-        joined.assign(next);
+        joined = next_shape;
       }
     }
     if (cuts.empty()) return;

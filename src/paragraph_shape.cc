@@ -73,26 +73,55 @@ bool EndsSentence(std::string_view p) {
   return false;
 }
 
-bool IsHeadingLike(std::string_view p) {
-  if (StartsWithEnumerator(p)) return true;
-  size_t i = 0, len = 0, chars = 0;
-  bool inner_space = false, colon = false, sentence_punct = false;
+bool IsClausePunct(char32_t cp) {
+  return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1B || cp == ';' ||
+         cp == 0xFF1A || cp == ':' || IsSentenceFinal(cp);
+}
+
+ParagraphShape ParagraphShape::Of(std::string_view p) {
+  ParagraphShape shape;
+  shape.enumerator = StartsWithEnumerator(p);
+  size_t i = 0, len = 0;
   char32_t prev = 0;
   while (i < p.size()) {
     char32_t cp = DecodeUtf8(p, i, &len);
-    if (IsSpaceChar(cp) && prev != 0 && !IsSpaceChar(prev)) inner_space = true;
-    if (cp == ':' || cp == 0xFF1A) colon = true;
+    if (IsSpaceChar(cp) && prev != 0 && !IsSpaceChar(prev)) shape.inner_space = true;
+    if (cp == ':' || cp == 0xFF1A) shape.colon = true;
     if (IsSentenceFinal(cp) || cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';') {
-      sentence_punct = true;
+      shape.sentence_punct = true;
     }
+    if (IsClausePunct(cp)) shape.clause_punct = true;
     prev = cp;
-    ++chars;
+    ++shape.chars;
     i += len;
   }
-  if (inner_space) return true;
+  shape.last = prev;
+  return shape;
+}
+
+void ParagraphShape::Append(const ParagraphShape& next) {
+  if (chars == 0) {
+    *this = next;
+    return;
+  }
+  if (next.chars == 0) return;
+  // Both are trimmed: nothing at the seam is a space, and the enumerator is
+  // the first part's.
+  chars += next.chars;
+  inner_space = inner_space || next.inner_space;
+  colon = colon || next.colon;
+  sentence_punct = sentence_punct || next.sentence_punct;
+  clause_punct = clause_punct || next.clause_punct;
+  last = next.last;
+}
+
+bool ParagraphShape::HeadingLike() const {
+  if (enumerator || inner_space) return true;
   if (colon && chars <= 30) return true;
-  if (IsClosingMark(LastCodePoint(p)) && !sentence_punct) return true;
+  if (IsClosingMark(last) && !sentence_punct) return true;
   return false;
 }
+
+bool IsHeadingLike(std::string_view p) { return ParagraphShape::Of(p).HeadingLike(); }
 
 }  // namespace newsclean

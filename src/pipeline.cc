@@ -143,7 +143,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     if (!created.ok()) return created.status();
     index = std::move(*created);
   }
-  int threads = ResolveThreads(options.threads);
+  absl::StatusOr<int> resolved_threads = ResolveThreads(options.threads);
+  if (!resolved_threads.ok()) return resolved_threads.status();
+  const int threads = *resolved_threads;
   // --threads N: N threads clean; with N > 1 one more thread reads and parses
   // ahead. It is light, so it shares the cores rather than taking one
   // (measured: bench/RESULTS.md).
@@ -169,7 +171,10 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
                        reader_thread);
     std::unique_ptr<ParagraphCounter> counter;
     if (options.repeated_paragraphs > 0) {
-      counter = std::make_unique<ParagraphCounter>(options.repeated_paragraph_memory);
+      absl::StatusOr<std::unique_ptr<ParagraphCounter>> created =
+          ParagraphCounter::Create(options.repeated_paragraph_memory);
+      if (!created.ok()) return created.status();
+      counter = std::move(*created);
     }
     const bool fingerprint = index && (decide || !two_pass);
     size_t ordinal = 0;

@@ -86,18 +86,44 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
   return replaced;
 }
 
+namespace {
+
+// Length of the IsSpaceChar character that starts at s[i] (0 if none). Reads
+// only bytes inside `s`, so it is safe on ill-formed input.
+size_t SpaceAt(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const size_t left = s.size() - i;
+  unsigned char c = b(0);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c == 0xC2) return left >= 2 && b(1) == 0xA0 ? 2 : 0;  // U+00A0
+  if (left < 3) return 0;
+  if (c == 0xE3) return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;  // U+3000
+  if (c == 0xEF) return b(1) == 0xBB && b(2) == 0xBF ? 3 : 0;  // U+FEFF
+  if (c == 0xE2) return b(1) == 0x80 && b(2) >= 0x80 && b(2) <= 0x8B ? 3 : 0;  // U+2000-200B
+  return 0;
+}
+
+// Length of the IsSpaceChar character that ends just before s[e] (0 if none).
+size_t SpaceBefore(std::string_view s, size_t e) {
+  for (size_t len : {1, 2, 3}) {
+    if (e >= len && SpaceAt(s, e - len) == len) return len;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::string_view TrimSpaces(std::string_view s) {
-  size_t b = 0, e = s.size(), len = 0;
+  size_t b = 0, e = s.size();
   while (b < e) {
-    char32_t cp = DecodeUtf8(s, b, &len);
-    if (!IsSpaceChar(cp)) break;
+    size_t len = SpaceAt(s, b);
+    if (len == 0) break;
     b += len;
   }
   while (e > b) {
-    size_t start = PreviousCodePointStart(s, e);
-    char32_t cp = DecodeUtf8(s, start, &len);
-    if (!IsSpaceChar(cp)) break;
-    e = start;
+    size_t len = SpaceBefore(s, e);
+    if (len == 0 || e - len < b) break;
+    e -= len;
   }
   return s.substr(b, e - b);
 }

@@ -89,7 +89,8 @@ inline bool IsSpaceChar(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200A);
 }
 
-// Returns `s` without leading and trailing IsSpaceChar characters.
+// Returns `s` without leading and trailing IsSpaceChar characters. Reads only
+// bytes inside `s`: safe on ill-formed UTF-8 (raw input lines before repair).
 std::string_view TrimSpaces(std::string_view s);
 
 // Number of code points in valid UTF-8 `s`.

@@ -1,11 +1,18 @@
 #include "src/worker_pool.h"
 
 #include <memory>
+#include <system_error>
 
 namespace newsclean {
 
 WorkerPool::WorkerPool(int threads) {
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (int i = 1; i < threads; ++i) {
+    try {
+      workers_.emplace_back([this] { WorkerLoop(); });
+    } catch (const std::system_error&) {
+      break;  // the system has no more threads to give: run on those started
+    }
+  }
 }
 
 WorkerPool::~WorkerPool() {
@@ -18,7 +25,30 @@ WorkerPool::~WorkerPool() {
 }
 
 void WorkerPool::RunItems(const std::function<void(size_t)>& fn, size_t n) {
-  for (size_t i = next_.fetch_add(1); i < n; i = next_.fetch_add(1)) fn(i);
+  for (size_t i = next_.fetch_add(1); i < n; i = next_.fetch_add(1)) {
+    if (failed_.load(std::memory_order_relaxed)) continue;  // skip: the loop has failed
+    try {
+      fn(i);
+    } catch (...) {
+      Capture();
+    }
+  }
+}
+
+void WorkerPool::Capture() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!error_) error_ = std::current_exception();
+  failed_.store(true);
+}
+
+void WorkerPool::RethrowCaptured() {
+  std::exception_ptr error;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    error.swap(error_);
+    failed_.store(false);
+  }
+  if (error) std::rethrow_exception(error);
 }
 
 void WorkerPool::WorkerLoop() {
@@ -70,6 +100,7 @@ void WorkerPool::ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
   Start(n, &fn);
   RunItems(fn, n);
   Finish();
+  RethrowCaptured();
 }
 
 bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>& prepare,
@@ -83,16 +114,30 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
   }
   std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
   for (size_t i = 0; i < n; ++i) ready[i].store(false, std::memory_order_relaxed);
+  // An exception from prepare (on any thread) or consume stops the loop; it is
+  // rethrown here once every worker has left the generation.
+  // Items taken after a failure are marked ready without running, so that
+  // nobody waits for an item nobody will prepare.
   const std::function<void(size_t)> run = [&](size_t i) {
-    prepare(i);
+    if (!failed_.load(std::memory_order_relaxed)) {
+      try {
+        prepare(i);
+      } catch (...) {
+        Capture();
+      }
+    }
     ready[i].store(true, std::memory_order_release);
     ready[i].notify_one();
   };
   Start(n, &run);
   bool ok = true;
-  for (size_t i = 0; i < n && ok;) {
+  for (size_t i = 0; i < n && ok && !failed_.load();) {
     if (ready[i].load(std::memory_order_acquire)) {
-      ok = consume(i);
+      try {
+        ok = consume(i);
+      } catch (...) {
+        Capture();
+      }
       ++i;
       continue;
     }
@@ -103,8 +148,9 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
       ready[i].wait(false, std::memory_order_acquire);  // a worker is on it
     }
   }
-  if (!ok) next_.store(n);  // a failed consume: nobody takes more items
+  if (!ok || failed_.load()) next_.store(n);  // stopped early: nobody takes more items
   Finish();
+  RethrowCaptured();
   return ok;
 }
 

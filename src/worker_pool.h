@@ -1,11 +1,13 @@
 // WorkerPool: a fixed set of threads that run ParallelFor loops. The calling
-// thread works too, so a pool of N threads starts N - 1 workers.
+// thread works too, so a pool of N threads starts N - 1 workers, or as many
+// as the system lets it start: every loop's result is the same for any count.
 #ifndef NEWSCLEAN_SRC_WORKER_POOL_H_
 #define NEWSCLEAN_SRC_WORKER_POOL_H_
 
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -21,7 +23,9 @@ class WorkerPool {
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   // Runs fn(i) for every i in [0, n), on the pool and the calling thread, and
-  // returns when all calls have returned. Not reentrant.
+  // returns when all calls have returned. Not reentrant. If a call throws, no
+  // further items start and the first exception is rethrown on the calling
+  // thread once every call under way has returned (so do the loops below).
   void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
 
   // Runs prepare(i) for every i in [0, n) on the pool and the calling thread,
@@ -36,6 +40,10 @@ class WorkerPool {
 
  private:
   void WorkerLoop();
+  // Records the exception being handled (the first one wins) and stops the loop.
+  void Capture();
+  // Rethrows and clears what Capture() recorded, if anything.
+  void RethrowCaptured();
   void RunItems(const std::function<void(size_t)>& fn, size_t n);
   // Publishes a generation of n items of fn to the workers.
   void Start(size_t n, const std::function<void(size_t)>* fn);
@@ -51,6 +59,8 @@ class WorkerPool {
   size_t generation_ = 0;
   size_t finished_ = 0;  // workers done with the current generation
   bool stop_ = false;
+  std::exception_ptr error_;       // guarded by mu_
+  std::atomic<bool> failed_{false};  // error_ is set
 };
 
 }  // namespace newsclean

@@ -255,15 +255,6 @@ TEST(PipelineTest, OneTextFileInGivesTextOut) {
   EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kJsonl);
 }
 
-// Runs the CLI with `args`; returns its exit status and stderr in *err.
-int RunCli(const std::string& args, std::string* err) {
-  std::string dir = MakeTempDir("cli");
-  std::string cmd = std::string(NEWSCLEAN_BINARY) + " " + args + " 2>" + dir + "/err";
-  int status = std::system(cmd.c_str());
-  *err = ReadFile(dir + "/err");
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 TEST(CliTest, ExitStatusesMeanSomething) {
   std::string dir = MakeTempDir("cli_cases");
   std::string err;

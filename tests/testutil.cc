@@ -1,5 +1,8 @@
 #include "tests/testutil.h"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +16,19 @@
 #include <zstd.h>
 
 namespace newsclean {
+
+::testing::AssertionResult IsOkStatus(const absl::Status& status) {
+  if (status.ok()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << status;
+}
+
+int RunCli(const std::string& args, std::string* err) {
+  std::string dir = MakeTempDir("cli");
+  std::string cmd = std::string(NEWSCLEAN_BINARY) + " " + args + " 2>" + dir + "/err";
+  int status = std::system(cmd.c_str());
+  *err = ReadFile(dir + "/err");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
 
 Document CleanText(const std::string& text, const CleanOptions& options) {
   auto cleaner = Cleaner::Create(options);

@@ -9,10 +9,20 @@
 #include "newsclean/cleaner.h"
 #include "newsclean/document.h"
 
-#define EXPECT_OK(expr) EXPECT_TRUE((expr).ok()) << (expr).message()
-#define ASSERT_OK(expr) ASSERT_TRUE((expr).ok()) << (expr).message()
+#include "absl/status/status.h"
+
+// Each evaluates `expr` (an absl::Status) once; more context can be streamed.
+#define EXPECT_OK(expr) EXPECT_TRUE(::newsclean::IsOkStatus(expr))
+#define ASSERT_OK(expr) ASSERT_TRUE(::newsclean::IsOkStatus(expr))
 
 namespace newsclean {
+
+// Success for an OK status, else a failure that prints it.
+::testing::AssertionResult IsOkStatus(const absl::Status& status);
+
+// Runs the newsclean binary with `args` (a shell command line's tail); returns
+// its exit status (-1 when a signal ended it) and its stderr in *err.
+int RunCli(const std::string& args, std::string* err);
 
 // Cleans `text` with the default options (or `options`) and returns the result.
 Document CleanText(const std::string& text, const CleanOptions& options = CleanOptions());

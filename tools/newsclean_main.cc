@@ -2,11 +2,18 @@
 // subcommand lives in its own <name>_command.cc.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "src/temp_files.h"
 #include "tools/check_command.h"
 #include "tools/clean_command.h"
 #include "tools/cli_util.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{
       "newsclean: cleans and de-duplicates web-scraped news text (Chinese, simplified and "
       "traditional).\nExit status: 0 success, 1 check found problems over its thresholds, "
@@ -31,5 +38,26 @@ int main(int argc, char** argv) {
   if (dedup->parsed()) return newsclean::RunDedupCommand(std::move(dedup_flags));
   if (check->parsed()) return newsclean::RunCheckCommand(std::move(check_args));
   if (explain->parsed()) return newsclean::RunExplainCommand(explain_args);
+  return newsclean::kExitError;
+}
+
+}  // namespace
+
+// No exception leaves main: anything unexpected (out of memory, a library's
+// exception) removes the temporary outputs and exits 2 with a message.
+int main(int argc, char** argv) {
+  newsclean::RemoveTemporariesOnSignals();
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    newsclean::RemoveTemporaries();
+    std::fputs("newsclean: out of memory\n", stderr);
+  } catch (const std::exception& e) {
+    newsclean::RemoveTemporaries();
+    std::fprintf(stderr, "newsclean: internal error: %s\n", e.what());
+  } catch (...) {
+    newsclean::RemoveTemporaries();
+    std::fputs("newsclean: internal error\n", stderr);
+  }
   return newsclean::kExitError;
 }
