@@ -1,5 +1,6 @@
 #include "src/atom_scanner.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -20,14 +21,32 @@ bool StartsWithLowered(std::string_view text, std::string_view atom) {
   return true;
 }
 
+// The index in a bucket's second-character filter of the two bytes after an
+// atom's first character (ASCII letters lowered).
+size_t SecondIndex(unsigned char b0, unsigned char b1) {
+  b0 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b0)));
+  b1 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b1)));
+  return (static_cast<size_t>(b0) * 131 + b1) & 255;
+}
+
 }  // namespace
 
 AtomScanner::AtomScanner(std::vector<std::string> atoms)
     : atoms_(std::move(atoms)), bmp_(0x10000, 0) {
   absl::flat_hash_map<char32_t, int> bucket_of;
   has_letters_.assign(atoms_.size(), 0);
+  prefix_.assign(atoms_.size(), 0);
+  prefix_mask_.assign(atoms_.size(), 0);
   for (size_t a = 0; a < atoms_.size(); ++a) {
     for (char c : atoms_[a]) has_letters_[a] |= (c >= 'a' && c <= 'z');
+    // The first (up to) eight bytes as a word and a mask, to reject most
+    // candidates with one comparison.
+    uint64_t prefix = 0, mask = 0;
+    const size_t k = std::min<size_t>(8, atoms_[a].size());
+    std::memcpy(&prefix, atoms_[a].data(), k);
+    std::memset(&mask, 0xFF, k);
+    prefix_[a] = prefix;
+    prefix_mask_[a] = mask;
     if (atoms_[a].empty()) {
       always_.push_back(static_cast<int>(a));
       continue;
@@ -40,17 +59,31 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
   }
   if (buckets_.size() >= kBucketMask) usable_ = false;
   slots_.assign(buckets_.size() + 1, Slot{});
+  filters_.assign(buckets_.size(), SecondFilter{});
   for (size_t b = 0; b < buckets_.size(); ++b) {
+    SecondFilter& filter = filters_[b];
     for (int a : buckets_[b]) {
       size_t len = 0;
       DecodeUtf8(atoms_[a], 0, &len);
+      filter.first_len = static_cast<uint8_t>(len);
       if (atoms_[a].size() == len) {
         slots_[b + 1].single_word = static_cast<uint32_t>(a >> 6);
         slots_[b + 1].single_bit = uint64_t{1} << (a & 63);
-      } else {
-        slots_[b + 1].longer = true;
+        continue;
       }
+      slots_[b + 1].longer = true;
+      const unsigned char b0 =
+          static_cast<unsigned char>(LowerAscii(static_cast<char>(atoms_[a][len])));
+      if (atoms_[a].size() < len + 2) {  // one byte after the first character
+        filter.one[b0 >> 6] |= uint64_t{1} << (b0 & 63);
+        filter.short_atoms.push_back(a);
+        continue;
+      }
+      size_t idx = SecondIndex(b0, static_cast<unsigned char>(atoms_[a][len + 1]));
+      filter.two[idx >> 6] |= uint64_t{1} << (idx & 63);
+      filter.by_second.emplace_back(static_cast<uint8_t>(idx), a);
     }
+    std::sort(filter.by_second.begin(), filter.by_second.end());
   }
   const ScriptTables& tables = ScriptTables::Get();
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
@@ -83,7 +116,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   found->clear();
   const ScriptTables& tables = ScriptTables::Get();
   // A bit per atom: an atom seen once is not compared again.
-  constexpr size_t kInlineWords = 8;
+  constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating
   uint64_t inline_seen[kInlineWords] = {};
   std::vector<uint64_t> heap_seen;
   uint64_t* seen = inline_seen;
@@ -175,16 +208,38 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     i += len;
   }
   if (!decided) return false;
+  // Compares the atoms of `bucket` that may start at `at`: those whose byte or
+  // two bytes after the first character are the line's there.
   auto compare = [&](size_t at, int bucket) {
+    const SecondFilter& filter = filters_[static_cast<size_t>(bucket)];
+    const size_t s = at + filter.first_len;
+    if (s >= n) return;  // no room for a longer atom
     std::string_view rest(p + at, n - at);
-    for (int a : buckets_[bucket]) {
-      if ((seen[a >> 6] >> (a & 63)) & 1) continue;
+    uint64_t head = 0;  // the next eight bytes (zero past the end)
+    std::memcpy(&head, rest.data(), std::min<size_t>(8, rest.size()));
+    auto try_atom = [&](int a) {
+      if ((seen[a >> 6] >> (a & 63)) & 1) return;
       const std::string& atom = atoms_[a];
-      bool match = has_letters_[a] ? StartsWithLowered(rest, atom)
-                                   : rest.size() >= atom.size() &&
-                                         std::memcmp(rest.data(), atom.data(), atom.size()) == 0;
+      bool match;
+      if (has_letters_[a]) {
+        match = StartsWithLowered(rest, atom);
+      } else {
+        match = (head & prefix_mask_[a]) == prefix_[a] && rest.size() >= atom.size() &&
+                (atom.size() <= 8 ||
+                 std::memcmp(rest.data() + 8, atom.data() + 8, atom.size() - 8) == 0);
+      }
       if (match) seen[a >> 6] |= uint64_t{1} << (a & 63);
+    };
+    const unsigned char b0 = static_cast<unsigned char>(LowerAscii(p[s]));
+    if ((filter.one[b0 >> 6] >> (b0 & 63)) & 1) {
+      for (int a : filter.short_atoms) try_atom(a);
     }
+    if (s + 1 >= n) return;
+    const size_t idx = SecondIndex(b0, static_cast<unsigned char>(p[s + 1]));
+    if (((filter.two[idx >> 6] >> (idx & 63)) & 1) == 0) return;
+    auto it = std::lower_bound(filter.by_second.begin(), filter.by_second.end(),
+                               std::pair<uint8_t, int>(static_cast<uint8_t>(idx), -1));
+    for (; it != filter.by_second.end() && it->first == idx; ++it) try_atom(it->second);
   };
   for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].at, inline_pending[k].bucket);
   for (const auto& [at, bucket] : more_pending) compare(at, bucket);

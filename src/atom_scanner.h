@@ -59,8 +59,19 @@ class AtomScanner {
     bool longer = false;
   };
   std::vector<Slot> slots_;
+  // By bucket: which two bytes can follow the first character in the bucket's
+  // longer atoms (a 256-bit filter), so that most positions are not compared.
+  struct SecondFilter {
+    uint64_t one[4] = {};    // by the byte after the first character (atoms of one more byte)
+    uint64_t two[4] = {};    // by the two bytes after it, hashed (longer atoms)
+    uint8_t first_len = 0;   // byte length of the bucket's first character
+    std::vector<int> short_atoms;                   // atoms of one byte more
+    std::vector<std::pair<uint8_t, int>> by_second;  // longer atoms by their `two` index
+  };
+  std::vector<SecondFilter> filters_;
   std::vector<int> always_;                          // empty atoms: present in every line
   std::vector<uint8_t> has_letters_;                 // by atom: holds ASCII letters (compare lowered)
+  std::vector<uint64_t> prefix_, prefix_mask_;       // by atom: first <= 8 bytes, and their mask
   bool usable_ = true;  // false when the atoms need more buckets than an entry holds
 };
 

@@ -38,11 +38,13 @@ class BoilerplateStage : public Stage {
   // Appends the cuts that `candidates` (rule ids, ascending: the rules the
   // prefilter lets through) make in `line` (trimmed and folded to simplified;
   // it starts at byte `base` of the text) to *cuts. Returns true when a cut
-  // fell inside the line, so the next round scans it again.
+  // fell inside the line, so the next round scans it again. When a block or
+  // line-next rule took the whole line, sets *whole to its id.
   bool ScanLine(std::string_view line, size_t base, const std::vector<int>& candidates,
-                std::vector<Cut>* cuts) const;
+                std::vector<Cut>* cuts, int* whole) const;
 
   static constexpr int kMaxRounds = 8;
+  static constexpr int kMaxGroups = 4;  // capturing groups a rule may cut
 
   std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
   std::unique_ptr<RulePrefilter> prefilter_;

@@ -7,11 +7,12 @@
 
 namespace newsclean {
 
-// Removes image captions: a short stand-alone sentence set off by the extra
-// blank lines an image leaves behind (two or more, where the document's usual
-// paragraph separator is fewer), after some content. Rule "image-caption".
-// Runs before the boilerplate stage, while the page's blank lines still show
-// where images were.
+// Removes image captions without a marker: a short stand-alone sentence set
+// off by the extra blank lines an image leaves behind, with the shape of a
+// caption, interrupting a sentence or next to a heading (the evidence each
+// needs: the design note in the .cc file). Rule "image-caption". Runs before
+// the boilerplate stage, while the page's blank lines still show where images
+// were.
 class CaptionStage : public Stage {
  public:
   explicit CaptionStage(size_t max_chars) : max_chars_(max_chars) {}

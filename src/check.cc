@@ -22,7 +22,7 @@ namespace {
 constexpr std::string_view kKindNames[kNumFindingKinds] = {
     "pinyin-gloss",       "boilerplate",        "copyright",    "broken-paragraph",
     "repeated-paragraph", "duplicate-document", "invalid-utf8", "mojibake",
-    "malformed-record",   "empty-document",
+    "malformed-record",   "empty-document",     "extraction-residue",
 };
 
 FindingKind KindOfReason(Reason reason) {
@@ -37,6 +37,8 @@ FindingKind KindOfReason(Reason reason) {
     case Reason::kNearDuplicate: return FindingKind::kDuplicateDocument;
     case Reason::kEmpty: return FindingKind::kEmptyDocument;
     case Reason::kMalformedRecord: return FindingKind::kMalformedRecord;
+    case Reason::kScriptResidue:
+    case Reason::kMarkupResidue: return FindingKind::kExtractionResidue;
     default: return FindingKind::kBoilerplate;
   }
 }

@@ -6,10 +6,12 @@
 #include "src/boilerplate_stage.h"
 #include "src/caption_stage.h"
 #include "src/layout_stage.h"
+#include "src/link_list_stage.h"
 #include "src/paragraph_join_stage.h"
 #include "src/pinyin_gloss_stage.h"
 #include "src/repeated_paragraph_stage.h"
 #include "src/rule_set.h"
+#include "src/separator_stage.h"
 #include "src/stage.h"
 
 namespace newsclean {
@@ -20,6 +22,8 @@ std::string_view ScopeName(RuleScope scope) {
     case RuleScope::kLine: return "line";
     case RuleScope::kSegment: return "segment";
     case RuleScope::kLeadIn: return "lead-in";
+    case RuleScope::kBlock: return "block";
+    case RuleScope::kLineNext: return "line-next";
   }
   return "line";
 }
@@ -46,7 +50,8 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
   };
   const StageRule stage_rules[] = {
       {"pinyin-gloss", Reason::kPinyinGloss},       {"romanized-label", Reason::kRomanizedLabel},
-      {"image-caption", Reason::kImageCaption},     {"reflow", Reason::kReflow},
+      {"image-caption", Reason::kImageCaption},     {"link-list", Reason::kRelatedLinks},
+      {"reflow", Reason::kReflow},
       {"repeated-paragraph", Reason::kRepeatedParagraph},
       {"near-duplicate-paragraph", Reason::kRepeatedParagraph},
   };
@@ -75,6 +80,7 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
   }
 
   auto on = [&](const char* name) { return !disabled.contains(name); };
+  cleaner->stages_.push_back(std::make_unique<SeparatorStage>());
   if (on("pinyin-gloss") || on("romanized-label")) {
     cleaner->stages_.push_back(
         std::make_unique<PinyinGlossStage>(on("pinyin-gloss"), on("romanized-label")));
@@ -86,6 +92,7 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
       BoilerplateStage::Create(std::move(enabled_specs));
   if (!boilerplate.ok()) return boilerplate.status();
   cleaner->stages_.push_back(std::move(*boilerplate));
+  if (on("link-list")) cleaner->stages_.push_back(std::make_unique<LinkListStage>());
   if (on("reflow")) cleaner->stages_.push_back(std::make_unique<ParagraphJoinStage>());
   if (on("repeated-paragraph") || on("near-duplicate-paragraph")) {
     cleaner->stages_.push_back(std::make_unique<RepeatedParagraphStage>(

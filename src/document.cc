@@ -29,8 +29,11 @@ size_t Document::ToOriginalEnd(size_t offset) const {
 }
 
 void Document::ApplyCuts(std::vector<Cut> cuts) {
-  std::sort(cuts.begin(), cuts.end(),
-            [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+  // By start; of two that start together the longer first, so that it gives
+  // the reason (a caption's rule, not the tag's inside it).
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
   std::string out;
   out.reserve(text_.size());
   std::vector<Anchor> anchors;

@@ -18,6 +18,8 @@
 // caption / "见》,…") is already gone and the two halves meet.
 #include "src/paragraph_join_stage.h"
 
+#include <optional>
+
 #include "src/paragraph_shape.h"
 #include "src/text_lines.h"
 #include "src/utf8.h"
@@ -81,23 +83,30 @@ void ParagraphJoinStage::Process(Document* doc) const {
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string_view text = doc->text();
     std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+    auto content = [&](size_t i) {
+      return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);
+    };
     std::vector<Cut> cuts;
-    ParagraphShape joined;
-    if (!paragraphs.empty()) {
-      joined = ParagraphShape::Of(
-          text.substr(paragraphs[0].begin, paragraphs[0].end - paragraphs[0].begin));
-    }
+    // The shape of the paragraph joined so far, computed only when a join is
+    // in question (most paragraphs end a sentence, and need none).
+    std::optional<ParagraphShape> joined;
+    char32_t joined_last = paragraphs.empty() ? 0 : LastCodePoint(content(0));
     for (size_t i = 1; i < paragraphs.size(); ++i) {
-      const Paragraph& a = paragraphs[i - 1];
-      const Paragraph& b = paragraphs[i];
-      std::string_view next = text.substr(b.begin, b.end - b.begin);
+      std::string_view next = content(i);
+      if (!EndsMidSentence(joined_last)) {
+        joined.reset();
+        joined_last = LastCodePoint(next);
+        continue;
+      }
+      if (!joined) joined = ParagraphShape::Of(content(i - 1));
       ParagraphShape next_shape = ParagraphShape::Of(next);
-      if (IsBrokenParagraph(joined, next_shape, next)) {
-        cuts.push_back(Cut{a.end, b.begin, Reason::kReflow, "reflow"});
-        joined.Append(next_shape);
+      if (IsBrokenParagraph(*joined, next_shape, next)) {
+        cuts.push_back(Cut{paragraphs[i - 1].end, paragraphs[i].begin, Reason::kReflow, "reflow"});
+        joined->Append(next_shape);
       } else {
         joined = next_shape;
       }
+      joined_last = joined->last;
     }
     if (cuts.empty()) return;
     doc->ApplyCuts(std::move(cuts));

@@ -85,6 +85,13 @@ ParagraphShape ParagraphShape::Of(std::string_view p) {
   char32_t prev = 0;
   while (i < p.size()) {
     char32_t cp = DecodeUtf8(p, i, &len);
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'z')) {
+      // Han characters, digits and letters: none of the marks below.
+      prev = cp;
+      ++shape.chars;
+      i += len;
+      continue;
+    }
     if (IsSpaceChar(cp) && prev != 0 && !IsSpaceChar(prev)) shape.inner_space = true;
     if (cp == ':' || cp == 0xFF1A) shape.colon = true;
     if (IsSentenceFinal(cp) || cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';') {

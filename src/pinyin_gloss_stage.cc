@@ -12,23 +12,28 @@
 //      syllables ICU's Han-Latin transform gives, 416 of them), with or
 //      without tone marks or a tone digit, u-umlaut as "ü" or "v", in ASCII or
 //      full-width parentheses;
-//   2. it follows a Han character directly, and the syllable is that
-//      character's reading (so "條(a)" stays: 條 reads tiao);
+//   2. it follows a Han character directly, and the syllable is one of that
+//      character's readings (so "條(a)" stays: 條 reads tiao): ICU's, or one
+//      of the others Unihan gives a polyphonic character (長: zhang, chang);
 //   3. the syllable is not written elsewhere in the document as a word of its
 //      own (authored readings are usually discussed in the running text);
-//   4. the document shows the systematic pattern of the artifact: at least two
-//      such glosses sit on characters a simplified<->traditional converter
-//      changes, and they outnumber those on unchanged characters two to one.
-//      An article about pronunciation has few readings, mostly on characters
-//      the converter leaves alone; a converted page has dozens, all on changed
-//      characters.
+//   4. the document shows the systematic pattern of the artifact, in either
+//      of two forms:
+//      - the converter's: at least two such glosses sit on characters a
+//        simplified<->traditional converter changes, and they outnumber those
+//        on unchanged characters two to one;
+//      - glosses wherever they sit: at least kMinSpreadGlosses readings, at
+//        least nine in ten of the page's parenthesized syllables after Han
+//        characters are readings of their hosts, and they are spread over the
+//        page (from the first to the last at least a third of its length).
+//      An article about pronunciation has a few readings, close together, on
+//      characters the converter mostly leaves alone; a glossed page has
+//      dozens, all through it. Brackets whose syllables are not their hosts'
+//      readings ("风(wai)土(li)", a web joke) count against the pattern.
 // A doubled gloss "中(zhong)(zhong)" goes as one; one ASCII space after the
 // gloss goes with it: the scraper adds it ("黨(dang) 組織", "於(yu) 10月").
 // A real parenthesis right after a gloss stays: "鄉(xiāng)(鎮)" -> "鄉(鎮)".
 //
-// ICU gives one reading per character, so a gloss of a second reading of a
-// polyphonic character ("長(chang)", ICU: zhang) is left in place: leaving a
-// gloss is the cheaper error than removing text.
 //
 // Romanized labels ("县区传真 CHUANZHEN") are an upper-case Latin word at the
 // end of a line that spells, toneless, the readings of the Han characters just
@@ -137,7 +142,7 @@ void FindGlosses(std::string_view text, std::vector<Gloss>* glosses) {
     size_t end2 = 0;
     while (end < text.size() && ParseGlossSyllable(text, end, &end2) == syllable) end = end2;
     if (end < text.size() && text[end] == ' ') ++end;  // the scraper's space
-    glosses->push_back(Gloss{i, end, syllable, tables.ReadingOf(prev) == syllable,
+    glosses->push_back(Gloss{i, end, syllable, tables.IsReadingOf(prev, syllable),
                              tables.IsConverterChanged(prev)});
     gloss_end = end;
   }
@@ -214,10 +219,13 @@ int ParseGlossSyllable(std::string_view text, size_t pos, size_t* end) {
 
 namespace {
 
+constexpr size_t kMinSpreadGlosses = 4;
+
 void AddGlossCuts(std::string_view text, std::vector<Cut>* cuts) {
   std::vector<Gloss> glosses;
   FindGlosses(text, &glosses);
   size_t changed = 0, unchanged = 0;
+  size_t first = SIZE_MAX, last = 0;
   absl::flat_hash_set<std::string> authored;
   bool have_words = false;
   for (Gloss& g : glosses) {
@@ -231,8 +239,14 @@ void AddGlossCuts(std::string_view text, std::vector<Cut>* cuts) {
       continue;
     }
     (g.changed ? changed : unchanged) += 1;
+    first = std::min(first, g.begin);
+    last = std::max(last, g.begin);
   }
-  bool systematic = changed >= 2 && changed >= 2 * unchanged;
+  const size_t readings = changed + unchanged;
+  const bool converter = changed >= 2 && changed >= 2 * unchanged;
+  const bool spread = readings >= kMinSpreadGlosses && readings * 10 >= glosses.size() * 9 &&
+                      (last - first) * 3 >= text.size();
+  const bool systematic = converter || spread;
   if (!systematic) return;
   for (const Gloss& g : glosses) {
     if (g.reading_match) cuts->push_back(Cut{g.begin, g.end, Reason::kPinyinGloss, "pinyin-gloss"});

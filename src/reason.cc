@@ -11,7 +11,8 @@ constexpr std::array<std::string_view, kNumReasons> kNames = {
     "image-caption",  "page-furniture",  "print-jump",     "page-header",
     "copyright",      "disclaimer",      "repeated-paragraph", "reflow",
     "user-rule",      "empty",           "malformed-record", "exact-duplicate",
-    "near-duplicate", "repeated-across-documents",
+    "near-duplicate", "repeated-across-documents", "dateline",       "photo-credit",
+    "related-links",  "follow-prompt",   "script-residue", "markup-residue",
 };
 
 }  // namespace

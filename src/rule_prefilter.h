@@ -52,13 +52,19 @@ class RulePrefilter {
   // A set of atoms as bits.
   using AtomSet = std::vector<uint64_t>;
 
-  // Derives clauses for every rule from FilteredRE2's answers.
-  void DeriveClauses(size_t num_atoms);
+  // Derives clauses for every rule from FilteredRE2's answers about `atoms`.
+  void DeriveClauses(const std::vector<std::string>& atoms);
+  // Fills key_rules_ and unkeyed_ from the clauses.
+  void IndexKeyClauses(size_t num_atoms);
 
   re2::FilteredRE2 filter_;
   std::unique_ptr<AtomScanner> scanner_;
   std::vector<std::vector<AtomSet>> clauses_;  // by rule; none: the rule always runs
+  std::vector<std::vector<int>> key_rules_;    // by atom: rules with it in their key clause
+  std::vector<int> unkeyed_;                   // rules without clauses
+  std::vector<bool> single_char_;              // by atom: one character long
   std::vector<int> all_;                       // 0 .. size() - 1
+  std::vector<std::string> patterns_;          // by rule, ASCII lowercased
   size_t words_ = 0;                           // uint64 words in an AtomSet
 };
 

@@ -198,6 +198,20 @@ uint32_t ScriptTables::SuppMatch(char32_t cp) const {
   return it == supp_match_.end() ? kMatchIdentity : it->second;
 }
 
+bool ScriptTables::IsReadingOf(char32_t cp, int id) const {
+  if (id < 0) return false;
+  if (ReadingOf(cp) == id) return true;
+  // The generated table is sorted by code point: a binary search, no set-up.
+  const ReadingEntry* begin = std::begin(kOtherReadingEntries);
+  const ReadingEntry* end = std::end(kOtherReadingEntries);
+  const ReadingEntry* it = std::lower_bound(
+      begin, end, cp, [](const ReadingEntry& e, char32_t c) { return e.cp < c; });
+  for (; it != end && it->cp == cp; ++it) {
+    if (it->syllable == id) return true;
+  }
+  return false;
+}
+
 int ScriptTables::ReadingOf(char32_t cp) const {
   if (cp >= kBmpBase && cp < kBmpLimit) return static_cast<int>(bmp_reading_[cp - kBmpBase]) - 1;
   auto it = supp_reading_.find(cp);

@@ -24,6 +24,10 @@ class ScriptTables {
 
   // Returns the id of the toneless reading ICU gives `cp`, or -1.
   int ReadingOf(char32_t cp) const;
+  // Returns true if toneless syllable `id` is a reading of `cp`: ICU's, or one
+  // of the others Unihan lists (kMandarin, kHanyuPinyin) for a polyphonic
+  // character ("長" reads zhang and chang).
+  bool IsReadingOf(char32_t cp, int id) const;
   // Returns the toneless syllable ("zhong") for a reading id.
   std::string_view SyllableName(int id) const { return syllable_names_[id]; }
   // Returns the id of a toneless syllable ("zhong", "lv"), or -1 if it is not one.

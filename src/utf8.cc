@@ -103,11 +103,18 @@ size_t SpaceAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// Length of the IsSpaceChar character that ends just before s[e] (0 if none).
+// Length of the IsSpaceChar character that ends just before s[e] (0 if none),
+// decided from the last byte first: most characters end in a byte no space
+// ends in.
 size_t SpaceBefore(std::string_view s, size_t e) {
-  for (size_t len : {1, 2, 3}) {
-    if (e >= len && SpaceAt(s, e - len) == len) return len;
-  }
+  const auto b = [&](size_t back) { return static_cast<unsigned char>(s[e - back]); };
+  const unsigned char last = b(1);
+  if (last == ' ' || (last >= '\t' && last <= '\r')) return 1;
+  if (last == 0xA0) return e >= 2 && b(2) == 0xC2 ? 2 : 0;  // U+00A0
+  if (e < 3) return 0;
+  if (last == 0x80) return b(3) == 0xE3 && b(2) == 0x80 ? 3 : (b(3) == 0xE2 && b(2) == 0x80 ? 3 : 0);
+  if (last == 0xBF) return b(3) == 0xEF && b(2) == 0xBB ? 3 : 0;                  // U+FEFF
+  if (last > 0x80 && last <= 0x8B) return b(3) == 0xE2 && b(2) == 0x80 ? 3 : 0;  // U+2001-200B
   return 0;
 }
 

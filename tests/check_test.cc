@@ -373,5 +373,35 @@ TEST(ExplainCliTest, PicksJsonlRecordsById) {
   EXPECT_NE(out.find("\x1b[9;31m(xing) \x1b[0m"), std::string::npos) << out.substr(0, 300);
 }
 
+TEST(CheckTest, ReportsTheFurnitureOfRealPagesByRule) {
+  std::string dir = MakeTempDir("check_real_pages");
+  std::string feed;
+  feed += Rec("script", "var slot = 3;\\n" + std::string(kBodies[0]));                            // line 1
+  feed += Rec("dateline", "（中央社記者林某某台北3日電）" + std::string(kBodies[1]));               // line 2
+  feed += Rec("related", std::string(kBodies[2]) + "\\n相關新聞\\n某地發生一件事 後續追蹤");   // line 3
+  WriteFile(dir + "/feed.jsonl", feed);
+  CheckResult r = Check(dir + "/feed.jsonl");
+  std::set<std::string> seen;
+  for (const Finding& f : r.findings) {
+    seen.insert(std::string(FindingKindName(f.kind)) + "/" + f.rule + "@" + std::to_string(f.line));
+  }
+  EXPECT_TRUE(seen.count("extraction-residue/script-statement@1")) << ::testing::PrintToString(seen);
+  EXPECT_TRUE(seen.count("boilerplate/dateline-paren@2")) << ::testing::PrintToString(seen);
+  EXPECT_TRUE(seen.count("boilerplate/related-links@3")) << ::testing::PrintToString(seen);
+}
+
+TEST(ExplainCliTest, ShowsNewFurnitureAndLineBreaksForBareCarriageReturns) {
+  std::string dir = MakeTempDir("explain_real_pages");
+  WriteFile(dir + "/page.txt", "〔記者王小明／高雄報導〕" + std::string(kBodies[0]) + "\r" +
+                                   kBodies[1] + "\r請繼續往下閱讀...");
+  std::string out;
+  ASSERT_EQ(Cli("explain --color never " + dir + "/page.txt", &out), 0) << out;
+  EXPECT_EQ(out.find('\r'), std::string::npos);
+  EXPECT_NE(out.find("[-byline-bracket: 〔記者王小明／高雄報導〕-]" + std::string(kBodies[0]) + "\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("[-read-more: 請繼續往下閱讀...-]"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace newsclean

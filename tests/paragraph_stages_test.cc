@@ -12,12 +12,43 @@ const std::string kP1 = "今年以来,铁岭市立足本市实际,制定了实�
 const std::string kP2 = "抓好党建,人是关键。做好基层党建工作,最基础的就是要打造一支素质高的队伍。";
 const std::string kP3 = "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主。";
 
-TEST(CaptionStageTest, RemovesSentenceSetOffByAnImagesBlankLines) {
-  Document doc = CleanText(kP1 + "\n\n\n\n铁岭县李千户镇小屯村党员与农户交流种植技术。\n\n" + kP2 +
-                           "\n\n" + kP3);
-  EXPECT_EQ(doc.text(), kP1 + "\n" + kP2 + "\n" + kP3);
-  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
+const std::string kHeading = "选好“领头羊” 配强“当家人”";
+
+TEST(CaptionStageTest, RemovesSentenceSetOffByAnImagesBlankLinesNextToAHeading) {
+  // Seed 000: the image closes a section; the next section's heading follows.
+  Document doc = CleanText(kP1 + "\n\n\n\n铁岭县李千户镇小屯村党员与农户交流种植技术。\n\n" + kHeading +
+                           "\n\n" + kP2 + "\n\n" + kP3);
+  EXPECT_EQ(doc.text(), kP1 + "\n" + kHeading + "\n" + kP2 + "\n" + kP3);
+  ASSERT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
   EXPECT_EQ(doc.removals[0].text, "铁岭县李千户镇小屯村党员与农户交流种植技术。");
+  // Seed 002: a heading, then the image, then the section's first paragraph.
+  doc = CleanText(kP1 + "\n\n新民市：基层党建聚强力 兴村富民开新局\n\n\n\n"
+                  "新民市兴隆堡镇西高力村草莓采摘园游客正在采摘草莓。\n\n" + kP2 + "\n\n" + kP3);
+  ASSERT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
+}
+
+TEST(CaptionStageTest, RemovesCaptionThatInterruptsASentence) {
+  Document doc = CleanText(kP1 + "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
+                           "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" + kP2);
+  EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"image-caption", "reflow"}));
+  EXPECT_NE(doc.text().find("若干意见》"), std::string::npos);
+}
+
+TEST(CaptionStageTest, KeepsBodyParagraphsAfterAGapWithoutMoreEvidence) {
+  // The blank lines alone are not enough: ad slots and embeds leave them too.
+  const std::string body = "蓬佩奥将在1月20日卸任，届时预计将由拜登提名的布林肯接任。";
+  EXPECT_EQ(Cleaned(kP1 + "\n\n\n\n" + body + "\n\n" + kP2 + "\n\n" + kP3),
+            kP1 + "\n" + body + "\n" + kP2 + "\n" + kP3);
+  // Next to a heading, but not a caption's shape: a question, a quotation, a
+  // parenthesis, two commas, or too long.
+  for (const std::string& p : {std::string("四名被DQ现任议员能否留任？"),
+                               std::string("吳敏兒堅定地指：「我希望每一個打工的人可以過得更好。」"),
+                               std::string("报告作者罗森（Daniel Rosen）赞扬了中国的努力。"),
+                               std::string("悠閒生活是幌子，催谷借貸是重點，你想點？。"),
+                               std::string("美国总统大选过程双方力量旗鼓相当征服白宫之路并未出现如民调预期的蓝色狂潮这预示着重新掌控参议院。")}) {
+    std::string text = kP1 + "\n\n\n\n" + p + "\n\n" + kHeading + "\n\n" + kP2 + "\n\n" + kP3;
+    EXPECT_EQ(CleanText(text).removals.size(), 0u) << p;
+  }
 }
 
 TEST(CaptionStageTest, KeepsShortParagraphsWithOrdinarySpacing) {
@@ -32,8 +63,8 @@ TEST(CaptionStageTest, KeepsDocumentsThatAlwaysUseWideSpacing) {
 
 TEST(CaptionStageTest, KeepsTwoSentencesAndLongParagraphs) {
   const std::string two = "村民正在采摘草莓。今年草莓价格很好。";
-  EXPECT_EQ(Cleaned(kP1 + "\n\n\n" + two + "\n\n" + kP2 + "\n\n" + kP3),
-            kP1 + "\n" + two + "\n" + kP2 + "\n" + kP3);
+  EXPECT_EQ(Cleaned(kP1 + "\n\n\n" + two + "\n\n" + kHeading + "\n\n" + kP3),
+            kP1 + "\n" + two + "\n" + kHeading + "\n" + kP3);
 }
 
 TEST(ReflowTest, JoinsParagraphBrokenMidSentence) {
@@ -106,7 +137,7 @@ TEST(RepeatedParagraphTest, ShortParagraphsAreOnlyRemovedAsExactRepeats) {
 }
 
 TEST(RepeatedParagraphTest, KeepsShortRepeatsAndDistinctParagraphs) {
-  const std::string text = "附件\n" + kP1 + "\n附件\n" + kP2 + "\n(完)\n(完)";
+  const std::string text = "附件\n" + kP1 + "\n附件\n" + kP2 + "\n(待续)\n(待续)";
   EXPECT_EQ(Cleaned(text), text);
 }
 

@@ -30,6 +30,18 @@ int RunCli(const std::string& args, std::string* err) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+Document CleanText(const std::string& text) {
+  static const Cleaner* const cleaner = [] {
+    auto created = Cleaner::Create(CleanOptions());
+    EXPECT_TRUE(created.ok()) << created.status().message();
+    return created.ok() ? created->release() : nullptr;
+  }();
+  Document doc;
+  doc.SetOriginalText(text);
+  if (cleaner != nullptr) cleaner->Clean(&doc);
+  return doc;
+}
+
 Document CleanText(const std::string& text, const CleanOptions& options) {
   auto cleaner = Cleaner::Create(options);
   EXPECT_TRUE(cleaner.ok()) << cleaner.status().message();
@@ -38,6 +50,8 @@ Document CleanText(const std::string& text, const CleanOptions& options) {
   (*cleaner)->Clean(&doc);
   return doc;
 }
+
+std::string Cleaned(const std::string& text) { return CleanText(text).text(); }
 
 std::string Cleaned(const std::string& text, const CleanOptions& options) {
   return CleanText(text, options).text();

@@ -24,9 +24,12 @@ namespace newsclean {
 // its exit status (-1 when a signal ended it) and its stderr in *err.
 int RunCli(const std::string& args, std::string* err);
 
-// Cleans `text` with the default options (or `options`) and returns the result.
-Document CleanText(const std::string& text, const CleanOptions& options = CleanOptions());
-std::string Cleaned(const std::string& text, const CleanOptions& options = CleanOptions());
+// Cleans `text` with the default options (one Cleaner shared by every call)
+// or with `options` (a Cleaner built for the call), and returns the result.
+Document CleanText(const std::string& text);
+Document CleanText(const std::string& text, const CleanOptions& options);
+std::string Cleaned(const std::string& text);
+std::string Cleaned(const std::string& text, const CleanOptions& options);
 
 // Returns the rule names of doc.removals, in order.
 std::vector<std::string> RuleNames(const Document& doc);

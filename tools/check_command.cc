@@ -8,6 +8,7 @@
 #include "newsclean/cleaner.h"
 #include "newsclean/reader.h"
 #include "src/explain.h"
+#include "src/separator_stage.h"
 #include "src/output_stream.h"
 #include "src/strings.h"
 #include "tools/cli_util.h"
@@ -156,7 +157,8 @@ int RunExplainCommand(const ExplainArgs& args) {
     return ReportError(absl::InvalidArgumentError(
         absl::StrCat(args.input, " holds ", records, " records: choose one with --id")));
   }
-  std::string original = chosen.text();
+  // Separators shown as line breaks (a bare '\r' would overwrite the line).
+  std::string original = WithLineBreaks(chosen.text());
   (*cleaner)->Clean(&chosen);
   bool color = UseColor(args.color, stdout);
   std::string out = RenderExplain(original, chosen.removals, color);

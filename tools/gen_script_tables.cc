@@ -3,6 +3,10 @@
 // For every code point of the Han script it writes
 //   - the Mandarin reading from ICU's Han-Latin transform, tone marks removed,
 //     u-umlaut written as "v" (one reading per character: ICU knows no more);
+//   - the other readings Unihan gives the character (kMandarin and
+//     kHanyuPinyin, from Debian's unicode-data), so that a gloss of a
+//     polyphonic character's second reading ("長(chang)", ICU: zhang) is
+//     recognised as a reading;
 //   - the Traditional-Simplified and Simplified-Traditional mappings, kept only
 //     where one code point maps to one other code point of the same UTF-8 length,
 //     so that folding can happen in place without moving byte offsets.
@@ -14,13 +18,14 @@
 // build time keeps ICU transliteration (about 10 us per character) out of
 // start-up, where it would cost about a second.
 //
-// Usage: gen_script_tables OUTPUT.inc
+// Usage: gen_script_tables OUTPUT.inc UNIHAN_READINGS.txt
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -53,12 +58,58 @@ std::string TonelessPinyin(const icu::UnicodeString& reading, const icu::Normali
   return out;
 }
 
+// Reads kMandarin and kHanyuPinyin from Unihan_Readings.txt: every reading of
+// every code point, as UTF-8 pinyin with tone marks. Returns false if the file
+// cannot be read.
+bool ReadUnihanReadings(const char* path, std::map<UChar32, std::vector<std::string>>* out) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("U+", 0) != 0) continue;
+    size_t tab1 = line.find('\t');
+    size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string::npos) continue;
+    std::string field = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    if (field != "kMandarin" && field != "kHanyuPinyin") continue;
+    UChar32 cp = static_cast<UChar32>(std::stoul(line.substr(2, tab1 - 2), nullptr, 16));
+    // kMandarin: "xíng" or "háng xíng"; kHanyuPinyin: "20811.060:háng,xìng 1234.5:x".
+    std::string value = line.substr(tab2 + 1);
+    std::string reading;
+    auto flush = [&] {
+      if (!reading.empty()) (*out)[cp].push_back(reading);
+      reading.clear();
+    };
+    bool in_location = field == "kHanyuPinyin";
+    for (char c : value) {
+      if (c == ' ') {
+        flush();
+        in_location = field == "kHanyuPinyin";
+      } else if (c == ':') {
+        reading.clear();
+        in_location = false;
+      } else if (c == ',') {
+        flush();
+      } else if (!in_location) {
+        reading.push_back(c);
+      }
+    }
+    flush();
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s OUTPUT.inc\n", argv[0]);
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s OUTPUT.inc UNIHAN_READINGS.txt\n", argv[0]);
     return 2;
+  }
+  std::map<UChar32, std::vector<std::string>> unihan;
+  if (!ReadUnihanReadings(argv[2], &unihan)) {
+    std::fprintf(stderr, "gen_script_tables: cannot read %s\n", argv[2]);
+    return 1;
   }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> han_latin(
@@ -76,7 +127,12 @@ int main(int argc, char** argv) {
 
   std::map<std::string, int> syllable_ids;
   std::vector<std::string> syllables;
-  std::vector<std::pair<UChar32, int>> readings;
+  std::vector<std::pair<UChar32, int>> readings, other_readings;
+  auto syllable_id = [&](const std::string& toneless) {
+    auto [it, inserted] = syllable_ids.emplace(toneless, static_cast<int>(syllables.size()));
+    if (inserted) syllables.push_back(toneless);
+    return it->second;
+  };
   std::vector<std::pair<UChar32, UChar32>> trad_to_simp, simp_to_trad;
 
   for (UChar32 cp = 0x3400; cp <= 0x323AF; ++cp) {
@@ -88,12 +144,23 @@ int main(int argc, char** argv) {
     icu::UnicodeString ch(cp);
     icu::UnicodeString latin = ch;
     han_latin->transliterate(latin);
+    int primary = -1;
     if (latin != ch) {
       std::string toneless = TonelessPinyin(latin, nfd);
       if (!toneless.empty() && toneless.size() <= 6) {
-        auto [it, inserted] = syllable_ids.emplace(toneless, static_cast<int>(syllables.size()));
-        if (inserted) syllables.push_back(toneless);
-        readings.emplace_back(cp, it->second);
+        primary = syllable_id(toneless);
+        readings.emplace_back(cp, primary);
+      }
+    }
+    if (auto it = unihan.find(cp); it != unihan.end()) {
+      std::vector<int> seen;
+      for (const std::string& r : it->second) {
+        std::string toneless = TonelessPinyin(icu::UnicodeString::fromUTF8(r), nfd);
+        if (toneless.empty() || toneless.size() > 6) continue;
+        int id = syllable_id(toneless);
+        if (id == primary || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+        seen.push_back(id);
+        other_readings.emplace_back(cp, id);
       }
     }
     for (auto [translit, table] : {std::pair{t2s.get(), &trad_to_simp}, {s2t.get(), &simp_to_trad}}) {
@@ -160,6 +227,12 @@ int main(int argc, char** argv) {
   out << "constexpr ReadingEntry kReadingEntries[] = {\n";
   for (const auto& [cp, id] : readings) out << "  {0x" << std::hex << cp << std::dec << ", " << id << "},\n";
   out << "};\n";
+  out << "// Unihan's other readings, sorted by code point.\n";
+  out << "constexpr ReadingEntry kOtherReadingEntries[] = {\n";
+  for (const auto& [cp, id] : other_readings) {
+    out << "  {0x" << std::hex << cp << std::dec << ", " << id << "},\n";
+  }
+  out << "};\n";
   for (auto [name, table] : {std::pair{"kTradToSimpEntries", &trad_to_simp},
                              {"kSimpToTradEntries", &simp_to_trad}}) {
     out << "constexpr CodePointPair " << name << "[] = {\n";
@@ -194,9 +267,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::fprintf(stderr,
-               "gen_script_tables: %zu readings, %zu syllables, %zu trad->simp, %zu simp->trad, "
-               "%zu NFKC_CF folds, %zu drop ranges, %zu cased ranges\n",
-               readings.size(), syllables.size(), trad_to_simp.size(), simp_to_trad.size(),
+               "gen_script_tables: %zu readings, %zu other readings, %zu syllables, %zu trad->simp, "
+               "%zu simp->trad, %zu NFKC_CF folds, %zu drop ranges, %zu cased ranges\n",
+               readings.size(), other_readings.size(), syllables.size(), trad_to_simp.size(),
+               simp_to_trad.size(),
                folds.size(), drop_ranges.size(), cased_ranges.size());
   return 0;
 }

@@ -36,8 +36,9 @@ enum class FindingKind {
   kMojibake,           // text decoded with the wrong encoding
   kMalformedRecord,    // a JSONL line that is not a JSON object with a string text field
   kEmptyDocument,      // nothing left after cleaning: the document would be dropped
+  kExtractionResidue,  // JavaScript, CSS, JSON, HTML tags or Markdown left by text extraction
 };
-inline constexpr int kNumFindingKinds = static_cast<int>(FindingKind::kEmptyDocument) + 1;
+inline constexpr int kNumFindingKinds = static_cast<int>(FindingKind::kExtractionResidue) + 1;
 
 std::string_view FindingKindName(FindingKind kind);
 std::optional<FindingKind> ParseFindingKind(std::string_view name);

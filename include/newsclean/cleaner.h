@@ -1,7 +1,8 @@
 // Cleaner: the cleaning stages in order, built once from CleanOptions.
 //
-//   pinyin glosses -> image captions -> boilerplate and copyright ->
-//   paragraph reflow -> repeated paragraphs -> layout
+//   paragraph separators -> pinyin glosses -> image captions ->
+//   boilerplate and copyright -> link lists -> paragraph reflow ->
+//   repeated paragraphs -> layout
 //
 // Create() compiles every rule (built-in and from rule files) and fails there,
 // naming the rule, if one is bad; Clean() cannot fail. Clean() is const and

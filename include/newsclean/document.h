@@ -92,6 +92,16 @@ class Document {
     text_ = std::move(text);
   }
 
+  // Overwrites the current text at byte `pos` with `bytes`, byte for byte, for
+  // a layout change that keeps every offset (a paragraph separator rewritten as
+  // '\n' and spaces). Records no removal. REQUIRES: pos + bytes.size() <=
+  // text().size(), and the result is valid UTF-8.
+  void OverwriteForLayout(size_t pos, std::string_view bytes) {
+    if (text_.compare(pos, bytes.size(), bytes) == 0) return;
+    text_.replace(pos, bytes.size(), bytes);
+    modified_ = true;
+  }
+
   // Maps a byte offset of the current text to the original text.
   size_t ToOriginal(size_t offset) const;
 

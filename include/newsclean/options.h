@@ -55,8 +55,10 @@ struct CleanOptions {
   double near_paragraph_threshold = 0.8;
   size_t near_paragraph_min_chars = 30;
   int near_paragraph_ngram = 3;  // paragraphs are short: a 2-character edit in 40 keeps J ~0.81 (0.71 at 5)
-  // An image caption is a single sentence of at most this many characters.
-  size_t caption_max_chars = 80;
+  // An image caption without a marker is a single sentence of at most this
+  // many characters (the seeds' captions have 19-35; body sentences set apart
+  // by blank lines are usually longer).
+  size_t caption_max_chars = 40;
 };
 
 // What to do with a record that cannot be read (malformed JSON, no text field).

@@ -1,0 +1,244 @@
+// The furniture of real pages from many sites, in both scripts: paragraph
+// separators and flattened pages, lead-in bylines and datelines, widgets,
+// credits, script and markup residue — and, for each, the real text that must
+// stay. Examples are written for these tests in the shapes the sites use.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/testutil.h"
+
+namespace newsclean {
+namespace {
+
+const std::string kBody = "市政府今天宣布，明年起将扩大公共运输补贴，预计受惠人数超过二十万人。";
+const std::string kBodyT = "市政府今天宣布，明年起將擴大公共運輸補貼，預計受惠人數超過二十萬人。";
+const std::string kBody2 = "交通局表示，新制上路后将定期检讨成效，并视情况调整补贴额度。";
+
+struct Case {
+  std::string input;
+  std::string want;
+  std::string rule;  // the rule expected to fire (first removal), "" for none
+};
+
+void ExpectCleans(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    Document doc = CleanText(c.input);
+    EXPECT_EQ(doc.text(), c.want) << "input: " << c.input;
+    if (c.rule.empty()) {
+      EXPECT_TRUE(doc.removals.empty()) << "input: " << c.input << " rule: "
+                                        << (doc.removals.empty() ? "" : doc.removals[0].rule);
+    } else {
+      std::vector<std::string> rules = RuleNames(doc);
+      EXPECT_NE(std::find(rules.begin(), rules.end(), c.rule), rules.end())
+          << "input: " << c.input << " wanted rule " << c.rule;
+    }
+  }
+}
+
+// --- 2. Paragraph separators and flattened pages ---------------------------
+
+TEST(SeparatorTest, EverySeparatorBecomesALineBreak) {
+  const std::string want = kBody + "\n" + kBody2;
+  for (const std::string& sep : {std::string("\r"), std::string("\r\n"), std::string("\n\r\n\n"),
+                                 std::string("\xE2\x80\xA8"), std::string("\xE2\x80\xA9"),
+                                 std::string("\xC2\x85"), std::string("  "),
+                                 std::string("\xC2\xA0 \xC2\xA0"), std::string("\xE3\x80\x80\xE3\x80\x80")}) {
+    Document doc = CleanText(kBody + sep + kBody2);
+    EXPECT_EQ(doc.text(), want) << "separator bytes: " << sep.size();
+    EXPECT_TRUE(doc.removals.empty());
+  }
+}
+
+TEST(SeparatorTest, SpacesInsideASentenceOrHeadingStay) {
+  // Two phrases of a heading, and a double space inside a sentence.
+  const std::string heading = "以抓好主题教育为契机  用创新理论武装头脑";
+  const std::string inside = "对房地产行业  整个投资建设复苏的展望，仍需观察。";
+  EXPECT_EQ(Cleaned(heading + "\n" + kBody), heading + "\n" + kBody);
+  EXPECT_EQ(Cleaned(inside), inside);
+}
+
+TEST(SeparatorTest, LinesSplitByBareCarriageReturnsGetTheirFurnitureCut) {
+  ExpectCleans({
+      {"（王小明／台北報導）" + kBodyT + "\r" + kBody2 + "\r有話要說 投稿「即時論壇」",
+       kBodyT + "\n" + kBody2, "byline-bracket"},
+  });
+}
+
+TEST(FlattenedPageTest, FurnitureAtTheStartEndOrBetweenSentencesIsCut) {
+  ExpectCleans({
+      // A dateline glued to the first sentence of a one-line page.
+      {"腾讯体育1月3日讯 " + kBody + kBody2, kBody + kBody2, "dateline-portal"},
+      // A dateline glued after a caption-less title run.
+      {"标题在此新浪体育讯北京时间4月5日消息，" + kBody, "标题在此" + kBody, "dateline-portal"},
+      // A byline glued between two sentences.
+      {kBodyT + "記者林小華／台北報導" + kBodyT, kBodyT + kBodyT, "byline-reporter"},
+      // A trailing comment link and an end marker.
+      {kBody + kBody2 + " 我要评论", kBody + kBody2, "link-stub"},
+      {kBody + "(完)", kBody, "end-marker"},
+      // Sentences separated only by spaces: the credit line is cut like a line.
+      {kBody + "  " + kBody2 + "  责任编辑：王大明", kBody + "\n" + kBody2, "editor-credit"},
+  });
+}
+
+// --- 3. Lead-in bylines and datelines ---------------------------------------
+
+TEST(LeadInTest, BylinesAndDatelinesInTheirFormsGoAndTheSentenceStays) {
+  ExpectCleans({
+      {"〔記者王小明／高雄報導〕" + kBodyT, kBodyT, "byline-bracket"},
+      {"記者陳大文／綜合報導" + kBodyT, kBodyT, "byline-lead-in-slash"},
+      {"社會中心／台北報導" + kBodyT, kBodyT, "byline-lead-in-slash"},
+      {"（中央社記者林某某台北3日電）" + kBodyT, kBodyT, "dateline-paren"},
+      {"中新网北京3月2日电（记者 张三）" + kBody, kBody, "dateline-wire"},
+      {"【某某网报道 记者 李四】" + kBody, kBody, "dateline-brand"},
+      {"某某财经讯 " + kBody, kBody, "dateline-brand"},
+      {"本报上海5月3日电 " + kBody, kBody, "dateline-wire"},
+      {"2019年03月02日 08:15記者陳大文／台北報導" + kBodyT, kBodyT, "timestamp-lead-in"},
+      {"【大纪元2021年02月23日讯】（大纪元记者李明综合报导）" + kBody, kBody, "dateline-bracket"},
+      {"路透北京10月14日 - " + kBody, kBody, "dateline-reuters"},
+      {"（法新社巴黎22日电）    " + kBody, kBody, "dateline-paren"},
+      {"本报讯通讯员曾一、记者张二从市教育局获悉，" + kBody,
+       "从市教育局获悉，" + kBody, "byline-lead-in-names"},
+  });
+}
+
+TEST(LeadInTest, WhatTheyRemoveGoesToTheMetadata) {
+  std::string err;
+  std::string dir = MakeTempDir("dateline_metadata");
+  WriteFile(dir + "/in.jsonl",
+            "{\"id\":\"a\",\"text\":\"（中央社記者林某某台北3日電）" + kBodyT + "\\n中新网北京3月2日电（记者 张三）" +
+                kBody2 + "\\n〔記者王小明／高雄報導〕現場畫面顯示，車流量明顯增加。\"}\n");
+  ASSERT_EQ(RunCli("clean --annotate " + dir + "/in.jsonl -o " + dir + "/out.jsonl", &err), 0) << err;
+  const std::string out = ReadFile(dir + "/out.jsonl");
+  EXPECT_NE(out.find("\"date\":[\"3日\",\"3月2日\"]"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"source\":[\"中央社\",\"中新网\"]"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"byline\":[\"記者林某某台北\",\"记者 张三\",\"〔記者王小明／高雄報導〕\"]"),
+            std::string::npos)
+      << out;
+}
+
+TEST(LeadInTest, SentencesThatMentionReportersStay) {
+  ExpectCleans({
+      {"记者从市教育局获悉，" + kBody, "记者从市教育局获悉，" + kBody, ""},
+      {"據中央社報導，" + kBodyT, "據中央社報導，" + kBodyT, ""},
+      {"用户可通过腾讯视频通讯功能观看直播。", "用户可通过腾讯视频通讯功能观看直播。", ""},
+      {"香港警方重新定义采访资格 记协记者证成焦点", "香港警方重新定义采访资格 记协记者证成焦点", ""},
+  });
+}
+
+// --- 4. Trailing and inline widgets ------------------------------------------
+
+TEST(WidgetTest, WidgetsGo) {
+  ExpectCleans({
+      {kBody + "\n分享到 Facebook Twitter", kBody, "share-widget"},
+      {kBody + "\n分享到：LINE 微博", kBody, "share-widget"},
+      {kBodyT + "\n歡迎按讚加入自由時報粉絲專頁！", kBodyT, "fan-page-prompt"},
+      {kBodyT + "\n下載某某新聞APP", kBodyT, "follow-prompt"},
+      {kBody + "\n长按识别二维码关注某某公众号", kBody, "qr-prompt"},
+      {kBody + "\n相關新聞\n標題一則 某事件後續\n標題二則 另一事件", kBody, "related-links"},
+      {kBody + "\n推荐阅读：\n某地发生一件事\n另一地发生另一件事", kBody, "related-links"},
+      {kBody + "\n>>更多国际新闻", kBody, "related-inline"},
+      {kBody + "\n编辑推荐\n某某标题", kBody, "related-links"},
+      {kBody + "\n上一页 1 2 3 下一页", kBody, "pagination"},
+      {kBody + "[全文]", kBody, "link-stub"},
+      {kBody + "\n[查看原文]", kBody, "link-stub"},
+      {kBody + "\n这篇文章对你有帮助吗？", kBody, "media-widget"},
+      {kBodyT + "\n請繼續往下閱讀...", kBodyT, "read-more"},
+      {kBodyT + "【更多新聞】►標題一則►標題二則", kBodyT, "related-inline"},
+  });
+}
+
+TEST(WidgetTest, RelatedListStopsAtBodyText) {
+  const std::string text = "相关新闻\n某地发生一件事\n" + kBody + "\n" + kBody2;
+  EXPECT_EQ(Cleaned(text), kBody + "\n" + kBody2);
+  // A list heading glued to real text is cut alone: the text after it stays.
+  const std::string glued = "【推荐阅读】 某篇文章的标题虽然这些原则适用，但也有例外。";
+  EXPECT_EQ(Cleaned(glued), "某篇文章的标题虽然这些原则适用，但也有例外。");
+}
+
+TEST(WidgetTest, WordsOfWidgetsInsideSentencesStay) {
+  for (const std::string& s : {
+           std::string("市民可用手机扫一扫付款，也可以扫码乘车。"),
+           std::string("这家老字号开业已有百年，每天都有人排队。"),
+           std::string("她把照片分享至Facebook，引来许多留言。"),
+           std::string("他在会上分享了自己的经验，并呼吁大家关注青年就业。"),
+           std::string("这条河的来源是山上的冰川，编辑部派记者实地采访。"),
+           std::string("二、扎实推进基层治理"),
+       }) {
+    EXPECT_EQ(Cleaned(kBody + "\n" + s + "\n" + kBody2), kBody + "\n" + s + "\n" + kBody2) << s;
+  }
+}
+
+// --- 5. Credits and stamps ----------------------------------------------------
+
+TEST(CreditTest, CreditsAndStampsGo) {
+  ExpectCleans({
+      {kBody + "\n责编 | 张三 李四", kBody, "editor-credit"},
+      {kBody + "\n编辑丨王五", kBody, "editor-credit"},
+      {kBody + "\n见习编辑：赵六", kBody, "editor-credit"},
+      {kBody + "\n记者：乔一\xC2\xA0 责编：胡二\xC2\xA0 网编：瑞三", kBody, "credit-line"},
+      {kBody + "\n编译 高某/母某；审校 母某", kBody, "credit-line"},
+      {kBodyT + "（編輯：繆某某）1090807", kBodyT, "editor-credit-paren"},
+      {"▲記者林某某攝影的現場畫面。（記者林某某攝）" + kBodyT, kBodyT, "caption-marked"},
+      {"颱風過後的街道。（圖／某某提供）\n" + kBodyT, kBodyT, "caption-with-credit"},
+      {"某地的街景。（翻攝某某臉書）\n" + kBodyT, kBodyT, "caption-with-credit"},
+      {kBodyT + "（圖片來源／某某）" + kBodyT, kBodyT + kBodyT, "photo-credit"},
+      {kBodyT + "\n圖文／某某", kBodyT, "byline-credit"},
+      {kBody + "\n《某某日报》（ 2021年05月06日 07版）", kBody, "print-stamp"},
+      {kBody + "（全文完）", kBody, "end-marker"},
+      {kBody + "本网转载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。", kBody,
+       "reprint-disclaimer"},
+      {kBodyT + "（作者為某大學政治學系教授）", kBodyT, "byline-paren-tail"},
+      {kBody + "\n© 2021年 某某电台版权声明：本文所有内容受到著作权法保护。", kBody,
+       "copyright-symbol"},
+      {kBody + "\n图像来源，Getty Images\n图像加注文字，\n民众在街头排队等候检测。\n" + kBody2,
+       kBody + "\n" + kBody2, "caption-next"},
+  });
+}
+
+TEST(CreditTest, OrdinaryParentheticalsStay) {
+  for (const std::string& s : {
+           std::string("补贴资金（由市政府提供）将在下月发放。"),
+           std::string("该片（2019年拍摄）获得多项大奖。"),
+           std::string("主办单位（文化部）表示欢迎各界参加。"),
+           std::string("他在文章（作者自述）中回忆了童年。"),
+       }) {
+    EXPECT_EQ(Cleaned(s), s) << s;
+  }
+}
+
+// --- 6. Script and markup residue ----------------------------------------------
+
+TEST(ResidueTest, ScriptAndMarkupGoWithTheirOwnReasons) {
+  Document doc = CleanText(
+      "var adSlot = {\"id\": 3};\n"
+      "window.dataLayer = window.dataLayer || [];\n"
+      "document.write('<div></div>');\n"
+      "(function (d, a) { a.x = 1; }(window, 'ads'));\n"
+      "{\"key\": \"value\", \"n\": 1}\n" +
+      kBody + "\n<figure><img src=\"https://example.org/a.jpg\"></figure>\n"
+      "**" + kBody2 + "**\n# 标题一\n---\n[原文链接](https://example.org/a)&nbsp;");
+  EXPECT_EQ(doc.text(), kBody + "\n" + kBody2 + "\n标题一\n原文链接");
+  bool script = false, markup = false;
+  for (const Removal& r : doc.removals) {
+    script |= r.reason == Reason::kScriptResidue;
+    markup |= r.reason == Reason::kMarkupResidue;
+  }
+  EXPECT_TRUE(script);
+  EXPECT_TRUE(markup);
+}
+
+TEST(ResidueTest, CodeAndBracketsInProseStay) {
+  for (const std::string& s : {
+           std::string("程序员在代码里写下 var x = 1 这样的语句。"),
+           std::string("公式 a<b 和 b>c 成立时，结论可以推出。"),
+           std::string("#MeToo 运动在多国引发讨论。"),
+           std::string("他引用了《论语》[学而篇]的一句话。"),
+       }) {
+    EXPECT_EQ(Cleaned(s), s) << s;
+  }
+}
+
+}  // namespace
+}  // namespace newsclean
