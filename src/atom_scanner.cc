@@ -21,15 +21,26 @@ bool StartsWithLowered(std::string_view text, std::string_view atom) {
   return true;
 }
 
-// The index in a bucket's second-character filter of the two bytes after an
-// atom's first character (ASCII letters lowered).
-size_t SecondIndex(unsigned char b0, unsigned char b1) {
+}  // namespace
+
+size_t AtomScanner::SecondIndex(unsigned char b0, unsigned char b1) {
   b0 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b0)));
   b1 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b1)));
   return (static_cast<size_t>(b0) * 131 + b1) & 255;
 }
 
-}  // namespace
+bool AtomScanner::MayContinue(const SecondFilter& filter, const char* p, size_t s,
+                              size_t n) const {
+  if (s >= n) return false;
+  const unsigned char b0 = static_cast<unsigned char>(LowerAscii(p[s]));
+  if ((filter.one[b0 >> 6] >> (b0 & 63)) & 1) return true;
+  if (s + 1 >= n) return false;
+  // A character not yet folded may change its bytes: keep the position.
+  if ((b0 & 0xF0) == 0xE0 && s + 2 < n && (bmp_[DecodeUtf8Three(p + s)] & kFolds)) return true;
+  if ((b0 & 0xE0) == 0xC0 || b0 >= 0xF0) return true;  // two- and four-byte characters
+  const size_t idx = SecondIndex(b0, static_cast<unsigned char>(p[s + 1]));
+  return (filter.two[idx >> 6] >> (idx & 63)) & 1;
+}
 
 AtomScanner::AtomScanner(std::vector<std::string> atoms)
     : atoms_(std::move(atoms)), bmp_(0x10000, 0) {
@@ -129,7 +140,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   bool decided = usable_;
   // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
   // vector only for lines with very many.
-  constexpr size_t kInlinePending = 256;
+  constexpr size_t kInlinePending = 1024;
   struct Pending {
     size_t at;
     int bucket;
@@ -155,7 +166,8 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       const Slot& slot = slots_[bucket_slot];
       seen[slot.single_word] |= slot.single_bit;
       inline_pending[num_pending] = Pending{i, static_cast<int>(bucket_slot) - 1};
-      num_pending += slot.longer;
+      // Kept only if the next bytes can continue a longer atom (most cannot).
+      if (slot.longer) num_pending += MayContinue(filters_[bucket_slot - 1], p, i + 3, n);
       i += 3;
     }
     if (i >= n) break;

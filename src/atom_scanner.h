@@ -69,6 +69,13 @@ class AtomScanner {
     std::vector<std::pair<uint8_t, int>> by_second;  // longer atoms by their `two` index
   };
   std::vector<SecondFilter> filters_;
+
+  // The index in a SecondFilter's `two` of the two bytes after an atom's first
+  // character (ASCII letters lowered).
+  static size_t SecondIndex(unsigned char b0, unsigned char b1);
+  // False only if no atom of `filter`'s bucket can continue at p[s] (the bytes
+  // after a first character, of a line of n bytes, not all of it folded yet).
+  bool MayContinue(const SecondFilter& filter, const char* p, size_t s, size_t n) const;
   std::vector<int> always_;                          // empty atoms: present in every line
   std::vector<uint8_t> has_letters_;                 // by atom: holds ASCII letters (compare lowered)
   std::vector<uint64_t> prefix_, prefix_mask_;       // by atom: first <= 8 bytes, and their mask

@@ -94,6 +94,7 @@ void RulePrefilter::Compile() {
 
 void RulePrefilter::IndexKeyClauses(size_t num_atoms) {
   key_rules_.assign(num_atoms, {});
+  other_clauses_.assign(static_cast<size_t>(size()), {});
   unkeyed_.clear();
   for (int r = 0; r < size(); ++r) {
     const auto& clauses = clauses_[static_cast<size_t>(r)];
@@ -117,6 +118,19 @@ void RulePrefilter::IndexKeyClauses(size_t num_atoms) {
     for (size_t a = 0; a < num_atoms; ++a) {
       if ((clauses[best][a >> 6] >> (a & 63)) & 1) key_rules_[a].push_back(r);
     }
+    // The other clauses as lists of atoms, shortest first: a few bit tests
+    // each, and the likeliest to fail comes first.
+    auto& others = other_clauses_[static_cast<size_t>(r)];
+    for (size_t c = 0; c < clauses.size(); ++c) {
+      if (c == best) continue;
+      std::vector<int> atoms;
+      for (size_t a = 0; a < num_atoms; ++a) {
+        if ((clauses[c][a >> 6] >> (a & 63)) & 1) atoms.push_back(static_cast<int>(a));
+      }
+      others.push_back(std::move(atoms));
+    }
+    std::sort(others.begin(), others.end(),
+              [](const std::vector<int>& x, const std::vector<int>& y) { return x.size() < y.size(); });
   }
 }
 
@@ -253,13 +267,12 @@ void RulePrefilter::Candidates(std::string* line, std::vector<int>* ids) const {
   }
   for (int r : unkeyed_) marked[r] = 1;
   ids->clear();
+  auto has = [&](int a) { return (present[a >> 6] >> (a & 63)) & 1; };
   for (int r = 0; r < size(); ++r) {
-    if (!marked[r]) continue;
+    if (!marked[r]) continue;  // its key clause holds for the marked ones
     bool possible = true;
-    for (const AtomSet& clause : clauses_[static_cast<size_t>(r)]) {
-      bool hit = false;
-      for (size_t w = 0; w < words_ && !hit; ++w) hit = (clause[w] & present[w]) != 0;
-      if (!hit) {
+    for (const std::vector<int>& clause : other_clauses_[static_cast<size_t>(r)]) {
+      if (std::none_of(clause.begin(), clause.end(), has)) {
         possible = false;
         break;
       }

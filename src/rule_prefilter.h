@@ -62,6 +62,7 @@ class RulePrefilter {
   std::vector<std::vector<AtomSet>> clauses_;  // by rule; none: the rule always runs
   std::vector<std::vector<int>> key_rules_;    // by atom: rules with it in their key clause
   std::vector<int> unkeyed_;                   // rules without clauses
+  std::vector<std::vector<std::vector<int>>> other_clauses_;  // by rule: clauses but the key, as atoms
   std::vector<bool> single_char_;              // by atom: one character long
   std::vector<int> all_;                       // 0 .. size() - 1
   std::vector<std::string> patterns_;          // by rule, ASCII lowercased
