@@ -47,9 +47,20 @@ std::vector<std::string> Broken(const CheckResult& r) {
   return out;
 }
 
+// Escapes markup and replaces what XML 1.0 forbids in text: control
+// characters but tab and line feed (with a space), and the noncharacters
+// U+FFFE and U+FFFF (with U+FFFD).
 std::string XmlEscape(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) == 0xEF && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      out += "\xEF\xBF\xBD";  // U+FFFE, U+FFFF -> U+FFFD
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

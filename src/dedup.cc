@@ -239,7 +239,7 @@ size_t DedupIndex::DecisionBytes() const {
          superseded_by_.capacity() * sizeof(uint32_t);
 }
 
-absl::Status DedupIndex::Save(const std::string& path) const {
+absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) const {
   std::string out(kMagic, sizeof kMagic);
   PutU32(kFormatVersion, &out);
   PutU32(static_cast<uint32_t>(name_.size()), &out);
@@ -258,7 +258,7 @@ absl::Status DedupIndex::Save(const std::string& path) const {
   }
   PutU64(XXH3_64bits(out.data(), out.size()), &out);
   // Never compressed by the name: Load reads the bytes as they are.
-  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false);
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false, commit);
   if (!sink.ok()) return sink.status();
   absl::Status st = (*sink)->Write(out);
   if (!st.ok()) return st;

@@ -217,6 +217,134 @@ class ReaderImpl : public DocumentReader {
   bool defer_ = false;
 };
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the \uXXXX escape at record[i] (the backslash), or -1.
+int EscapedUnit(std::string_view record, size_t i) {
+  if (i + 6 > record.size() || record[i] != '\\' || record[i + 1] != 'u') return -1;
+  int unit = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    int h = HexValue(record[k]);
+    if (h < 0) return -1;
+    unit = unit * 16 + h;
+  }
+  return unit;
+}
+
+}  // namespace
+
+size_t RepairLoneSurrogateEscapes(std::string* record) {
+  // Most records hold no escaped surrogate at all.
+  if (record->find("\\ud") == std::string::npos && record->find("\\uD") == std::string::npos) {
+    return 0;
+  }
+  size_t repaired = 0;
+  std::string& r = *record;
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r[i] != '\\') continue;
+    // An escape starts at a backslash that is not itself escaped: i is the
+    // first of a run of backslashes here, so every other one escapes.
+    size_t run = i;
+    while (run < r.size() && r[run] == '\\') ++run;
+    const size_t escape = run - 1;  // the last backslash: escaping if the run is odd
+    if ((run - i) % 2 == 0) {
+      i = run - 1;
+      continue;
+    }
+    i = escape;
+    const int unit = EscapedUnit(r, escape);
+    if (unit < 0xD800 || unit > 0xDFFF) continue;
+    if (unit <= 0xDBFF) {
+      const int low = EscapedUnit(r, escape + 6);
+      if (low >= 0xDC00 && low <= 0xDFFF) {  // a pair: a character beyond the BMP
+        i = escape + 11;
+        continue;
+      }
+    }
+    r.replace(escape, 6, "\\ufffd");  // the same length: offsets stay
+    ++repaired;
+    i = escape + 5;
+  }
+  return repaired;
+}
+
+namespace {
+
+// True if `token` is a JSON number (RFC 8259 grammar, any magnitude).
+bool IsJsonNumber(std::string_view token) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < token.size() && token[i] >= '0' && token[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < token.size() && token[i] == '-') ++i;
+  if (i < token.size() && token[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < token.size() && token[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+    ++i;
+    if (i < token.size() && (token[i] == '+' || token[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == token.size();
+}
+
+// Validates a value with the on-demand parser, numbers by their grammar only:
+// for records whose numbers are beyond what a double or a 64-bit integer holds,
+// which the DOM parser refuses although they are valid JSON.
+bool ValidWithAnyNumbers(simdjson::ondemand::value value, int depth) {
+  if (depth > 1024) return false;
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type)) return false;
+  switch (type) {
+    case simdjson::ondemand::json_type::object: {
+      simdjson::ondemand::object object;
+      if (value.get_object().get(object)) return false;
+      for (auto field : object) {
+        std::string_view key;
+        simdjson::ondemand::value inner;
+        if (field.unescaped_key().get(key) || field.value().get(inner)) return false;
+        if (!ValidWithAnyNumbers(inner, depth + 1)) return false;
+      }
+      return true;
+    }
+    case simdjson::ondemand::json_type::array: {
+      simdjson::ondemand::array array;
+      if (value.get_array().get(array)) return false;
+      for (auto element : array) {
+        simdjson::ondemand::value inner;
+        if (element.get(inner) || !ValidWithAnyNumbers(inner, depth + 1)) return false;
+      }
+      return true;
+    }
+    case simdjson::ondemand::json_type::string: {
+      std::string_view s;
+      return !value.get_string().get(s);
+    }
+    case simdjson::ondemand::json_type::number:
+      return IsJsonNumber(TrimSpaces(value.raw_json_token()));
+    case simdjson::ondemand::json_type::boolean: {
+      bool b;
+      return !value.get_bool().get(b);
+    }
+    case simdjson::ondemand::json_type::null:
+      return value.is_null();
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
@@ -234,14 +362,29 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
     record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
   }
+  // Lone surrogate escapes ("\ud800", which Python's json.dumps writes) are
+  // repaired to U+FFFD in place and counted like invalid UTF-8.
+  doc->invalid_utf8 += RepairLoneSurrogateEscapes(&record);
   const char* data = record.data();
   simdjson::padded_string_view view(data, record.size(), record.capacity());
   // Full validation first (the DOM parser checks every value)...
   simdjson::dom::element root;
   if (auto err = dom_parser.parse(data, record.size(), false).get(root)) {
-    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+    // ...but numbers beyond a double's or a 64-bit integer's range are valid
+    // JSON, and pass through byte for byte like every field but the text.
+    bool valid = false;
+    if (err == simdjson::NUMBER_ERROR) {
+      simdjson::ondemand::document whole;
+      simdjson::ondemand::value top;
+      valid = !od_parser.iterate(view).get(whole) && !whole.get_value().get(top) &&
+              top.type() == simdjson::ondemand::json_type::object &&
+              ValidWithAnyNumbers(top, 0) &&
+              whole.current_location().error() == simdjson::OUT_OF_BOUNDS;  // nothing after it
+    }
+    if (!valid) return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  } else if (!root.is_object()) {
+    return malformed("invalid record: not a JSON object");
   }
-  if (!root.is_object()) return malformed("invalid record: not a JSON object");
   // ...then the on-demand parser, for the byte span of the text value.
   simdjson::ondemand::document od;
   if (auto err = od_parser.iterate(view).get(od)) {

@@ -109,9 +109,10 @@ void AppendAnnotation(const Document& doc, std::string* out) {
 absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::string& path,
                                                                     OutputFormat format,
                                                                     const std::string& text_field,
-                                                                    bool annotate, int threads) {
+                                                                    bool annotate, int threads,
+                                                                    OutputCommit* commit) {
   const Compression compression = path == "-" ? Compression::kNone : CompressionFromExtension(path);
-  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false);
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false, commit);
   if (!sink.ok()) return sink.status();
   std::unique_ptr<ByteSink> out;
   if (compression != Compression::kNone) {

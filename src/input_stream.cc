@@ -318,8 +318,14 @@ bool LineReader::Fill() {
     eof_ = true;
     return false;
   }
+  const bool first = bytes_read_ == 0;
   end_ += *got;
   bytes_read_ += *got;
+  // A UTF-8 byte-order mark starting the input is not content (RFC 8259 lets
+  // JSON parsers ignore it; in a text file it is no character of the text).
+  if (first && end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) {
+    begin_ += 3;
+  }
   return true;
 }
 

@@ -44,7 +44,8 @@ std::unique_ptr<ByteSource> OpenInputFromString(std::string data, std::string na
 // naming the file.
 absl::StatusOr<std::string> ReadFileContents(const std::string& path);
 
-// Splits a ByteSource into lines. Not thread-safe.
+// Splits a ByteSource into lines; a UTF-8 byte-order mark at the very start of
+// the input is skipped. Not thread-safe.
 class LineReader {
  public:
   explicit LineReader(std::unique_ptr<ByteSource> source);

@@ -20,6 +20,7 @@
 #include <zstd.h>
 
 #include "absl/strings/str_cat.h"
+#include "newsclean/output_commit.h"
 #include "src/input_stream.h"
 #include "src/strings.h"
 #include "src/temp_files.h"
@@ -51,8 +52,9 @@ class FileSinkDevice {
 
 class FileSink : public ByteSink {
  public:
-  FileSink(FILE* f, std::string path, std::string temp, Compression c)
-      : f_(f), path_(std::move(path)), temp_(std::move(temp)), compression_(c) {
+  FileSink(FILE* f, std::string path, std::string temp, Compression c,
+           OutputCommit* commit = nullptr)
+      : f_(f), path_(std::move(path)), temp_(std::move(temp)), compression_(c), commit_(commit) {
     namespace io = boost::iostreams;
     if (f_ != stdout) {  // a file we opened and nothing has been written to
       buffer_ = std::make_unique<char[]>(kWriteBuffer);
@@ -125,6 +127,11 @@ class FileSink : public ByteSink {
       RemoveTemp();
       return absl::DataLossError(absl::StrCat(path_, ": write failed: ", std::strerror(errno)));
     }
+    if (!temp_.empty() && commit_ != nullptr) {
+      commit_->Add(std::move(temp_), path_);  // renamed with the rest of the run's files
+      temp_.clear();
+      return absl::OkStatus();
+    }
     if (!temp_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) {
       std::string msg = absl::StrCat(path_, ": cannot rename ", temp_, ": ", std::strerror(errno));
       RemoveTemp();
@@ -170,11 +177,38 @@ class FileSink : public ByteSink {
   ZSTD_CCtx* zstd_ = nullptr;
   std::vector<char> zstd_out_;
   std::unique_ptr<char[]> buffer_;  // stdio's buffer for f_; outlives it (closed first)
+  OutputCommit* commit_;            // takes the rename, if given
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress) {
+OutputCommit::~OutputCommit() {
+  for (const auto& [temp, path] : pending_) {
+    std::remove(temp.c_str());
+    UnregisterTemporary(temp);
+  }
+}
+
+void OutputCommit::Add(std::string temp, std::string path) {
+  pending_.emplace_back(std::move(temp), std::move(path));
+}
+
+absl::Status OutputCommit::Apply() {
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    const auto& [temp, path] = pending_[i];
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+      std::string msg = absl::StrCat(path, ": cannot rename ", temp, ": ", std::strerror(errno));
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(i));
+      return absl::DataLossError(msg);  // the rest are removed by the destructor
+    }
+    UnregisterTemporary(temp);
+  }
+  pending_.clear();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress,
+                                                     OutputCommit* commit) {
   if (path == "-") {
     // Nothing has been written to stdout yet; the buffer lives as long as it.
     static char* const stdout_buffer = [] {
@@ -203,7 +237,7 @@ absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bo
     return absl::UnavailableError(
         absl::StrCat(path, ": cannot create output: ", std::strerror(errno)));
   }
-  return std::make_unique<FileSink>(f, path, temp, compression);
+  return std::make_unique<FileSink>(f, path, temp, compression, commit);
 }
 
 }  // namespace newsclean

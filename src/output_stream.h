@@ -17,6 +17,8 @@
 
 namespace newsclean {
 
+class OutputCommit;
+
 class ByteSink {
  public:
   virtual ~ByteSink() = default;
@@ -26,8 +28,11 @@ class ByteSink {
 };
 
 // Opens `path` ("-": standard output). With `compress` false the bytes are
-// written as given whatever the extension (for callers that compress).
-absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress = true);
+// written as given whatever the extension (for callers that compress). With a
+// `commit`, Close() leaves the finished file under its temporary name and hands
+// the rename to the commit (newsclean/output_commit.h).
+absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress = true,
+                                                     OutputCommit* commit = nullptr);
 
 }  // namespace newsclean
 

@@ -1,18 +1,23 @@
 #include "newsclean/pipeline.h"
 
+
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "newsclean/dedup.h"
+#include "newsclean/output_commit.h"
 #include "newsclean/reader.h"
+#include "newsclean/report.h"
 #include "newsclean/writer.h"
+#include "src/index_lock.h"
 #include "src/layout_stage.h"
 #include "src/match_view.h"
 #include "src/paragraph_counter.h"
@@ -122,6 +127,33 @@ struct Outcome {
 
 }  // namespace
 
+namespace {
+
+// A run must not write over one of its inputs (the output, the index or the
+// report naming an input file): refused before anything is written.
+absl::Status CheckNoInputIsWritten(const PipelineOptions& options,
+                                   const std::vector<std::string>& inputs) {
+  const std::pair<const char*, const std::string*> outputs[] = {
+      {"output", &options.output},
+      {"report", &options.report_path},
+      {"index", &options.dedup_options.index_path}};
+  for (const auto& [what, path] : outputs) {
+    if (path->empty() || *path == "-") continue;
+    for (const std::string& input : inputs) {
+      if (input == "-") continue;
+      std::error_code ec;
+      if (std::filesystem::equivalent(*path, input, ec)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            *path, ": the ", what, " would replace an input file (", input,
+            "); write it to another path"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_inputs,
                                  size_t num_files) {
   if (options.output_format != OutputFormat::kAuto) return options.output_format;
@@ -136,6 +168,14 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     return absl::InvalidArgumentError(
         "--keep=longest and --keep=earliest read the input twice: standard input ('-') cannot "
         "be used with them");
+  }
+  // The index is locked from before it is loaded until the run's files are
+  // in place: two runs on one index would each drop the other's documents.
+  std::unique_ptr<IndexLock> index_lock;
+  if (options.dedup && !dedup.index_path.empty()) {
+    absl::StatusOr<std::unique_ptr<IndexLock>> locked = IndexLock::Acquire(dedup.index_path);
+    if (!locked.ok()) return locked.status();
+    index_lock = std::move(*locked);
   }
   std::unique_ptr<DedupIndex> index;
   if (options.dedup) {
@@ -284,19 +324,24 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   StatsReporter reporter(&stats);
   absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, nullptr);
   if (!reader.ok()) return reader.status();
+  absl::Status st = CheckNoInputIsWritten(options, (*reader)->files());
+  if (!st.ok()) return st;
+  // The output, the index and the report are renamed into place together at
+  // the end, or none of them (the commit removes them all if the run fails).
+  OutputCommit commit;
   // A single plain-text input gives text out (standard input is sniffed here).
   OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
-  absl::StatusOr<std::unique_ptr<DocumentWriter>> writer =
-      DocumentWriter::Open(options.output, format, options.text_field, options.annotate, threads);
+  absl::StatusOr<std::unique_ptr<DocumentWriter>> writer = DocumentWriter::Open(
+      options.output, format, options.text_field, options.annotate, threads, &commit);
   if (!writer.ok()) return writer.status();
-  absl::Status st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &reporter);
+  st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &reporter);
   if (!st.ok()) return st;
   st = (*writer)->Close();
   if (!st.ok()) return st;
   stats.bytes_out = (*writer)->bytes_written();
   if (index) {
     if (!dedup.index_path.empty()) {
-      st = index->Save(dedup.index_path);
+      st = index->Save(dedup.index_path, &commit);
       if (!st.ok()) return st;
     }
     stats.index_documents = index->size();
@@ -307,6 +352,12 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     stats.lsh_rows = index->lsh_params().rows;
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.report_path.empty()) {
+    st = WriteReport(stats, options.report_path, &commit);
+    if (!st.ok()) return st;
+  }
+  st = commit.Apply();
+  if (!st.ok()) return st;
   return stats;
 }
 

@@ -115,13 +115,13 @@ std::string ReportJson(const RunStats& s) {
   return out;
 }
 
-absl::Status WriteReport(const RunStats& stats, const std::string& path) {
+absl::Status WriteReport(const RunStats& stats, const std::string& path, OutputCommit* commit) {
   std::string json = ReportJson(stats);
   if (path == "-") {
     std::fwrite(json.data(), 1, json.size(), stderr);
     return absl::OkStatus();
   }
-  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path);
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/true, commit);
   if (!sink.ok()) return sink.status();
   absl::Status st = (*sink)->Write(json);
   if (!st.ok()) return st;

@@ -253,6 +253,22 @@ TEST(CheckReportTest, JunitParsesAndFailsTheExceededKinds) {
   EXPECT_GT(failures, 0);
 }
 
+TEST(CheckReportTest, JunitEscapesWhatXmlForbids) {
+  std::string dir = MakeTempDir("check_junit_chars");
+  // Noncharacters and a control character in an excerpt: the report must
+  // still be XML (a strict parser refuses U+FFFE and U+FFFF).
+  WriteFile(dir + "/feed.jsonl",
+            Rec("odd\xEF\xBF\xBE\xEF\xBF\xBF\\u0001", "黨(dang) 組織發(fa) 展。" + std::string(kBodies[0])));
+  CheckResult r = Check(dir + "/feed.jsonl");
+  std::string xml = CheckReportJunit(r);
+  EXPECT_EQ(xml.find("\xEF\xBF\xBE"), std::string::npos);
+  EXPECT_EQ(xml.find("\xEF\xBF\xBF"), std::string::npos);
+  EXPECT_EQ(xml.find('\x01'), std::string::npos);
+  EXPECT_NE(xml.find("[odd\xEF\xBF\xBD\xEF\xBF\xBD "), std::string::npos) << xml;  // U+FFFD, U+FFFD, space
+  tinyxml2::XMLDocument doc;
+  EXPECT_EQ(doc.Parse(xml.c_str()), tinyxml2::XML_SUCCESS) << xml;
+}
+
 TEST(CheckReportTest, GithubAnnotationsAndTextSummary) {
   std::string dir = MakeTempDir("check_github");
   std::string path = ProblemFeed(dir);

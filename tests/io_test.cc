@@ -120,6 +120,50 @@ TEST(ReaderTest, TextFieldIsConfigurable) {
             "\"正文\"");
 }
 
+TEST(ReaderTest, ByteOrderMarkIsNotContent) {
+  std::string dir = MakeTempDir("bom");
+  const std::string bom = "\xEF\xBB\xBF";
+  WriteFile(dir + "/a.jsonl", bom + "{\"text\":\"一\"}\n{\"text\":\"二\"}\n");
+  WriteFile(dir + "/b", bom + "{\"text\":\"三\"}\n");  // no extension: sniffed
+  WriteFile(dir + "/c.txt", bom + "四\n");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir + "/a.jsonl", dir + "/b", dir + "/c.txt"}), &docs));
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].text(), "一");
+  EXPECT_EQ(docs[0].record, "{\"text\":\"一\"}");
+  EXPECT_EQ(docs[2].text(), "三");
+  EXPECT_EQ(docs[3].text(), "四\n");
+}
+
+TEST(ReaderTest, NumbersOfAnyMagnitudeAreValidJson) {
+  std::string dir = MakeTempDir("big_numbers");
+  const std::string record =
+      "{\"n\":1e999,\"big\":123456789012345678901234567890,\"a\":[-0.5e-999,{\"m\":1E+400}],"
+      "\"text\":\"正文\"}";
+  WriteFile(dir + "/a.jsonl", record + "\n{\"n\":1.2.3,\"text\":\"x\"}\n{\"n\":1e999,\"text\":\"y\"}{}\n");
+  PipelineOptions o = Inputs({dir + "/a.jsonl"});
+  o.on_error = OnBadRecord::kSkipAndCount;
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(o, &docs));
+  ASSERT_EQ(docs.size(), 1u);  // the malformed number and the trailing object are skipped
+  EXPECT_EQ(docs[0].record, record);
+  EXPECT_EQ(docs[0].text(), "正文");
+}
+
+TEST(ReaderTest, LoneSurrogateEscapesAreRepairedAndCounted) {
+  std::string r = "{\"text\":\"\\ud800a\\udc00b\\ud83d\\ude00c\\\\ud800\\uD800\"}";
+  EXPECT_EQ(RepairLoneSurrogateEscapes(&r), 3u);
+  // The pair (an emoji) stays; so does an escaped backslash before "ud800".
+  EXPECT_EQ(r, "{\"text\":\"\\ufffda\\ufffdb\\ud83d\\ude00c\\\\ud800\\ufffd\"}");
+  std::string dir = MakeTempDir("surrogates");
+  WriteFile(dir + "/a.jsonl", "{\"text\":\"正文\\ud800。\"}\n");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir + "/a.jsonl"}), &docs));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text(), "正文\uFFFD。");
+  EXPECT_EQ(docs[0].invalid_utf8, 1u);
+}
+
 TEST(ReaderTest, MissingFileIsNotFound) {
   std::vector<Document> docs;
   absl::Status st = ReadAll(Inputs({"/nonexistent/feed.jsonl"}), &docs);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "src/index_lock.h"
 #include "src/paragraph_join_stage.h"
 #include "src/paragraph_shape.h"
 #include "src/temp_files.h"
@@ -172,6 +173,57 @@ TEST(CliRobustnessTest, CompressedIndexNameStillReadsBack) {
   ASSERT_EQ(RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/1.jsonl", &err), 0) << err;
   EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/2.jsonl", &err), 0) << err;
   EXPECT_EQ(ReadFile(dir + "/2.jsonl"), "");  // a duplicate of day 1's copy
+}
+
+TEST(CliRobustnessTest, AnOutputThatNamesAnInputIsRefused) {
+  std::string dir = MakeTempDir("output_is_input");
+  const std::string input = "{\"text\":\"正文。\\n分享\"}\n";
+  WriteFile(dir + "/a.jsonl", input);
+  std::string err;
+  EXPECT_EQ(RunCli("clean " + dir + "/a.jsonl -o " + dir + "/a.jsonl", &err), 2);
+  EXPECT_NE(err.find("would replace an input file"), std::string::npos) << err;
+  EXPECT_EQ(RunCli("clean " + dir + " -o " + dir + "/./a.jsonl", &err), 2) << err;  // via a directory
+  EXPECT_EQ(RunCli("clean " + dir + "/a.jsonl -o " + dir + "/b.jsonl --report " + dir + "/a.jsonl",
+                   &err),
+            2);
+  EXPECT_EQ(ReadFile(dir + "/a.jsonl"), input);
+  EXPECT_FALSE(fs::exists(dir + "/b.jsonl"));
+}
+
+TEST(CliRobustnessTest, ALateFailureCommitsNothing) {
+  std::string dir = MakeTempDir("late_failure");
+  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
+  std::string err;
+  // The report cannot be written: the output and the index must not appear.
+  EXPECT_EQ(RunCli("clean --dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir +
+                       "/out.jsonl --report " + dir + "/no-such-dir/report.json",
+                   &err),
+            2);
+  EXPECT_FALSE(fs::exists(dir + "/out.jsonl"));
+  EXPECT_FALSE(fs::exists(dir + "/feed.idx"));
+  EXPECT_EQ(CountTemporaries(dir), 0);
+  // So a retry is a first run, not a run that finds every document in the index.
+  ASSERT_EQ(RunCli("clean --dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir +
+                       "/out.jsonl --report " + dir + "/report.json",
+                   &err),
+            0)
+      << err;
+  EXPECT_NE(ReadFile(dir + "/out.jsonl"), "");
+  EXPECT_TRUE(fs::exists(dir + "/report.json"));
+}
+
+TEST(CliRobustnessTest, TwoRunsOnOneIndexDoNotLoseDocuments) {
+  std::string dir = MakeTempDir("index_lock");
+  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
+  auto held = IndexLock::Acquire(dir + "/feed.idx");  // another run holds it
+  ASSERT_TRUE(held.ok()) << held.status();
+  std::string err;
+  EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err), 2);
+  EXPECT_NE(err.find("in use by another newsclean run"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir + "/o.jsonl"));
+  held->reset();  // that run ended
+  EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err), 0) << err;
+  EXPECT_TRUE(fs::exists(dir + "/feed.idx"));
 }
 
 TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {

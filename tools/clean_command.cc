@@ -12,12 +12,9 @@ namespace newsclean {
 namespace {
 
 int RunAndReport(const Cleaner* cleaner, const PipelineOptions& p) {
+  // RunPipeline writes the report too, with the output and the index.
   absl::StatusOr<RunStats> stats = RunPipeline(cleaner, p);
   if (!stats.ok()) return ReportError(stats.status());
-  if (!p.report_path.empty()) {
-    absl::Status st = WriteReport(*stats, p.report_path);
-    if (!st.ok()) return ReportError(st);
-  }
   if (stats->skipped > 0) {
     std::fprintf(stderr, "newsclean: skipped %zu malformed record(s); see --report\n",
                  stats->skipped);

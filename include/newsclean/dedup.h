@@ -30,6 +30,8 @@
 #include "newsclean/options.h"
 
 namespace newsclean {
+
+class OutputCommit;
 class RecordStore;
 }
 
@@ -90,8 +92,9 @@ class DedupIndex {
   const std::string& name() const { return name_; }
   const LshParams& lsh_params() const { return lsh_.params(); }
 
-  // Writes the index to `path` atomically.
-  absl::Status Save(const std::string& path) const;
+  // Writes the index to `path` atomically; with a `commit`, leaves the rename
+  // to it (newsclean/output_commit.h).
+  absl::Status Save(const std::string& path, OutputCommit* commit = nullptr) const;
 
  private:
   DedupIndex(const DedupOptions& options, LshParams lsh);

@@ -14,13 +14,17 @@
 namespace newsclean {
 
 // Cleans (when `cleaner` is not null) and de-duplicates (when options.dedup)
-// every input document and writes the survivors. Returns the run's
-// statistics, or the first fatal error (bad input under OnBadRecord::kFail, an
-// unreadable file, a failed write, a bad index); on error no output file is
-// left behind and the index file is not touched.
+// every input document and writes the survivors, the updated index
+// (options.dedup_options.index_path) and the report (options.report_path).
+// Returns the run's statistics, or the first fatal error (bad input under
+// OnBadRecord::kFail, an unreadable file, a failed write, a bad or busy index,
+// an output that names an input). The output, the index and the report are
+// renamed into place together once all are written: on error none of them is
+// left behind or changed. While the run lasts it holds a lock on the index, so
+// a second run on the same index fails at once instead of losing documents.
 absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options);
 
-// The output format RunClean uses: kText for one plain-text input file, else
+// The output format RunPipeline uses: kText for one plain-text input file, else
 // kJsonl, unless options say otherwise.
 OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_inputs,
                                  size_t num_files);

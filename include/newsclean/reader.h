@@ -66,6 +66,11 @@ class DocumentReader {
 // line in doc->source. Thread-safe (parsers are per thread).
 absl::Status ParseRecord(const PipelineOptions& options, Document* doc);
 
+// Replaces, in place, every escape of a lone UTF-16 surrogate in JSON text
+// ("\ud800" without its pair) with "\ufffd" (the same length), and returns how
+// many it replaced. ParseRecord does this to each record first.
+size_t RepairLoneSurrogateEscapes(std::string* record);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_READER_H_

@@ -13,6 +13,8 @@
 
 namespace newsclean {
 
+class OutputCommit;
+
 struct RuleCount {
   size_t hits = 0;   // removals made by the rule
   size_t bytes = 0;  // bytes they removed
@@ -60,8 +62,10 @@ struct RunStats {
 // Returns the report as a JSON object (schema in README.md).
 std::string ReportJson(const RunStats& stats);
 
-// Writes ReportJson(stats) to `path` ("-": standard error), atomically.
-absl::Status WriteReport(const RunStats& stats, const std::string& path);
+// Writes ReportJson(stats) to `path` ("-": standard error), atomically; with a
+// `commit`, leaves the rename to it (newsclean/output_commit.h).
+absl::Status WriteReport(const RunStats& stats, const std::string& path,
+                         OutputCommit* commit = nullptr);
 
 }  // namespace newsclean
 

@@ -23,16 +23,20 @@
 namespace newsclean {
 
 class ByteSink;
+class OutputCommit;
 
 class DocumentWriter {
  public:
   // REQUIRES: format is kJsonl or kText (not kAuto). A file is compressed by
   // its extension in blocks, up to `threads` at a time (the bytes do not
   // depend on `threads`); with threads > 1 writing runs on a thread of its own.
+  // With a `commit` (which must outlive the writer), Close() hands the rename
+  // of the finished file to it instead of renaming it.
   static absl::StatusOr<std::unique_ptr<DocumentWriter>> Open(const std::string& path,
                                                               OutputFormat format,
                                                               const std::string& text_field,
-                                                              bool annotate, int threads = 1);
+                                                              bool annotate, int threads = 1,
+                                                              OutputCommit* commit = nullptr);
   // Writes to a sink the caller made (tests).
   DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format, std::string text_field,
                  bool annotate);
