@@ -88,8 +88,9 @@ class Collector : public DropReporter {
     std::string_view message = SV(why.message());
     std::string prefix = absl::StrCat(where.file, ":", where.line, ": ");
     if (message.starts_with(prefix)) message.remove_prefix(prefix.size());  // the finding says where
-    Add(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", "malformed-record", 1,
-                Clip(message, 120)});
+    const char* rule =
+        why.code() == absl::StatusCode::kResourceExhausted ? "too-large" : "malformed-record";
+    Add(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", rule, 1, Clip(message, 120)});
   }
 
   void Add(Finding f) {

@@ -88,7 +88,8 @@ class ReaderImpl : public DocumentReader {
         continue;
       }
       std::string_view line;
-      if (!lines_->Next(&line)) {
+      size_t too_long = 0;
+      if (!lines_->Next(&line, &too_long)) {
         if (!lines_->status().ok()) {
           status_ = lines_->status();
           return false;
@@ -98,8 +99,8 @@ class ReaderImpl : public DocumentReader {
         continue;
       }
       ++line_no_;
-      if (TrimSpaces(line).empty()) continue;
-      if (ReadRecord(line, doc)) return true;
+      if (too_long == 0 && TrimSpaces(line).empty()) continue;
+      if (ReadRecord(line, too_long, doc)) return true;
     }
     return false;
   }
@@ -133,6 +134,7 @@ class ReaderImpl : public DocumentReader {
       return false;
     }
     lines_ = std::make_unique<LineReader>(std::move(*source));
+    lines_->set_max_bytes(options_.max_document_bytes);
     switch (options_.input_format) {
       case InputFormat::kJsonl: format_ = FileFormat::kJsonl; break;
       case InputFormat::kText: format_ = FileFormat::kText; break;
@@ -163,7 +165,8 @@ class ReaderImpl : public DocumentReader {
 
   bool ReadTextDocument(Document* doc) {
     std::string contents;
-    if (!lines_->ReadAll(&contents)) {
+    size_t too_long = 0;
+    if (!lines_->ReadAll(&contents, &too_long)) {
       status_ = lines_->status();
       return false;
     }
@@ -171,15 +174,38 @@ class ReaderImpl : public DocumentReader {
     *doc = Document();
     doc->id = file_;
     doc->source = SourceLocation{file_, 0};
+    if (too_long > 0) {  // reported by ParseRecord, like an oversized record
+      doc->too_large_bytes = too_long;
+      doc->needs_parse = true;
+      return defer_ || Judge(doc);
+    }
     SetText(contents, doc);
     return true;
   }
 
+  // Runs ParseRecord now (the reader does not defer parsing): true if *doc
+  // is good; otherwise the failure goes to status_ or the reporter.
+  bool Judge(Document* doc) {
+    absl::Status bad = newsclean::ParseRecord(options_, doc);
+    if (bad.ok()) return true;
+    if (options_.on_error == OnBadRecord::kFail) {
+      status_ = bad;
+    } else if (reporter_ != nullptr) {
+      reporter_->Dropped(doc->source, bad);
+    }
+    return false;
+  }
+
   // Returns true if *doc was filled; false if the record was skipped or the
   // reader failed (status_).
-  bool ReadRecord(std::string_view line, Document* doc) {
+  bool ReadRecord(std::string_view line, size_t too_long, Document* doc) {
     *doc = Document();
     doc->source = SourceLocation{file_, line_no_};
+    if (too_long > 0) {
+      doc->too_large_bytes = too_long;
+      doc->needs_parse = true;
+      return defer_ || Judge(doc);
+    }
     size_t invalid = 0;
     if (IsValidUtf8(line)) {
       doc->record.reserve(line.size() + simdjson::SIMDJSON_PADDING);
@@ -188,20 +214,8 @@ class ReaderImpl : public DocumentReader {
       invalid = RepairUtf8(line, &doc->record);
     }
     doc->invalid_utf8 = invalid;
-    if (defer_) {
-      doc->needs_parse = true;
-      return true;
-    }
-    absl::Status bad = newsclean::ParseRecord(options_, doc);
-    if (!bad.ok()) {
-      if (options_.on_error == OnBadRecord::kFail) {
-        status_ = bad;
-      } else if (reporter_ != nullptr) {
-        reporter_->Dropped(doc->source, bad);
-      }
-      return false;
-    }
-    return true;
+    doc->needs_parse = true;
+    return defer_ || Judge(doc);
   }
 
   const PipelineOptions& options_;
@@ -356,6 +370,12 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   thread_local simdjson::dom::parser dom_parser;
   thread_local simdjson::ondemand::parser od_parser;
   doc->needs_parse = false;
+  if (doc->too_large_bytes > 0) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        doc->source.file, doc->source.line > 0 ? absl::StrCat(":", doc->source.line) : "",
+        ": document of ", doc->too_large_bytes, " bytes is over the limit of ",
+        options.max_document_bytes, " bytes (reason too-large)"));
+  }
   // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
   // do not matter): the record's own capacity provides them, no copy.
   std::string& record = doc->record;

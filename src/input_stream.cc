@@ -329,8 +329,11 @@ bool LineReader::Fill() {
   return true;
 }
 
-bool LineReader::Next(std::string_view* line) {
+bool LineReader::Next(std::string_view* line, size_t* too_long) {
+  *too_long = 0;
   size_t scan_from = begin_;
+  size_t dropped = 0;  // bytes of an over-long line already let go
+  auto over = [&](size_t len) { return dropped > 0 || (max_bytes_ > 0 && len > max_bytes_); };
   while (true) {
     const char* nl = static_cast<const char*>(
         std::memchr(buffer_.data() + scan_from, '\n', end_ - scan_from));
@@ -338,17 +341,31 @@ bool LineReader::Next(std::string_view* line) {
       size_t pos = static_cast<size_t>(nl - buffer_.data());
       size_t len = pos - begin_;
       if (len > 0 && buffer_[pos - 1] == '\r') --len;
-      *line = std::string_view(buffer_.data() + begin_, len);
+      if (over(len)) {
+        *too_long = dropped + len;
+        *line = std::string_view();
+      } else {
+        *line = std::string_view(buffer_.data() + begin_, len);
+      }
       begin_ = pos + 1;
       return true;
+    }
+    if (max_bytes_ > 0 && end_ - begin_ > max_bytes_) {
+      dropped += end_ - begin_;  // over the limit already: let it go, keep looking for its end
+      begin_ = end_;
     }
     size_t consumed = end_ - begin_;
     if (!Fill()) {
       if (!status_.ok()) return false;
-      if (end_ > begin_) {  // last line without a newline
+      if (end_ > begin_ || dropped > 0) {  // last line without a newline
         size_t len = end_ - begin_;
-        if (buffer_[end_ - 1] == '\r') --len;
-        *line = std::string_view(buffer_.data() + begin_, len);
+        if (len > 0 && buffer_[end_ - 1] == '\r') --len;
+        if (over(len)) {
+          *too_long = dropped + len;
+          *line = std::string_view();
+        } else {
+          *line = std::string_view(buffer_.data() + begin_, len);
+        }
         begin_ = end_;
         return true;
       }
@@ -358,11 +375,22 @@ bool LineReader::Next(std::string_view* line) {
   }
 }
 
-bool LineReader::ReadAll(std::string* out) {
+bool LineReader::ReadAll(std::string* out, size_t* too_long) {
+  *too_long = 0;
+  size_t dropped = 0;
   while (Fill()) {
+    if (max_bytes_ > 0 && end_ - begin_ > max_bytes_) {
+      dropped += end_ - begin_;
+      begin_ = end_;
+    }
   }
   if (!status_.ok()) return false;
-  out->assign(buffer_.data() + begin_, end_ - begin_);
+  if (dropped > 0) {
+    *too_long = dropped + (end_ - begin_);
+    out->clear();
+  } else {
+    out->assign(buffer_.data() + begin_, end_ - begin_);
+  }
   begin_ = end_;
   return true;
 }

@@ -49,11 +49,17 @@ absl::StatusOr<std::string> ReadFileContents(const std::string& path);
 class LineReader {
  public:
   explicit LineReader(std::unique_ptr<ByteSource> source);
+  // Lines (and ReadAll's rest) of more than `max_bytes` are not kept: they are
+  // read through without being held, so memory stays bounded whatever the
+  // input (a huge record, a decompression bomb). 0: no limit.
+  void set_max_bytes(size_t max_bytes) { max_bytes_ = max_bytes; }
   // Stores the next line (without "\n" or "\r\n") in *line, valid until the
-  // next call, and returns true; false at the end of input or on error.
-  bool Next(std::string_view* line);
-  // Reads everything that is left into *out.
-  bool ReadAll(std::string* out);
+  // next call, and returns true; false at the end of input or on error. A line
+  // over the limit comes back empty with its length in *too_long (else 0).
+  bool Next(std::string_view* line, size_t* too_long);
+  // Reads everything that is left into *out; over the limit, reads it through,
+  // leaves *out empty and stores its length in *too_long (else 0).
+  bool ReadAll(std::string* out, size_t* too_long);
   // Returns the first non-whitespace byte of the input without consuming it,
   // or 0 if the input has none in its first block.
   char PeekFirstNonSpace();
@@ -69,6 +75,7 @@ class LineReader {
   size_t end_ = 0;
   bool eof_ = false;
   size_t bytes_read_ = 0;
+  size_t max_bytes_ = 0;
   absl::Status status_;
 };
 

@@ -38,8 +38,12 @@ class StatsReporter : public DropReporter {
   void Dropped(const SourceLocation& where, const absl::Status& why) override {
     ++stats_->documents_in;
     ++stats_->skipped;
+    // Over the document size limit (kResourceExhausted), or unreadable.
+    const std::string reason =
+        why.code() == absl::StatusCode::kResourceExhausted ? "too-large" : "malformed-record";
+    ++stats_->skipped_reasons[reason];
     if (stats_->skipped_records.size() < RunStats::kMaxListedSkips) {
-      stats_->skipped_records.push_back(SkippedRecord{where, std::string(why.message())});
+      stats_->skipped_records.push_back(SkippedRecord{where, reason, std::string(why.message())});
     }
   }
 

@@ -72,6 +72,14 @@ std::string ReportJson(const RunStats& s) {
     AppendJsonString(reason, &out);
     absl::StrAppend(&out, ": ", n);
   }
+  out.append("},\n  \"skipped\": {");
+  first = true;
+  for (const auto& [reason, n] : s.skipped_reasons) {
+    if (!first) out.append(", ");
+    first = false;
+    AppendJsonString(reason, &out);
+    absl::StrAppend(&out, ": ", n);
+  }
   out.append("},\n");
   absl::StrAppend(&out, "  \"bytes\": {\"in\": ", s.bytes_in, ", \"out\": ", s.bytes_out,
                   ", \"text_in\": ", s.text_bytes_in, ", \"text_out\": ", s.text_bytes_out,
@@ -88,7 +96,9 @@ std::string ReportJson(const RunStats& s) {
     out.append(i ? ",\n    " : "\n    ");
     out.append("{\"file\": ");
     AppendJsonString(r.where.file, &out);
-    absl::StrAppend(&out, ", \"line\": ", r.where.line, ", \"error\": ");
+    absl::StrAppend(&out, ", \"line\": ", r.where.line, ", \"reason\": ");
+    AppendJsonString(r.reason, &out);
+    out.append(", \"error\": ");
     AppendJsonString(r.error, &out);
     out.append("}");
   }

@@ -226,6 +226,40 @@ TEST(CliRobustnessTest, TwoRunsOnOneIndexDoNotLoseDocuments) {
   EXPECT_TRUE(fs::exists(dir + "/feed.idx"));
 }
 
+TEST(CliRobustnessTest, DocumentsOverTheSizeLimitAreNotReadIntoMemory) {
+  std::string dir = MakeTempDir("too_large");
+  std::string big;
+  for (int i = 0; i < 200000; ++i) big += "中";  // 600 KB of text
+  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"b\",\"text\":\"" + big +
+                                  "\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
+  WriteFile(dir + "/b.txt", big);
+  // A compressed record that inflates past the limit: the same.
+  WriteFile(dir + "/c.jsonl.gz", Compress("{\"text\":\"" + big + "\"}\n", "gz"));
+  std::string err;
+  // Default: an error naming file and line.
+  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/a.jsonl -o " + dir + "/o1.jsonl", &err), 2);
+  EXPECT_NE(err.find("a.jsonl:2: document of 600"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir + "/o1.jsonl"));
+  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/b.txt -o " + dir + "/o2.txt", &err), 2);
+  EXPECT_NE(err.find("b.txt: document of 600000 bytes"), std::string::npos) << err;
+  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/c.jsonl.gz -o " + dir + "/o3.jsonl", &err), 2);
+  EXPECT_NE(err.find("c.jsonl.gz:1: document of"), std::string::npos) << err;
+  // Skipped and counted, with its reason, under --on-error=skip.
+  ASSERT_EQ(RunCli("clean --on-error=skip --max-document-bytes 100000 " + dir + "/a.jsonl -o " + dir +
+                       "/o4.jsonl --report " + dir + "/r.json",
+                   &err),
+            0)
+      << err;
+  EXPECT_EQ(ReadFile(dir + "/o4.jsonl"), "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
+  const std::string report = ReadFile(dir + "/r.json");
+  EXPECT_NE(report.find("\"documents\": {\"in\": 3, \"out\": 2, \"dropped\": 0, \"skipped\": 1}"),
+            std::string::npos) << report;
+  EXPECT_NE(report.find("\"skipped\": {\"too-large\": 1}"), std::string::npos) << report;
+  EXPECT_NE(report.find("\"line\": 2, \"reason\": \"too-large\""), std::string::npos) << report;
+  // With no limit the document is read and cleaned.
+  EXPECT_EQ(RunCli("clean --max-document-bytes 0 " + dir + "/a.jsonl -o " + dir + "/o5.jsonl", &err), 0) << err;
+}
+
 TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {
   for (int threads : {1, 3}) {
     WorkerPool pool(threads);

@@ -37,6 +37,10 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
   cmd->add_option("--format", args->flags.input_format, "Input format: auto, jsonl, text")
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))
       ->capture_default_str();
+  cmd->add_option("--max-document-bytes", p.max_document_bytes,
+                  "A record or text file of more bytes is a malformed-record finding (rule "
+                  "too-large), not read into memory; 0: no limit")
+      ->capture_default_str();
   cmd->add_option("-j,--threads", p.threads, "Worker threads, 0 for all cores")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

@@ -16,7 +16,7 @@ int RunAndReport(const Cleaner* cleaner, const PipelineOptions& p) {
   absl::StatusOr<RunStats> stats = RunPipeline(cleaner, p);
   if (!stats.ok()) return ReportError(stats.status());
   if (stats->skipped > 0) {
-    std::fprintf(stderr, "newsclean: skipped %zu malformed record(s); see --report\n",
+    std::fprintf(stderr, "newsclean: skipped %zu record(s), malformed or too large; see --report\n",
                  stats->skipped);
   }
   return kExitOk;

@@ -29,9 +29,13 @@ void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--on-error", flags->on_error,
-                  "Malformed JSON lines: fail (exit 2 naming file and line) or skip (count and "
-                  "list them in the report)")
+                  "Malformed JSON lines and documents over --max-document-bytes: fail (exit 2 "
+                  "naming file and line) or skip (count and list them in the report)")
       ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  cmd->add_option("--max-document-bytes", p.max_document_bytes,
+                  "A record or text file of more bytes (after decompression) is not read into "
+                  "memory: reason too-large (see --on-error); 0: no limit")
       ->capture_default_str();
   cmd->add_option("--report", p.report_path,
                   "Write a JSON report (documents, bytes, hits per rule, duplicates, skipped "

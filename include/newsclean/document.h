@@ -70,6 +70,10 @@ class Document {
   // Set by a reader that defers parsing (DocumentReader::DeferParsing): only
   // `record`, `source` and `invalid_utf8` are filled until ParseRecord runs.
   bool needs_parse = false;
+  // Set by a reader when the record (or the text file) was this many bytes,
+  // over PipelineOptions::max_document_bytes: it was read through, not kept,
+  // and ParseRecord reports it (reason too-large).
+  size_t too_large_bytes = 0;
 
   const std::string& text() const { return text_; }
   // True once the text differs from what was read.

@@ -96,6 +96,12 @@ struct PipelineOptions {
   // memory, so peak memory is bounded by batch size, not corpus size.
   size_t batch_documents = 1024;
   size_t batch_bytes = 16 << 20;
+  // A record (or a text file) of more bytes than this, after decompression, is
+  // not read into memory: it is a bad record with reason too-large (an error
+  // under OnBadRecord::kFail, skipped and counted otherwise). News articles are
+  // kilobytes; the default leaves room for pages with their markup while
+  // bounding what one document can cost. 0: no limit.
+  size_t max_document_bytes = 64 << 20;
 };
 
 }  // namespace newsclean

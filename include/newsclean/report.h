@@ -23,6 +23,7 @@ struct RuleCount {
 
 struct SkippedRecord {
   SourceLocation where;
+  std::string reason;  // "malformed-record" or "too-large"
   std::string error;
 };
 
@@ -31,6 +32,7 @@ struct RunStats {
   size_t documents_out = 0;     // records written
   std::map<std::string, size_t> dropped;  // by reason name ("empty", ...)
   size_t skipped = 0;           // unreadable records skipped under --on-error=skip
+  std::map<std::string, size_t> skipped_reasons;  // by reason: "malformed-record", "too-large"
   std::vector<SkippedRecord> skipped_records;  // the first kMaxListedSkips of them
   size_t bytes_in = 0;          // input bytes after decompression
   size_t bytes_out = 0;         // output bytes before compression
