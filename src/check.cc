@@ -202,7 +202,7 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits) {
   double v = number.empty() ? -1 : std::strtod(number.c_str(), &end);
   if (value == "off" || value == "none") {
     limit.type = Limit::kNone;
-  } else if (end != nullptr && *end == '\0' && v >= 0 && (!rate || v <= 100)) {
+  } else if (end == number.c_str() + number.size() && v >= 0 && (!rate || v <= 100)) {
     limit.type = rate ? Limit::kRate : Limit::kCount;
     limit.value = rate ? v / 100.0 : v;
   } else {
