@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "src/utf8.h"
 
 namespace newsclean {
 namespace {
@@ -31,15 +32,7 @@ bool Has(const std::vector<int>& sorted, int id) {
 bool AtomFitsPattern(std::string_view atom, std::string_view pattern) {
   size_t i = 0;
   while (i < atom.size()) {
-    size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(atom[i]);
-    if (c >= 0xF0) {
-      len = 4;
-    } else if (c >= 0xE0) {
-      len = 3;
-    } else if (c >= 0xC0) {
-      len = 2;
-    }
+    const size_t len = Utf8SequenceLength(static_cast<unsigned char>(atom[i]));
     if (pattern.find(atom.substr(i, len)) == std::string_view::npos) return false;
     i += len;
   }
@@ -77,16 +70,8 @@ void RulePrefilter::Compile() {
   DeriveClauses(atoms);
   single_char_.assign(atoms.size(), false);
   for (size_t a = 0; a < atoms.size(); ++a) {
-    size_t len = atoms[a].empty() ? 0 : 1;
-    unsigned char c = atoms[a].empty() ? 0 : static_cast<unsigned char>(atoms[a][0]);
-    if (c >= 0xF0) {
-      len = 4;
-    } else if (c >= 0xE0) {
-      len = 3;
-    } else if (c >= 0xC0) {
-      len = 2;
-    }
-    single_char_[a] = atoms[a].size() <= len;
+    single_char_[a] =
+        atoms[a].empty() || atoms[a].size() == Utf8SequenceLength(static_cast<unsigned char>(atoms[a][0]));
   }
   IndexKeyClauses(atoms.size());
   scanner_ = std::make_unique<AtomScanner>(std::move(atoms));

@@ -25,25 +25,6 @@ size_t RunSpaceAt(std::string_view text, size_t i) {
   return 0;
 }
 
-bool IsClosingAfterSentence(char32_t cp) {
-  return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 ||
-         cp == ')' || cp == '"' || cp == 0x300B;
-}
-
-// True if the text before `end` finishes a sentence: a sentence-final mark,
-// then at most two closing quotes or brackets.
-bool SentenceEndsBefore(std::string_view text, size_t end) {
-  size_t len = 0;
-  for (int k = 0; k < 3 && end > 0; ++k) {
-    size_t start = PreviousCodePointStart(text, end);
-    char32_t cp = DecodeUtf8(text, start, &len);
-    if (IsSentenceFinal(cp)) return true;
-    if (!IsClosingAfterSentence(cp)) return false;
-    end = start;
-  }
-  return false;
-}
-
 // Bytes that can start a separator: '\r', an ASCII space or tab, and the lead
 // bytes of NBSP and U+0085 (0xC2), U+2028/U+2029 (0xE2) and U+3000 (0xE3).
 constexpr bool IsSeparatorLead(unsigned char c) {
@@ -137,7 +118,7 @@ void SeparatorStage::Process(Document* doc) const {
     size_t end = i + first, count = 1;
     for (size_t len; end < view.size() && (len = RunSpaceAt(view, end)) > 0; end += len) ++count;
     if (count >= 2 && end < view.size() && view[end] != '\n' && view[end] != '\r' && i > 0 &&
-        SentenceEndsBefore(view, i)) {
+        EndsSentence(view.substr(0, i))) {
       static constexpr std::string_view kNewline[] = {"", "\n", "\n ", "\n  "};
       doc->OverwriteForLayout(i, kNewline[first]);
       view = doc->text();

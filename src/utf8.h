@@ -13,6 +13,12 @@ namespace newsclean {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
+// The length of the UTF-8 sequence that lead byte `c` starts (1 for ASCII and,
+// in ill-formed text, for a stray continuation byte).
+inline size_t Utf8SequenceLength(unsigned char c) {
+  return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
 // Decodes the three-byte sequence at p. REQUIRES: valid UTF-8, p[0] in E0..EF.
 inline char32_t DecodeUtf8Three(const char* p) {
   return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
