@@ -10,6 +10,7 @@ jobs="$(nproc)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+scripts/test_install.sh build
 CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DNEWSCLEAN_SANITIZE=ON \
       -DNEWSCLEAN_FUZZ=ON -DNEWSCLEAN_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan -j"$jobs"

@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "newsclean/version.h"
 #include "src/temp_files.h"
 #include "tools/check_command.h"
 #include "tools/clean_command.h"
@@ -18,7 +19,7 @@ int Run(int argc, char** argv) {
       "newsclean: cleans and de-duplicates web-scraped news text (Chinese, simplified and "
       "traditional).\nExit status: 0 success, 1 check found problems over its thresholds, "
       "2 usage, input or I/O error."};
-  app.set_version_flag("--version", "newsclean 0.1.0");
+  app.set_version_flag("--version", "newsclean " NEWSCLEAN_VERSION);
   app.require_subcommand(1);
   newsclean::CleanArgs clean_args;
   CLI::App* clean = newsclean::AddCleanCommand(&app, &clean_args);

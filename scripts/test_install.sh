@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs a build of newsclean into a temporary prefix, then builds and runs a
+# consumer program outside the tree twice: with CMake's find_package, and with
+# pkg-config. Used by scripts/test.sh.
+#
+#   scripts/test_install.sh [BUILD_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+cp -r tests/consumer "$work/src"
+# find_package
+cmake -S "$work/src" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/build" >/dev/null
+"$work/build/consumer" "$work"
+# pkg-config (a static library: --static for its private dependencies)
+export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
+# shellcheck disable=SC2046
+c++ -o "$work/consumer-pc" "$work/src/main.cc" $(pkg-config --cflags newsclean) \
+  $(pkg-config --libs --static newsclean)
+"$work/consumer-pc" "$work"
+"$work/prefix/bin/newsclean" --version
