@@ -32,9 +32,12 @@ absl::StatusOr<int> ResolveThreads(int threads);
 // One pass over the input: read and parse a batch, run `prepare` on every
 // document of it in parallel and `consume` on each in input order, each as soon
 // as its document is prepared (WorkerPool::ParallelForOrdered). With
-// `reader_thread`, a thread of its own reads and parses batches into a queue of
-// at most kQueuedBatches while the pool cleans the previous one, so at most
-// kQueuedBatches + 1 batches are in memory; without, one batch at a time.
+// `reader_thread`, a thread of its own reads batches into a queue of at most
+// kQueuedBatches while the pool cleans an earlier one, so at most
+// kQueuedBatches + 2 batches are in memory (the one being cleaned, the queued
+// ones, and the one the reader is filling); without, one batch at a time. A
+// batch holds at most batch_documents documents, and stops growing once it
+// has batch_bytes bytes (so it may exceed that by one document).
 class BatchRunner {
  public:
   static constexpr size_t kQueuedBatches = 2;

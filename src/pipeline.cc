@@ -335,6 +335,12 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   OutputCommit commit;
   // A single plain-text input gives text out (standard input is sniffed here).
   OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
+  if (options.dedup && dedup.mode == DedupMode::kAnnotate && format == OutputFormat::kText) {
+    // Plain text has nowhere to put the duplicate marks: refused, not lost.
+    return absl::InvalidArgumentError(
+        "annotating duplicates needs JSON Lines output (the marks are a field of each record); "
+        "plain-text output would drop them");
+  }
   absl::StatusOr<std::unique_ptr<DocumentWriter>> writer = DocumentWriter::Open(
       options.output, format, options.text_field, options.annotate, threads, &commit);
   if (!writer.ok()) return writer.status();

@@ -124,9 +124,9 @@ TEST(BoilerplateSegmentTest, CutsCopyrightVariants) {
             "正文结束。");
 }
 
-TEST(BoilerplateSegmentTest, TriggerPrefilterLetsEveryVariantThrough) {
-  // Lines are only scanned by the segment rules when they hold a trigger
-  // (two characters every match contains); each variant must still be cut.
+TEST(BoilerplateSegmentTest, PrefilterLetsEveryVariantThrough) {
+  // A segment rule runs on a line only when the prefilter finds the literals
+  // RE2 says every match contains; each variant must still be cut.
   EXPECT_EQ(Cleaned("正文。版 权 所 有 ©人民网。正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("正文。版\u3000权\u3000所\u3000有。正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("正文。COPYRIGHT © 2020 XINHUA. ALL RIGHTS RESERVED. 正文继续。"), "正文。 正文继续。");

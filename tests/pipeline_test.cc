@@ -255,6 +255,17 @@ TEST(PipelineTest, OneTextFileInGivesTextOut) {
   EXPECT_EQ(ResolveOutputFormat(o, true, 1), OutputFormat::kJsonl);
 }
 
+TEST(CliTest, DuplicateMarksAreNeverDroppedSilently) {
+  std::string dir = MakeTempDir("annotate_text");
+  WriteFile(dir + "/a.txt", "铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。");
+  std::string err;
+  EXPECT_EQ(RunCli("dedup --mode=annotate " + dir + "/a.txt -o " + dir + "/o.txt", &err), 2);
+  EXPECT_NE(err.find("needs JSON Lines output"), std::string::npos) << err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/o.txt"));
+  EXPECT_EQ(RunCli("dedup --mode=annotate --output-format jsonl " + dir + "/a.txt -o " + dir + "/o.jsonl", &err), 0)
+      << err;
+}
+
 TEST(CliTest, ExitStatusesMeanSomething) {
   std::string dir = MakeTempDir("cli_cases");
   std::string err;

@@ -1,6 +1,8 @@
 // Flags shared by the subcommands that run the pipeline (clean, dedup):
-// inputs, output, formats, threads, error policy, report, progress, and the
-// near-duplicate options.
+// inputs, output, formats, threads, error policy, document size limit, report,
+// progress (AddPipelineFlags), the near-duplicate options (AddDedupFlags:
+// threshold, num-perm, ngram, mode, keep, date-field, index) and the rule
+// switches (AddCleanerFlags).
 #ifndef NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
 #define NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
 
@@ -25,7 +27,7 @@ struct PipelineFlags {
 
 // Adds the I/O flags to `cmd`.
 void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags);
-// Adds --threshold, --num-perm, --ngram, --mode and --index.
+// Adds --threshold, --num-perm, --ngram, --mode, --keep, --date-field and --index.
 void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags);
 // Adds --disable and --rules (the cleaner's rule switches) to `cmd`.
 void AddCleanerFlags(CLI::App* cmd, CleanOptions* clean);

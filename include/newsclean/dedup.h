@@ -1,15 +1,18 @@
 // Near-duplicate documents across a corpus: exact fast path, MinHash, LSH,
 // verification, and a persistent index.
 //
-// Fingerprint() (thread-safe) computes what a decision needs: a 128-bit
+// ComputeFingerprint() (thread-safe) computes what a decision needs: a 128-bit
 // XXH3 hash of the matching view (exact duplicates), the MinHash signature
 // packed to 4 bits a value, and its LSH band keys. Decide() is called once per
 // document in input order on one thread: it looks for an exact duplicate, then
 // for LSH candidates whose packed-signature estimate reaches the threshold,
-// and keeps the document (inserting it) when there is none. A document is only
-// ever compared with kept documents, so chains of small edits cannot merge
-// unrelated articles through intermediate copies, and the first copy seen wins
-// whatever the thread count.
+// and keeps the document (inserting it) when there is none. Only documents
+// that were kept when they came are in the index, so chains of small edits
+// cannot merge unrelated articles through intermediate copies (a dropped copy
+// is never compared with), and under KeepPolicy::kFirst the first copy seen
+// wins whatever the thread count. Under kLongest and kEarliest a preferred
+// copy supersedes the indexed one: the superseded document stays in the index
+// and a later match with it resolves (Resolve) to the copy that superseded it.
 //
 // The index can be saved and loaded (--index): a versioned binary format with
 // the signer's Name() and an XXH3-64 checksum, written atomically; a corrupt,
