@@ -1,5 +1,9 @@
 #include "newsclean/lsh_index.h"
 
+#include <map>
+#include <mutex>
+#include <tuple>
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -24,6 +28,15 @@ double CandidateProbability(double s, LshParams p) {
 }
 
 LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
+  // The search integrates every (bands, rows) pair: tens of milliseconds.
+  // Runs ask for the same few settings again and again: remember them.
+  static std::mutex mu;
+  static auto* known = new std::map<std::tuple<double, int, double, double>, LshParams>();
+  const auto key = std::make_tuple(threshold, num_perm, fp_weight, fn_weight);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = known->find(key); it != known->end()) return it->second;
+  }
   LshParams best{1, num_perm};
   double best_error = 1e300;
   for (int b = 1; b <= num_perm; ++b) {
@@ -38,6 +51,8 @@ LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, dou
       }
     }
   }
+  std::lock_guard<std::mutex> lock(mu);
+  known->emplace(key, best);
   return best;
 }
 
