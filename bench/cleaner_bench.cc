@@ -13,21 +13,21 @@
 #include <xxhash.h>
 
 #include "newsclean/cleaner.h"
-#include "src/input_stream.h"
+#include "src/io/input_stream.h"
 #include "newsclean/reader.h"
 #include "re2/re2.h"
 #include "re2/set.h"
-#include "src/boilerplate_stage.h"
-#include "src/caption_stage.h"
-#include "src/layout_stage.h"
-#include "src/paragraph_join_stage.h"
-#include "src/pinyin_gloss_stage.h"
-#include "src/repeated_paragraph_stage.h"
-#include "src/rule_prefilter.h"
-#include "src/rule_set.h"
-#include "src/script_tables.h"
-#include "src/text_lines.h"
-#include "src/utf8.h"
+#include "src/clean/boilerplate_stage.h"
+#include "src/clean/caption_stage.h"
+#include "src/clean/layout_stage.h"
+#include "src/clean/paragraph_join_stage.h"
+#include "src/clean/pinyin_gloss_stage.h"
+#include "src/clean/repeated_paragraph_stage.h"
+#include "src/clean/rule_prefilter.h"
+#include "src/clean/rule_set.h"
+#include "src/text/script_tables.h"
+#include "src/text/text_lines.h"
+#include "src/text/utf8.h"
 
 namespace newsclean {
 namespace {

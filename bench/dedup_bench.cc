@@ -10,8 +10,8 @@
 #include "newsclean/cleaner.h"
 #include "newsclean/dedup.h"
 #include "newsclean/minhash.h"
-#include "src/input_stream.h"
-#include "src/match_view.h"
+#include "src/io/input_stream.h"
+#include "src/text/match_view.h"
 
 namespace newsclean {
 namespace {

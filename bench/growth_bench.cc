@@ -24,16 +24,16 @@
 
 #include "newsclean/cleaner.h"
 #include "newsclean/dedup.h"
-#include "src/boilerplate_stage.h"
-#include "src/caption_stage.h"
-#include "src/input_stream.h"
-#include "src/layout_stage.h"
-#include "src/link_list_stage.h"
-#include "src/paragraph_join_stage.h"
-#include "src/pinyin_gloss_stage.h"
-#include "src/repeated_paragraph_stage.h"
-#include "src/rule_set.h"
-#include "src/separator_stage.h"
+#include "src/clean/boilerplate_stage.h"
+#include "src/clean/caption_stage.h"
+#include "src/io/input_stream.h"
+#include "src/clean/layout_stage.h"
+#include "src/clean/link_list_stage.h"
+#include "src/clean/paragraph_join_stage.h"
+#include "src/clean/pinyin_gloss_stage.h"
+#include "src/clean/repeated_paragraph_stage.h"
+#include "src/clean/rule_set.h"
+#include "src/clean/separator_stage.h"
 
 namespace newsclean {
 namespace {

@@ -15,8 +15,8 @@
 
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"
-#include "src/input_stream.h"
-#include "src/output_stream.h"
+#include "src/io/input_stream.h"
+#include "src/io/output_stream.h"
 
 namespace newsclean {
 namespace {

@@ -16,7 +16,7 @@
 #include <cstring>
 #include <string>
 
-#include "src/input_stream.h"
+#include "src/io/input_stream.h"
 
 namespace {
 

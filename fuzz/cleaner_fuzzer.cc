@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "newsclean/cleaner.h"
-#include "src/utf8.h"
+#include "src/text/utf8.h"
 
 namespace {
 

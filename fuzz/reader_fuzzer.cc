@@ -18,7 +18,7 @@
 
 #include "fuzz/fuzz_util.h"
 #include "newsclean/reader.h"
-#include "src/utf8.h"
+#include "src/text/utf8.h"
 
 namespace {
 

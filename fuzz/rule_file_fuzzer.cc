@@ -5,9 +5,9 @@
 #include <string>
 
 #include "newsclean/cleaner.h"
-#include "src/boilerplate_stage.h"
-#include "src/rule_set.h"
-#include "src/utf8.h"
+#include "src/clean/boilerplate_stage.h"
+#include "src/clean/rule_set.h"
+#include "src/text/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string contents;

@@ -1,7 +1,7 @@
 // The boilerplate prefilter: AtomScanner finds the atoms re2::FilteredRE2
 // derives from the rules, RulePrefilter turns them into candidate rules, and
 // no rule that matches a line is ever filtered out.
-#include "src/atom_scanner.h"
+#include "src/clean/atom_scanner.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,9 +9,9 @@
 
 #include "gtest/gtest.h"
 #include "re2/re2.h"
-#include "src/rule_prefilter.h"
-#include "src/rule_set.h"
-#include "src/script_tables.h"
+#include "src/clean/rule_prefilter.h"
+#include "src/clean/rule_set.h"
+#include "src/text/script_tables.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

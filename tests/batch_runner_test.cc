@@ -1,12 +1,12 @@
 // BatchRunner: batches stay within the byte bound (what keeps memory
 // independent of the corpus), whether or not records are parsed yet.
-#include "src/batch_runner.h"
+#include "src/run/batch_runner.h"
 
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "src/worker_pool.h"
+#include "src/run/worker_pool.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -1,7 +1,7 @@
-#include "src/boilerplate_stage.h"
+#include "src/clean/boilerplate_stage.h"
 
 #include "gtest/gtest.h"
-#include "src/rule_set.h"
+#include "src/clean/rule_set.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -195,7 +195,11 @@ TEST(RuleFileTest, DisablesBuiltInRulesByNameAndRejectsUnknownNames) {
   options.disabled_rules = {"share-widget"};
   EXPECT_EQ(Cleaned(kBody + "\n分享", options), kBody + "\n分享");
   options.disabled_rules = {"no-such-rule"};
-  EXPECT_FALSE(Cleaner::Create(options).ok());
+  absl::Status status = Cleaner::Create(options).status();
+  EXPECT_TRUE(absl::IsNotFound(status)) << status;
+  // The library's error names no CLI flag (the CLI adds "--disable").
+  EXPECT_EQ(status.message().find("--"), std::string::npos) << status;
+  EXPECT_NE(status.message().find("no-such-rule"), std::string::npos) << status;
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include <sys/wait.h>
 
 #include "gtest/gtest.h"
-#include "src/explain.h"
-#include "src/mojibake.h"
+#include "src/check/explain.h"
+#include "src/check/mojibake.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -6,10 +6,10 @@
 #include <set>
 
 #include "gtest/gtest.h"
-#include "src/match_view.h"
-#include "src/paragraph_sketch.h"
-#include "src/script_tables.h"
-#include "src/utf8.h"
+#include "src/text/match_view.h"
+#include "src/clean/paragraph_sketch.h"
+#include "src/text/script_tables.h"
+#include "src/text/utf8.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

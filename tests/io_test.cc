@@ -4,8 +4,8 @@
 #include "gtest/gtest.h"
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"
-#include "src/input_stream.h"
-#include "src/output_stream.h"
+#include "src/io/input_stream.h"
+#include "src/io/output_stream.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -1,4 +1,4 @@
-#include "src/paragraph_counter.h"
+#include "src/dedup/paragraph_counter.h"
 
 #include "gtest/gtest.h"
 

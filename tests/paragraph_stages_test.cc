@@ -1,8 +1,8 @@
 // Tests of the paragraph-level stages: image captions, reflow, repeated
 // paragraphs and layout.
 #include "gtest/gtest.h"
-#include "src/paragraph_join_stage.h"
-#include "src/repeated_paragraph_stage.h"
+#include "src/clean/paragraph_join_stage.h"
+#include "src/clean/repeated_paragraph_stage.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -1,7 +1,7 @@
-#include "src/pinyin_gloss_stage.h"
+#include "src/clean/pinyin_gloss_stage.h"
 
 #include "gtest/gtest.h"
-#include "src/script_tables.h"
+#include "src/text/script_tables.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

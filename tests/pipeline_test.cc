@@ -290,6 +290,8 @@ TEST(CliTest, ExitStatusesMeanSomething) {
   EXPECT_EQ(RunCli("clean --disable share-widget " + kFixtures + "/seeds.jsonl -o " + dir + "/d.jsonl", &err), 0) << err;
   std::string disabled = ReadFile(dir + "/d.jsonl");
   EXPECT_EQ(std::count(disabled.begin(), disabled.end(), '\n'), 5);
+  EXPECT_EQ(RunCli("clean --disable no-such-rule " + kFixtures + "/seeds.jsonl -o /dev/null", &err), 2);
+  EXPECT_NE(err.find("--disable: no rule named 'no-such-rule'"), std::string::npos) << err;
 
   WriteFile(dir + "/x.rules", "line broken user-rule (\n");
   EXPECT_EQ(RunCli("clean --rules " + dir + "/x.rules --list-rules >/dev/null", &err), 2);

@@ -11,12 +11,12 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "src/index_lock.h"
-#include "src/paragraph_join_stage.h"
-#include "src/paragraph_shape.h"
-#include "src/temp_files.h"
-#include "src/utf8.h"
-#include "src/worker_pool.h"
+#include "src/dedup/index_lock.h"
+#include "src/clean/paragraph_join_stage.h"
+#include "src/text/paragraph_shape.h"
+#include "src/io/temp_files.h"
+#include "src/text/utf8.h"
+#include "src/run/worker_pool.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "src/async_sink.h"
-#include "src/block_compressor.h"
-#include "src/input_stream.h"
+#include "src/io/async_sink.h"
+#include "src/io/block_compressor.h"
+#include "src/io/input_stream.h"
 #include "tests/testutil.h"
 
 namespace newsclean {

@@ -1,6 +1,6 @@
 // WorkerPool: every item runs once; ordered consumption sees items in order,
 // each after its preparation, and stops at the first refusal.
-#include "src/worker_pool.h"
+#include "src/run/worker_pool.h"
 
 #include <atomic>
 #include <vector>

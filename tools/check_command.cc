@@ -7,10 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "newsclean/cleaner.h"
 #include "newsclean/reader.h"
-#include "src/explain.h"
-#include "src/separator_stage.h"
-#include "src/output_stream.h"
-#include "src/strings.h"
+#include "src/check/explain.h"
+#include "src/clean/separator_stage.h"
+#include "src/io/output_stream.h"
+#include "src/text/strings.h"
 #include "tools/cli_util.h"
 
 namespace newsclean {
@@ -76,7 +76,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
 }
 
 int RunCheckCommand(CheckArgs args) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(args.clean);
+  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = CreateCleaner(args.clean);
   if (!cleaner.ok()) return ReportError(cleaner.status());
   CheckOptions options;
   FinishPipelineFlags(&args.flags);
@@ -136,7 +136,7 @@ CLI::App* AddExplainCommand(CLI::App* app, ExplainArgs* args) {
 }
 
 int RunExplainCommand(const ExplainArgs& args) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(args.clean);
+  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = CreateCleaner(args.clean);
   if (!cleaner.ok()) return ReportError(cleaner.status());
   PipelineOptions p;
   p.inputs = {args.input};

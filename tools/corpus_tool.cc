@@ -31,12 +31,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "newsclean/cleaner.h"
-#include "src/input_stream.h"
+#include "src/io/input_stream.h"
 #include "newsclean/minhash.h"
-#include "src/json_escape.h"
-#include "src/match_view.h"
-#include "src/script_tables.h"
-#include "src/utf8.h"
+#include "src/io/json_escape.h"
+#include "src/text/match_view.h"
+#include "src/text/script_tables.h"
+#include "src/text/utf8.h"
 
 namespace newsclean {
 namespace {

@@ -14,7 +14,7 @@
 //     compatibility forms, case), for the matching view of near-duplicate
 //     detection, and the ranges of code points that view drops (punctuation,
 //     separators, control and format characters).
-// The output is a C++ fragment included by src/script_tables.cc. Doing this at
+// The output is a C++ fragment included by src/text/script_tables.cc. Doing this at
 // build time keeps ICU transliteration (about 10 us per character) out of
 // start-up, where it would cost about a second.
 //

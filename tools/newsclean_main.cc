@@ -7,7 +7,7 @@
 #include <new>
 
 #include "newsclean/version.h"
-#include "src/temp_files.h"
+#include "src/io/temp_files.h"
 #include "tools/check_command.h"
 #include "tools/clean_command.h"
 #include "tools/cli_util.h"

@@ -2,7 +2,7 @@
 //
 // Method: one-permutation hashing (Li, Owen & Zhang 2012) with optimal
 // densification (Shrivastava 2017). Each shingle (n consecutive code points of
-// the matching view, see src/match_view.h) is hashed once with XXH3-64; the
+// the matching view, see src/text/match_view.h) is hashed once with XXH3-64; the
 // high 32 bits pick one of K bins, the low 32 bits compete for that bin's
 // minimum. Bins no shingle reached borrow the value of a non-empty bin chosen
 // by a fixed hash sequence, the same for every document, so that matching bins

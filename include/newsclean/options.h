@@ -39,7 +39,8 @@ struct DedupOptions {
 
 struct CleanOptions {
   // Names of built-in rules or stages to switch off ("share-widget",
-  // "image-caption", "reflow", ...). Unknown names are an error at start-up.
+  // "image-caption", "reflow", ...). A name no rule has makes Cleaner::Create
+  // fail with NotFound.
   std::vector<std::string> disabled_rules;
   // Paths of user rule files (format in README.md, "Rule files"). Empty: none.
   std::vector<std::string> rule_files;
@@ -87,7 +88,7 @@ struct PipelineOptions {
   // Remove paragraphs whose matching view was seen in this many or more
   // earlier documents (boilerplate no rule names); 0: off. Counted in a
   // count-min sketch of `repeated_paragraph_memory` bytes (see
-  // src/paragraph_counter.h for the false-positive rate).
+  // src/dedup/paragraph_counter.h for the false-positive rate).
   int repeated_paragraphs = 0;
   size_t repeated_paragraph_memory = 64 << 20;
   bool dedup = false;               // drop (or annotate) near-duplicate documents

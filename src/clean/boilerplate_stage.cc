@@ -1,0 +1,184 @@
+#include "src/clean/boilerplate_stage.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "src/text/paragraph_shape.h"
+#include "src/clean/rule_prefilter.h"
+#include "src/text/script_tables.h"
+#include "src/text/text_lines.h"
+#include "src/text/utf8.h"
+
+namespace newsclean {
+BoilerplateStage::BoilerplateStage() : prefilter_(std::make_unique<RulePrefilter>()) {}
+
+BoilerplateStage::~BoilerplateStage() = default;
+
+absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
+    std::vector<RuleSpec> rules) {
+  std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
+  for (RuleSpec& spec : rules) {
+    std::string error;
+    if (!stage->prefilter_->Add(ExpandRuleMacros(spec.pattern), &error)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
+    }
+    const RE2& re = stage->prefilter_->rule(stage->prefilter_->size() - 1);
+    if (re.NumberOfCapturingGroups() > kMaxGroups) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(spec.origin, ": rule '", spec.name, "': more than ", kMaxGroups,
+                       " capturing groups (write (?:...) for a group that is not cut)"));
+    }
+    stage->rules_.push_back(std::move(spec));
+  }
+  stage->prefilter_->Compile();
+  return stage;
+}
+
+namespace {
+
+// A line of a related-links block: a headline or a link, not body text. Body
+// paragraphs hold a '。', and long ones a '，'; enumerated subheadings start a
+// new section.
+bool IsListItem(std::string_view line) {
+  if (line.find("\xE3\x80\x82") != std::string_view::npos) return false;  // 。
+  if (line.find("\xEF\xBC\x8C") != std::string_view::npos && CountCodePoints(line) > 40) {
+    return false;  // ，
+  }
+  return !ParagraphShape::Of(line).enumerator;
+}
+
+constexpr size_t kMaxBlockItems = 30;
+constexpr size_t kMaxNextLineChars = 200;
+
+}  // namespace
+
+void BoilerplateStage::Process(Document* doc) const {
+  // Rounds until no rule fires: a cut can expose another match on the same
+  // line (a segment that may end at the line's end, once what followed it is
+  // cut), and cleaning must be idempotent. Cuts never remove a newline, so line
+  // numbers are stable between rounds, and later rounds rescan only the lines
+  // the previous round cut inside. Rules see each line folded to simplified
+  // characters; folding keeps byte lengths, so offsets carry over.
+  if (rules_.empty()) return;
+  std::vector<bool> dirty;
+  std::string folded;
+  std::vector<Cut> cuts;
+  std::vector<int> candidates;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    const std::string_view text = doc->text();
+    std::vector<LineSpan> lines = SplitLines(text);
+    std::vector<bool> next_dirty(lines.size(), false);
+    cuts.clear();
+    auto trimmed = [&](size_t li) {
+      return TrimSpaces(text.substr(lines[li].begin, lines[li].end - lines[li].begin));
+    };
+    auto cut_line = [&](size_t li, const RuleSpec& spec) {
+      std::string_view raw = trimmed(li);
+      size_t b = static_cast<size_t>(raw.data() - text.data());
+      cuts.push_back(Cut{b, b + raw.size(), spec.reason, spec.name});
+    };
+    for (size_t li = 0; li < lines.size(); ++li) {
+      if (lines[li].blank || (round > 0 && (li >= dirty.size() || !dirty[li]))) continue;
+      std::string_view raw = trimmed(li);
+      const size_t base = static_cast<size_t>(raw.data() - text.data());
+      folded.assign(raw);
+      prefilter_->Candidates(&folded, &candidates);
+      int whole = -1;
+      if (ScanLine(folded, base, candidates, &cuts, &whole)) next_dirty[li] = true;
+      if (whole < 0) continue;
+      // A heading or marker line went: the block or the caption after it goes too.
+      const RuleSpec& spec = rules_[whole];
+      size_t taken = 0;
+      for (size_t next = li + 1; next < lines.size(); ++next) {
+        if (lines[next].blank) continue;
+        std::string_view line = trimmed(next);
+        bool take = spec.scope == RuleScope::kBlock
+                        ? taken < kMaxBlockItems && IsListItem(line)
+                        : taken == 0 && CountCodePoints(line) <= kMaxNextLineChars;
+        if (!take) break;
+        cut_line(next, spec);
+        ++taken;
+        li = next;
+      }
+    }
+    if (cuts.empty()) return;
+    doc->ApplyCuts(std::move(cuts));
+    cuts = {};
+    dirty = std::move(next_dirty);
+  }
+}
+
+bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
+                                const std::vector<int>& candidates, std::vector<Cut>* cuts,
+                                int* whole) const {
+  const re2::StringPiece text(line.data(), line.size());
+  size_t line_chars = SIZE_MAX;  // counted when a rule's max_chars needs it
+  auto fits = [&](size_t max_chars) {
+    if (max_chars == 0 || line.size() <= max_chars) return true;
+    if (line.size() > 4 * max_chars) return false;  // more characters in any encoding
+    if (line_chars == SIZE_MAX) line_chars = CountCodePoints(line);
+    return line_chars <= max_chars;
+  };
+  // A line rule must match the whole line: the first that does takes it.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    if (spec.scope != RuleScope::kLine && spec.scope != RuleScope::kBlock &&
+        spec.scope != RuleScope::kLineNext) {
+      continue;
+    }
+    if (!fits(spec.max_chars)) continue;
+    if (prefilter_->rule(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
+      if (spec.scope != RuleScope::kLine) *whole = id;
+      return false;  // the whole line goes: nothing left to look at again
+    }
+  }
+  const size_t before = cuts->size();
+  // Cuts what a match of rule `id` captured: its groups, or all of it.
+  re2::StringPiece groups[kMaxGroups + 1];
+  auto cut_match = [&](int id, int ngroups) {
+    const RuleSpec& spec = rules_[id];
+    for (int g = ngroups == 0 ? 0 : 1; g <= ngroups; ++g) {
+      if (groups[g].empty()) continue;
+      size_t b = static_cast<size_t>(groups[g].data() - line.data());
+      cuts->push_back(Cut{base + b, base + b + groups[g].size(), spec.reason, spec.name});
+    }
+  };
+  // The first lead-in rule that matches at the start cuts what it matched.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    if (spec.scope != RuleScope::kLeadIn) continue;
+    const RE2& re = prefilter_->rule(id);
+    const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
+    if (re.Match(text, 0, line.size(), RE2::ANCHOR_START, groups, ngroups + 1)) {
+      if (!groups[0].empty()) {
+        cut_match(id, ngroups);
+        break;
+      }
+    }
+  }
+  // Every segment rule cuts each of its non-overlapping matches.
+  for (int id : candidates) {
+    const RuleSpec& spec = rules_[id];
+    if (spec.scope != RuleScope::kSegment) continue;
+    const RE2& re = prefilter_->rule(id);
+    const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
+    size_t pos = 0;
+    while (pos <= line.size() &&
+           re.Match(text, pos, line.size(), RE2::UNANCHORED, groups, ngroups + 1)) {
+      size_t b = static_cast<size_t>(groups[0].data() - line.data());
+      size_t e = b + groups[0].size();
+      if (groups[0].empty()) {
+        pos = b + 1;
+        continue;
+      }
+      cut_match(id, ngroups);
+      pos = e;
+    }
+  }
+  return cuts->size() > before;  // cut inside: look again next round
+}
+
+}  // namespace newsclean

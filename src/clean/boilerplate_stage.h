@@ -1,0 +1,54 @@
+#ifndef NEWSCLEAN_SRC_CLEAN_BOILERPLATE_STAGE_H_
+#define NEWSCLEAN_SRC_CLEAN_BOILERPLATE_STAGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "src/clean/rule_set.h"
+#include "src/clean/stage.h"
+
+namespace newsclean {
+
+class RulePrefilter;
+
+// Removes boilerplate and copyright notices with RE2 rules (see rule_set.h for
+// scopes and matching).
+//
+// Matching is prefiltered (rule_prefilter.h): from the literals RE2 derives
+// from each rule, one pass over a line tells which rules can match it, and
+// only those run their own RE2 on it. The derivation is RE2's own, so it holds
+// for user rules too. Most content lines run one or two rules, each of which
+// gives up within a few characters.
+class BoilerplateStage : public Stage {
+ public:
+  // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
+  static absl::StatusOr<std::unique_ptr<BoilerplateStage>> Create(std::vector<RuleSpec> rules);
+  ~BoilerplateStage() override;
+
+  std::string_view Name() const override { return "boilerplate"; }
+  void Process(Document* doc) const override;
+
+ private:
+  BoilerplateStage();
+
+  // Appends the cuts that `candidates` (rule ids, ascending: the rules the
+  // prefilter lets through) make in `line` (trimmed and folded to simplified;
+  // it starts at byte `base` of the text) to *cuts. Returns true when a cut
+  // fell inside the line, so the next round scans it again. When a block or
+  // line-next rule took the whole line, sets *whole to its id.
+  bool ScanLine(std::string_view line, size_t base, const std::vector<int>& candidates,
+                std::vector<Cut>* cuts, int* whole) const;
+
+  static constexpr int kMaxRounds = 8;
+  static constexpr int kMaxGroups = 4;  // capturing groups a rule may cut
+
+  std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
+  std::unique_ptr<RulePrefilter> prefilter_;
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_CLEAN_BOILERPLATE_STAGE_H_

@@ -1,0 +1,19 @@
+#include "src/clean/layout_stage.h"
+
+#include "src/text/text_lines.h"
+
+namespace newsclean {
+
+std::string LayOut(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const Paragraph& p : SplitParagraphs(text)) {
+    if (!out.empty()) out.push_back('\n');
+    out.append(text.substr(p.begin, p.end - p.begin));
+  }
+  return out;
+}
+
+void LayoutStage::Process(Document* doc) const { doc->ReplaceTextForLayout(LayOut(doc->text())); }
+
+}  // namespace newsclean

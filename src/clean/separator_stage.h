@@ -1,0 +1,40 @@
+// SeparatorStage: every paragraph on a line of its own, whatever separated
+// the paragraphs in the page.
+//
+// Scrapers keep paragraph breaks in many forms: '\n', "\r\n", a bare '\r'
+// (classic Mac line ends, CSV fields), U+2028 LINE SEPARATOR and U+2029
+// PARAGRAPH SEPARATOR, U+0085 NEXT LINE, or only a run of spaces between two
+// sentences of a page flattened onto one line ("…下流老人。 \u00A0台大教授…").
+// The later stages work on lines, so this stage, which runs first, rewrites
+// each such separator in place as '\n' followed by spaces, byte for byte:
+// offsets do not move and nothing is removed (the layout stage drops the
+// spaces at the end).
+//
+// A run of two or more spaces (ASCII, NBSP, U+3000, tabs, in any mix) is a
+// separator only right after the end of a sentence (。！？!?… possibly followed
+// by closing quotes or brackets) and before more text: inside a sentence or a
+// heading ("既“造形”又“铸魂”  用党的创新理论") it is left alone.
+#ifndef NEWSCLEAN_SRC_CLEAN_SEPARATOR_STAGE_H_
+#define NEWSCLEAN_SRC_CLEAN_SEPARATOR_STAGE_H_
+
+#include <string>
+#include <string_view>
+
+#include "src/clean/stage.h"
+
+namespace newsclean {
+
+class SeparatorStage : public Stage {
+ public:
+  std::string_view Name() const override { return "separators"; }
+  void Process(Document* doc) const override;
+};
+
+// Returns `text` with its paragraph separators rewritten as the stage does:
+// the same bytes but for those, at the same offsets (for showing an original
+// text with its removals, as `explain` does).
+std::string WithLineBreaks(std::string_view text);
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_CLEAN_SEPARATOR_STAGE_H_

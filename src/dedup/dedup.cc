@@ -1,0 +1,315 @@
+#include "newsclean/dedup.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "src/io/input_stream.h"
+#include "src/text/match_view.h"
+#include "src/io/output_stream.h"
+#include "src/dedup/record_store.h"
+#include "src/text/strings.h"
+
+namespace newsclean {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'C', 'D', 'E', 'D', 'U', 'P', '\n'};
+constexpr uint32_t kFormatVersion = 1;
+
+void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutU64(uint64_t v, std::string* out) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+// Reads little-endian fields from a buffer; any read past the end fails.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view data) : data_(data) {}
+  bool U32(uint32_t* v) {
+    if (pos_ + 4 > data_.size()) return false;
+    *v = 0;
+    for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return true;
+  }
+  bool U64(uint64_t* v) {
+    if (pos_ + 8 > data_.size()) return false;
+    *v = 0;
+    for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+    pos_ += 8;
+    return true;
+  }
+  bool Bytes(size_t n, std::string_view* out) {
+    if (pos_ + n > data_.size()) return false;
+    *out = data_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+  size_t pos() const { return pos_; }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+DedupIndex::DedupIndex(const DedupOptions& options, LshParams lsh)
+    : options_(options),
+      hasher_(options.minhash),
+      lsh_(options.minhash.num_perm, lsh),
+      packed_size_((static_cast<size_t>(options.minhash.num_perm) + 1) / 2),
+      signatures_(std::make_unique<RecordStore>(packed_size_)),
+      exact_(std::make_unique<RecordStore>(16)),
+      exact_slots_(1024, kNoDoc) {
+  name_ = absl::StrCat(hasher_.Name(), "-b", kSignatureBits);
+  id_offsets_.push_back(0);
+}
+
+DedupIndex::~DedupIndex() = default;
+
+namespace {
+
+size_t ExactHome(uint64_t low, size_t n) {
+  return static_cast<size_t>(((low >> 32) * n) >> 32);
+}
+
+}  // namespace
+
+bool DedupIndex::FindExact(uint64_t low, uint64_t high, uint32_t* doc) const {
+  const size_t n = exact_slots_.size();
+  for (size_t i = ExactHome(low, n); exact_slots_[i] != kNoDoc; i = i + 1 == n ? 0 : i + 1) {
+    const uint8_t* stored = exact_->Record(exact_slots_[i]);
+    uint64_t l, h;
+    std::memcpy(&l, stored, 8);
+    std::memcpy(&h, stored + 8, 8);
+    if (l == low && h == high) {
+      *doc = exact_slots_[i];
+      return true;
+    }
+  }
+  return false;
+}
+
+void DedupIndex::InsertExact(uint64_t low, uint32_t doc) {
+  if ((exact_used_ + 1) * 20 > exact_slots_.size() * 17) {  // load factor <= 0.85
+    std::vector<uint32_t> old = std::move(exact_slots_);
+    exact_slots_.assign(old.size() + old.size() / 4, kNoDoc);
+    exact_used_ = 0;
+    for (uint32_t d : old) {
+      if (d == kNoDoc) continue;
+      uint64_t l;
+      std::memcpy(&l, exact_->Record(d), 8);
+      InsertExact(l, d);
+    }
+  }
+  const size_t n = exact_slots_.size();
+  size_t i = ExactHome(low, n);
+  while (exact_slots_[i] != kNoDoc) i = i + 1 == n ? 0 : i + 1;
+  exact_slots_[i] = doc;
+  ++exact_used_;
+}
+
+absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
+  if (!(options.threshold > 0.0 && options.threshold <= 1.0)) {
+    return absl::InvalidArgumentError("--threshold must be in (0, 1]");
+  }
+  if (options.minhash.num_perm < 8 || options.minhash.num_perm > 1024) {
+    return absl::InvalidArgumentError("--num-perm must be between 8 and 1024");
+  }
+  if (options.minhash.ngram < 1 || options.minhash.ngram > 32) {
+    return absl::InvalidArgumentError("--ngram must be between 1 and 32");
+  }
+  LshParams lsh = OptimalLshParams(options.threshold, options.minhash.num_perm);
+  std::unique_ptr<DedupIndex> index(new DedupIndex(options, lsh));
+  if (!options.index_path.empty()) {
+    // Only a missing file starts a fresh index; any other failure is an error.
+    absl::StatusOr<std::string> data = ReadFileContents(options.index_path);
+    if (data.ok()) {
+      absl::Status st = index->Load(options.index_path, *data);
+      if (!st.ok()) return st;
+    } else if (!absl::IsNotFound(data.status())) {
+      return data.status();
+    }
+  }
+  return index;
+}
+
+void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) const {
+  thread_local std::vector<char32_t> view;
+  thread_local std::vector<uint32_t> sig;
+  MatchView(text, &view);
+  fp->empty = view.empty();
+  fp->packed.clear();
+  fp->band_keys.clear();
+  if (fp->empty) return;
+  XXH128_hash_t h = XXH3_128bits(view.data(), view.size() * sizeof(char32_t));
+  fp->exact_low = h.low64;
+  fp->exact_high = h.high64;
+  hasher_.SignView(view, &sig);
+  fp->packed = PackSignature(sig);
+  lsh_.BandKeys(fp->packed, &fp->band_keys);
+}
+
+uint32_t DedupIndex::Resolve(uint32_t doc) const {
+  while (superseded_by_[doc] != doc) doc = superseded_by_[doc];
+  return doc;
+}
+
+DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
+                                 std::string_view preference) {
+  DedupDecision d = DecideAgainstKept(fp);
+  if (fp.empty) return d;  // nothing to match on: kept, never indexed
+  if (d.kind == DedupDecision::kUnique) {
+    d.inserted = Insert(fp, id, preference);
+    return d;
+  }
+  d.duplicate_of = Resolve(d.duplicate_of);
+  // Documents loaded from an earlier run's index were written then: they stay.
+  if (options_.keep != KeepPolicy::kFirst && d.duplicate_of >= num_loaded_ &&
+      preference < preferences_[d.duplicate_of - num_loaded_]) {
+    d.kind = DedupDecision::kSupersedes;
+    d.inserted = Insert(fp, id, preference);
+    superseded_by_[d.duplicate_of] = d.inserted;
+  }
+  return d;
+}
+
+DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp) {
+  DedupDecision d;
+  if (fp.empty) return d;
+  uint32_t exact_doc = 0;
+  if (FindExact(fp.exact_low, fp.exact_high, &exact_doc)) {
+    d.kind = DedupDecision::kExact;
+    d.duplicate_of = exact_doc;
+    d.similarity = 1.0;
+    return d;
+  }
+  scratch_.clear();
+  lsh_.Candidates(fp.band_keys, &scratch_);
+  double best = -1;
+  uint32_t best_doc = 0;
+  const int k = options_.minhash.num_perm;
+  for (uint32_t doc : scratch_) {
+    std::span<const uint8_t> other(signatures_->Record(doc), packed_size_);
+    double s = EstimatePackedJaccard(fp.packed, other, k);
+    if (s > best) {
+      best = s;
+      best_doc = doc;
+    }
+  }
+  if (best >= options_.threshold) {
+    d.kind = DedupDecision::kNear;
+    d.duplicate_of = best_doc;
+    d.similarity = best;
+  }
+  return d;
+}
+
+uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id,
+                            std::string_view preference) {
+  uint32_t doc = static_cast<uint32_t>(num_docs_++);
+  signatures_->Append(fp.packed.data());
+  uint8_t exact[16];
+  std::memcpy(exact, &fp.exact_low, 8);
+  std::memcpy(exact + 8, &fp.exact_high, 8);
+  exact_->Append(exact);
+  InsertExact(fp.exact_low, doc);
+  lsh_.Insert(doc, fp.band_keys);
+  id_bytes_.append(id);
+  id_offsets_.push_back(id_bytes_.size());
+  if (options_.keep != KeepPolicy::kFirst && !loading_) preferences_.emplace_back(preference);
+  superseded_by_.push_back(doc);
+  return doc;
+}
+
+std::string_view DedupIndex::IdOf(uint32_t doc) const {
+  doc = Resolve(doc);
+  return std::string_view(id_bytes_).substr(id_offsets_[doc], id_offsets_[doc + 1] - id_offsets_[doc]);
+}
+
+size_t DedupIndex::DecisionBytes() const {
+  return signatures_->MemoryBytes() + exact_->MemoryBytes() +
+         exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes() +
+         superseded_by_.capacity() * sizeof(uint32_t);
+}
+
+absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) const {
+  std::string out(kMagic, sizeof kMagic);
+  PutU32(kFormatVersion, &out);
+  PutU32(static_cast<uint32_t>(name_.size()), &out);
+  out.append(name_);
+  PutU64(num_docs_, &out);
+  for (size_t doc = 0; doc < num_docs_; ++doc) {
+    uint64_t low, high;
+    std::memcpy(&low, exact_->Record(doc), 8);
+    std::memcpy(&high, exact_->Record(doc) + 8, 8);
+    PutU64(low, &out);
+    PutU64(high, &out);
+    out.append(reinterpret_cast<const char*>(signatures_->Record(doc)), packed_size_);
+    std::string_view id = IdOf(static_cast<uint32_t>(doc));
+    PutU32(static_cast<uint32_t>(id.size()), &out);
+    out.append(id);
+  }
+  PutU64(XXH3_64bits(out.data(), out.size()), &out);
+  // Never compressed by the name: Load reads the bytes as they are.
+  absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false, commit);
+  if (!sink.ok()) return sink.status();
+  absl::Status st = (*sink)->Write(out);
+  if (!st.ok()) return st;
+  return (*sink)->Close();
+}
+
+absl::Status DedupIndex::Load(const std::string& path, std::string_view data) {
+  auto corrupt = [&](std::string_view why) {
+    return absl::DataLossError(absl::StrCat(path, ": not a usable newsclean index: ", AV(why)));
+  };
+  if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
+    return corrupt("wrong magic bytes (not a newsclean dedup index)");
+  }
+  uint64_t stored_sum = 0;
+  Cursor tail(std::string_view(data).substr(data.size() - 8));
+  tail.U64(&stored_sum);
+  if (XXH3_64bits(data.data(), data.size() - 8) != stored_sum) {
+    return corrupt("checksum mismatch (truncated or damaged)");
+  }
+  Cursor c(std::string_view(data).substr(0, data.size() - 8));
+  std::string_view skip, name;
+  uint32_t version = 0, name_len = 0;
+  uint64_t docs = 0;
+  c.Bytes(sizeof kMagic, &skip);
+  if (!c.U32(&version) || version != kFormatVersion) {
+    return corrupt(absl::StrCat("format version ", version, ", this build reads ", kFormatVersion));
+  }
+  if (!c.U32(&name_len) || !c.Bytes(name_len, &name)) return corrupt("truncated header");
+  if (name != name_) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": index was built with ", AV(name), " but this run uses ", name_,
+        " (the same --num-perm and --ngram are needed)"));
+  }
+  if (!c.U64(&docs)) return corrupt("truncated header");
+  loading_ = true;
+  for (uint64_t d = 0; d < docs; ++d) {
+    Fingerprint fp;
+    fp.empty = false;
+    std::string_view packed, id;
+    uint32_t id_len = 0;
+    if (!c.U64(&fp.exact_low) || !c.U64(&fp.exact_high) || !c.Bytes(packed_size_, &packed) ||
+        !c.U32(&id_len) || !c.Bytes(id_len, &id)) {
+      return corrupt(absl::StrCat("truncated at document ", d));
+    }
+    fp.packed.assign(packed.begin(), packed.end());
+    lsh_.BandKeys(fp.packed, &fp.band_keys);
+    Insert(fp, id, "");
+  }
+  loading_ = false;
+  num_loaded_ = num_docs_;
+  return absl::OkStatus();
+}
+
+}  // namespace newsclean

@@ -1,0 +1,120 @@
+#include "newsclean/minhash.h"
+
+// Inlined XXH3: shingles are 4 to 128 bytes, where a library call costs more
+// than the hash itself. Same function, same values as libxxhash.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "src/text/match_view.h"
+#include "src/text/mix64.h"
+
+namespace newsclean {
+namespace {
+
+uint64_t ShingleHash(const char32_t* p, int n, uint64_t seed) {
+  return XXH3_64bits_withSeed(p, static_cast<size_t>(n) * sizeof(char32_t), seed);
+}
+
+}  // namespace
+
+MinHasher::MinHasher(MinHashParams params) : params_(params) {
+  if (params.num_perm < 1 || params.num_perm > kMaxNumPerm || params.ngram < 1) {
+    std::fprintf(stderr, "MinHasher: num_perm %d or ngram %d out of range\n", params.num_perm,
+                 params.ngram);
+    std::abort();
+  }
+}
+
+bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig) const {
+  sig->clear();
+  if (view.empty()) return false;
+  const uint32_t k = static_cast<uint32_t>(params_.num_perm);
+  const int n = std::min<int>(params_.ngram, static_cast<int>(view.size()));
+  constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  sig->assign(k, kEmpty);
+  std::array<uint64_t, (kMaxNumPerm + 63) / 64> filled{};  // bit per bin
+  uint32_t* s = sig->data();
+  const size_t shingles = view.size() - static_cast<size_t>(n) + 1;
+  const size_t bytes = static_cast<size_t>(n) * sizeof(char32_t);
+  const uint64_t seed = params_.seed;
+  for (size_t i = 0; i < shingles; ++i) {
+    uint64_t h = XXH3_64bits_withSeed(view.data() + i, bytes, seed);
+    uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
+    uint32_t value = static_cast<uint32_t>(h);
+    s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
+    filled[bin >> 6] |= uint64_t{1} << (bin & 63);
+  }
+  auto is_filled = [&](uint32_t bin) { return (filled[bin >> 6] >> (bin & 63)) & 1; };
+  // Optimal densification: an empty bin takes the value of the first filled
+  // bin along its own probe sequence, which depends only on (bin, attempt).
+  // x % k is x & (k - 1) when k is a power of two: same donors, no division.
+  const bool pow2 = (k & (k - 1)) == 0;
+  for (uint32_t bin = 0; bin < k; ++bin) {
+    if (is_filled(bin)) continue;
+    for (uint64_t attempt = 1;; ++attempt) {
+      uint64_t x = Mix64(seed ^ (static_cast<uint64_t>(bin) << 32) ^ attempt);
+      uint32_t donor = static_cast<uint32_t>(pow2 ? x & (k - 1) : x % k);
+      if (is_filled(donor)) {
+        s[bin] = s[donor];
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+bool MinHasher::Sign(std::string_view text, std::vector<uint32_t>* sig) const {
+  std::vector<char32_t> view;
+  MatchView(text, &view);
+  return SignView(view, sig);
+}
+
+std::string MinHasher::Name() const {
+  return absl::StrCat("minhash-v1-oph-xxh3-nfkccf-hans-c", params_.ngram, "-k", params_.num_perm,
+                      "-s", params_.seed);
+}
+
+double MinHasher::EstimateJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  if (a.empty() || a.size() != b.size()) return 0.0;
+  size_t equal = 0;
+  for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i];
+  return static_cast<double>(equal) / static_cast<double>(a.size());
+}
+
+std::vector<uint64_t> ShingleSet(std::span<const char32_t> view, int ngram, uint64_t seed) {
+  std::vector<uint64_t> set;
+  if (view.empty()) return set;
+  int n = std::min<int>(ngram, static_cast<int>(view.size()));
+  for (size_t i = 0; i + static_cast<size_t>(n) <= view.size(); ++i) {
+    set.push_back(ShingleHash(view.data() + i, n, seed));
+  }
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return set;
+}
+
+double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t i = 0, j = 0, both = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++both;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+}
+
+}  // namespace newsclean

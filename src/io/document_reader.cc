@@ -1,0 +1,470 @@
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <simdjson.h>
+
+#include "absl/strings/str_cat.h"
+#include "newsclean/reader.h"
+#include "src/io/input_stream.h"
+#include "src/text/strings.h"
+#include "src/text/utf8.h"
+
+namespace newsclean {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class FileFormat { kJsonl, kText, kUnknown };
+
+FileFormat FormatFromExtension(std::string_view path) {
+  std::string_view base = StripCompressionExtension(path);
+  for (std::string_view ext : {".jsonl", ".ndjson", ".json"}) {
+    if (EndsWithIgnoreCase(base, ext)) return FileFormat::kJsonl;
+  }
+  for (std::string_view ext : {".txt", ".text"}) {
+    if (EndsWithIgnoreCase(base, ext)) return FileFormat::kText;
+  }
+  return FileFormat::kUnknown;
+}
+
+absl::Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::string>* files) {
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      files->push_back(input);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+      return absl::NotFoundError(absl::StrCat(input, ": no such file or directory"));
+    }
+    if (!fs::is_directory(st)) {
+      files->push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      // The error_code overloads: a symlink loop or a dangling link is an error
+      // naming the entry, never an exception.
+      std::error_code entry_ec;
+      if (!name.empty() && name.front() == '.') {
+        if (it->is_directory(entry_ec)) it.disable_recursion_pending();
+        continue;
+      }
+      bool regular = it->is_regular_file(entry_ec);
+      if (entry_ec) {
+        return absl::UnavailableError(
+            absl::StrCat(it->path().string(), ": cannot read: ", entry_ec.message()));
+      }
+      if (regular) found.push_back(it->path().string());
+    }
+    if (ec) return absl::UnavailableError(absl::StrCat(input, ": cannot list: ", ec.message()));
+    std::sort(found.begin(), found.end());
+    files->insert(files->end(), found.begin(), found.end());
+  }
+  return absl::OkStatus();
+}
+
+class ReaderImpl : public DocumentReader {
+ public:
+  ReaderImpl(const PipelineOptions& options, DropReporter* reporter)
+      : options_(options), reporter_(reporter) {}
+
+  absl::Status Init() { return ExpandInputs(options_.inputs, &files_); }
+
+  bool Next(Document* doc) override {
+    while (status_.ok()) {
+      if (!lines_) {
+        if (next_file_ >= files_.size()) return false;
+        if (!OpenNextFile()) return false;
+      }
+      if (format_ == FileFormat::kText) {
+        bool ok = ReadTextDocument(doc);
+        lines_.reset();
+        if (ok) return true;
+        continue;
+      }
+      std::string_view line;
+      size_t too_long = 0;
+      if (!lines_->Next(&line, &too_long)) {
+        if (!lines_->status().ok()) {
+          status_ = lines_->status();
+          return false;
+        }
+        bytes_done_ += lines_->bytes_read();
+        lines_.reset();
+        continue;
+      }
+      ++line_no_;
+      if (too_long == 0 && TrimSpaces(line).empty()) continue;
+      if (ReadRecord(line, too_long, doc)) return true;
+    }
+    return false;
+  }
+
+  const absl::Status& status() const override { return status_; }
+  const std::vector<std::string>& files() const override { return files_; }
+  bool AllText() override {
+    if (options_.input_format == InputFormat::kText) return true;
+    if (options_.input_format == InputFormat::kJsonl) return false;
+    if (files_.size() == 1 && (files_[0] == "-" || FormatFromExtension(files_[0]) == FileFormat::kUnknown)) {
+      if (!lines_ && next_file_ == 0 && !OpenNextFile()) return false;
+      return format_ == FileFormat::kText;
+    }
+    for (const std::string& f : files_) {
+      if (f == "-" || FormatFromExtension(f) != FileFormat::kText) return false;
+    }
+    return true;
+  }
+  void DeferParsing() override { defer_ = true; }
+  size_t bytes_read() const override {
+    return bytes_done_ + (lines_ ? lines_->bytes_read() : 0);
+  }
+
+ private:
+  bool OpenNextFile() {
+    file_ = files_[next_file_++];
+    line_no_ = 0;
+    absl::StatusOr<std::unique_ptr<ByteSource>> source = OpenInput(file_);
+    if (!source.ok()) {
+      status_ = source.status();
+      return false;
+    }
+    lines_ = std::make_unique<LineReader>(std::move(*source));
+    lines_->set_max_bytes(options_.max_document_bytes);
+    switch (options_.input_format) {
+      case InputFormat::kJsonl: format_ = FileFormat::kJsonl; break;
+      case InputFormat::kText: format_ = FileFormat::kText; break;
+      case InputFormat::kAuto:
+        format_ = file_ == "-" ? FileFormat::kUnknown : FormatFromExtension(file_);
+        if (format_ == FileFormat::kUnknown) {
+          format_ = lines_->PeekFirstNonSpace() == '{' ? FileFormat::kJsonl : FileFormat::kText;
+        }
+        if (!lines_->status().ok()) {
+          status_ = lines_->status();
+          return false;
+        }
+        break;
+    }
+    return true;
+  }
+
+  void SetText(std::string_view raw, Document* doc) {
+    std::string text;
+    if (IsValidUtf8(raw)) {
+      text.assign(raw);
+      doc->invalid_utf8 = 0;
+    } else {
+      doc->invalid_utf8 = RepairUtf8(raw, &text);
+    }
+    doc->SetOriginalText(std::move(text));
+  }
+
+  bool ReadTextDocument(Document* doc) {
+    std::string contents;
+    size_t too_long = 0;
+    if (!lines_->ReadAll(&contents, &too_long)) {
+      status_ = lines_->status();
+      return false;
+    }
+    bytes_done_ += lines_->bytes_read();
+    *doc = Document();
+    doc->id = file_;
+    doc->source = SourceLocation{file_, 0};
+    if (too_long > 0) {  // reported by ParseRecord, like an oversized record
+      doc->too_large_bytes = too_long;
+      doc->needs_parse = true;
+      return defer_ || Judge(doc);
+    }
+    SetText(contents, doc);
+    return true;
+  }
+
+  // Runs ParseRecord now (the reader does not defer parsing): true if *doc
+  // is good; otherwise the failure goes to status_ or the reporter.
+  bool Judge(Document* doc) {
+    absl::Status bad = newsclean::ParseRecord(options_, doc);
+    if (bad.ok()) return true;
+    if (options_.on_error == OnBadRecord::kFail) {
+      status_ = bad;
+    } else if (reporter_ != nullptr) {
+      reporter_->Dropped(doc->source, bad);
+    }
+    return false;
+  }
+
+  // Returns true if *doc was filled; false if the record was skipped or the
+  // reader failed (status_).
+  bool ReadRecord(std::string_view line, size_t too_long, Document* doc) {
+    *doc = Document();
+    doc->source = SourceLocation{file_, line_no_};
+    if (too_long > 0) {
+      doc->too_large_bytes = too_long;
+      doc->needs_parse = true;
+      return defer_ || Judge(doc);
+    }
+    size_t invalid = 0;
+    if (IsValidUtf8(line)) {
+      doc->record.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+      doc->record.assign(line);
+    } else {
+      invalid = RepairUtf8(line, &doc->record);
+    }
+    doc->invalid_utf8 = invalid;
+    doc->needs_parse = true;
+    return defer_ || Judge(doc);
+  }
+
+  const PipelineOptions& options_;
+  DropReporter* reporter_;
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::string file_;
+  size_t line_no_ = 0;
+  FileFormat format_ = FileFormat::kUnknown;
+  std::unique_ptr<LineReader> lines_;
+  size_t bytes_done_ = 0;
+  absl::Status status_;
+  bool defer_ = false;
+};
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the \uXXXX escape at record[i] (the backslash), or -1.
+int EscapedUnit(std::string_view record, size_t i) {
+  if (i + 6 > record.size() || record[i] != '\\' || record[i + 1] != 'u') return -1;
+  int unit = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    int h = HexValue(record[k]);
+    if (h < 0) return -1;
+    unit = unit * 16 + h;
+  }
+  return unit;
+}
+
+}  // namespace
+
+size_t RepairLoneSurrogateEscapes(std::string* record) {
+  // Most records hold no escaped surrogate at all.
+  if (record->find("\\ud") == std::string::npos && record->find("\\uD") == std::string::npos) {
+    return 0;
+  }
+  size_t repaired = 0;
+  std::string& r = *record;
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r[i] != '\\') continue;
+    // An escape starts at a backslash that is not itself escaped: i is the
+    // first of a run of backslashes here, so every other one escapes.
+    size_t run = i;
+    while (run < r.size() && r[run] == '\\') ++run;
+    const size_t escape = run - 1;  // the last backslash: escaping if the run is odd
+    if ((run - i) % 2 == 0) {
+      i = run - 1;
+      continue;
+    }
+    i = escape;
+    const int unit = EscapedUnit(r, escape);
+    if (unit < 0xD800 || unit > 0xDFFF) continue;
+    if (unit <= 0xDBFF) {
+      const int low = EscapedUnit(r, escape + 6);
+      if (low >= 0xDC00 && low <= 0xDFFF) {  // a pair: a character beyond the BMP
+        i = escape + 11;
+        continue;
+      }
+    }
+    r.replace(escape, 6, "\\ufffd");  // the same length: offsets stay
+    ++repaired;
+    i = escape + 5;
+  }
+  return repaired;
+}
+
+namespace {
+
+// True if `token` is a JSON number (RFC 8259 grammar, any magnitude).
+bool IsJsonNumber(std::string_view token) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < token.size() && token[i] >= '0' && token[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < token.size() && token[i] == '-') ++i;
+  if (i < token.size() && token[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < token.size() && token[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+    ++i;
+    if (i < token.size() && (token[i] == '+' || token[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == token.size();
+}
+
+// Validates a value with the on-demand parser, numbers by their grammar only:
+// for records whose numbers are beyond what a double or a 64-bit integer holds,
+// which the DOM parser refuses although they are valid JSON.
+bool ValidWithAnyNumbers(simdjson::ondemand::value value, int depth) {
+  if (depth > 1024) return false;
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type)) return false;
+  switch (type) {
+    case simdjson::ondemand::json_type::object: {
+      simdjson::ondemand::object object;
+      if (value.get_object().get(object)) return false;
+      for (auto field : object) {
+        std::string_view key;
+        simdjson::ondemand::value inner;
+        if (field.unescaped_key().get(key) || field.value().get(inner)) return false;
+        if (!ValidWithAnyNumbers(inner, depth + 1)) return false;
+      }
+      return true;
+    }
+    case simdjson::ondemand::json_type::array: {
+      simdjson::ondemand::array array;
+      if (value.get_array().get(array)) return false;
+      for (auto element : array) {
+        simdjson::ondemand::value inner;
+        if (element.get(inner) || !ValidWithAnyNumbers(inner, depth + 1)) return false;
+      }
+      return true;
+    }
+    case simdjson::ondemand::json_type::string: {
+      std::string_view s;
+      return !value.get_string().get(s);
+    }
+    case simdjson::ondemand::json_type::number:
+      return IsJsonNumber(TrimSpaces(value.raw_json_token()));
+    case simdjson::ondemand::json_type::boolean: {
+      bool b;
+      return !value.get_bool().get(b);
+    }
+    case simdjson::ondemand::json_type::null:
+      return value.is_null();
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
+  auto malformed = [&](std::string_view what) {
+    return absl::DataLossError(
+        absl::StrCat(doc->source.file, ":", doc->source.line, ": ", AV(what)));
+  };
+  // One pair of parsers per thread: they keep their buffers between records.
+  thread_local simdjson::dom::parser dom_parser;
+  thread_local simdjson::ondemand::parser od_parser;
+  doc->needs_parse = false;
+  if (doc->too_large_bytes > 0) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        doc->source.file, doc->source.line > 0 ? absl::StrCat(":", doc->source.line) : "",
+        ": document of ", doc->too_large_bytes, " bytes is over the limit of ",
+        options.max_document_bytes, " bytes (reason too-large)"));
+  }
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
+  // do not matter): the record's own capacity provides them, no copy.
+  std::string& record = doc->record;
+  if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
+    record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+  }
+  // Lone surrogate escapes ("\ud800", which Python's json.dumps writes) are
+  // repaired to U+FFFD in place and counted like invalid UTF-8.
+  doc->invalid_utf8 += RepairLoneSurrogateEscapes(&record);
+  const char* data = record.data();
+  simdjson::padded_string_view view(data, record.size(), record.capacity());
+  // Full validation first (the DOM parser checks every value)...
+  simdjson::dom::element root;
+  if (auto err = dom_parser.parse(data, record.size(), false).get(root)) {
+    // ...but numbers beyond a double's or a 64-bit integer's range are valid
+    // JSON, and pass through byte for byte like every field but the text.
+    bool valid = false;
+    if (err == simdjson::NUMBER_ERROR) {
+      simdjson::ondemand::document whole;
+      simdjson::ondemand::value top;
+      valid = !od_parser.iterate(view).get(whole) && !whole.get_value().get(top) &&
+              top.type() == simdjson::ondemand::json_type::object &&
+              ValidWithAnyNumbers(top, 0) &&
+              whole.current_location().error() == simdjson::OUT_OF_BOUNDS;  // nothing after it
+    }
+    if (!valid) return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  } else if (!root.is_object()) {
+    return malformed("invalid record: not a JSON object");
+  }
+  // ...then the on-demand parser, for the byte span of the text value.
+  simdjson::ondemand::document od;
+  if (auto err = od_parser.iterate(view).get(od)) {
+    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  }
+  simdjson::ondemand::object obj;
+  if (od.get_object().get(obj)) return malformed("invalid record: not a JSON object");
+  const bool want_date = options.dedup && options.dedup_options.keep == KeepPolicy::kEarliest;
+  bool found = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return malformed("invalid JSON key");
+    simdjson::ondemand::value value = field.value();
+    if (!found && key == options.text_field) {
+      std::string_view raw, text;
+      raw = value.raw_json_token();
+      if (value.get_string().get(text)) {
+        return malformed(absl::StrCat("field \"", options.text_field, "\" is not a string"));
+      }
+      size_t begin = static_cast<size_t>(raw.data() - data);
+      size_t end = record.find('"', begin + 1);
+      // The token ends at the closing quote: the first unescaped '"' after begin.
+      while (end != std::string::npos) {
+        size_t backslashes = 0;
+        while (end - backslashes > begin + 1 && record[end - 1 - backslashes] == '\\') {
+          ++backslashes;
+        }
+        if (backslashes % 2 == 0) break;
+        end = record.find('"', end + 1);
+      }
+      if (end == std::string::npos) return malformed("invalid JSON string");
+      doc->text_value_begin = begin;
+      doc->text_value_end = end + 1;
+      doc->SetOriginalText(std::string(text));
+      found = true;
+    } else if (want_date && key == options.dedup_options.date_field && !doc->sort_key) {
+      std::string_view date;
+      if (!value.get_string().get(date)) doc->sort_key = std::string(date);
+    } else if (key == "id" && doc->id.empty()) {
+      std::string_view id;
+      if (!value.get_string().get(id)) {
+        doc->id.assign(id);
+      } else {
+        doc->id.assign(TrimSpaces(value.raw_json_token()));
+      }
+    }
+  }
+  if (!found) {
+    return malformed(absl::StrCat("no string field \"", options.text_field, "\""));
+  }
+  if (doc->id.empty()) doc->id = absl::StrCat(doc->source.file, ":", doc->source.line);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
+    const PipelineOptions& options, DropReporter* reporter) {
+  auto reader = std::make_unique<ReaderImpl>(options, reporter);
+  absl::Status st = reader->Init();
+  if (!st.ok()) return st;
+  return reader;
+}
+
+}  // namespace newsclean

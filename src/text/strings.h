@@ -1,0 +1,31 @@
+// Small string helpers. Debian 12's Abseil is built with its own
+// absl::string_view (not an alias of std::string_view), so code that works on
+// std::string_view converts with AV() before calling absl::StrCat and friends.
+#ifndef NEWSCLEAN_SRC_TEXT_STRINGS_H_
+#define NEWSCLEAN_SRC_TEXT_STRINGS_H_
+
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace newsclean {
+
+inline absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+inline std::string_view SV(absl::string_view s) { return std::string_view(s.data(), s.size()); }
+
+// ASCII case-insensitive suffix test.
+inline bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  s = s.substr(s.size() - suffix.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char a = s[i], b = suffix[i];
+    if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+    if (a != b) return false;
+  }
+  return true;
+}
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_TEXT_STRINGS_H_
