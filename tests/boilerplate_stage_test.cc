@@ -200,6 +200,7 @@ TEST(RuleFileTest, DisablesBuiltInRulesByNameAndRejectsUnknownNames) {
   // The library's error names no CLI flag (the CLI adds "--disable").
   EXPECT_EQ(status.message().find("--"), std::string::npos) << status;
   EXPECT_NE(status.message().find("no-such-rule"), std::string::npos) << status;
+  EXPECT_EQ(ErrorOption(status), "disabled_rules");
 }
 
 }  // namespace

@@ -291,11 +291,30 @@ TEST(CliTest, ExitStatusesMeanSomething) {
   std::string disabled = ReadFile(dir + "/d.jsonl");
   EXPECT_EQ(std::count(disabled.begin(), disabled.end(), '\n'), 5);
   EXPECT_EQ(RunCli("clean --disable no-such-rule " + kFixtures + "/seeds.jsonl -o /dev/null", &err), 2);
-  EXPECT_NE(err.find("--disable: no rule named 'no-such-rule'"), std::string::npos) << err;
+  EXPECT_NE(err.find("no rule named 'no-such-rule' to disable [--disable"), std::string::npos) << err;
 
   WriteFile(dir + "/x.rules", "line broken user-rule (\n");
   EXPECT_EQ(RunCli("clean --rules " + dir + "/x.rules --list-rules >/dev/null", &err), 2);
   EXPECT_NE(err.find("x.rules:1"), std::string::npos) << err;
+}
+
+TEST(CliTest, CheckTakesTheSimilarityFlagsOfDedup) {
+  std::string dir = MakeTempDir("cli_check_flags");
+  std::string err;
+  ASSERT_EQ(RunCli("dedup --num-perm 64 --index " + dir + "/i.idx " + kFixtures +
+                       "/seeds.jsonl -o /dev/null",
+                   &err),
+            0)
+      << err;
+  // The library's error names no flag; the CLI names the ones that set the option.
+  EXPECT_EQ(RunCli("check --index " + dir + "/i.idx " + kFixtures + "/seeds.jsonl -o /dev/null", &err), 2);
+  EXPECT_NE(err.find("built with"), std::string::npos) << err;
+  EXPECT_NE(err.find("[--num-perm and --ngram]"), std::string::npos) << err;
+  EXPECT_NE(RunCli("check --num-perm 64 --index " + dir + "/i.idx " + kFixtures +
+                       "/seeds.jsonl -o /dev/null",
+                   &err),
+            2)
+      << err;
 }
 
 TEST(CliTest, DrawsAProgressLineOnlyOnATerminal) {

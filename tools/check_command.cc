@@ -66,9 +66,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
       ->capture_default_str();
   cmd->add_flag("--no-duplicates", args->no_duplicates, "Do not look for duplicate documents");
   DedupOptions& d = p.dedup_options;
-  cmd->add_option("--threshold", d.threshold, "Near-duplicate similarity threshold")
-      ->check(CLI::Range(0.01, 1.0))
-      ->capture_default_str();
+  AddSimilarityFlags(cmd, &d);
   cmd->add_option("--index", d.index_path,
                   "Also report documents that duplicate ones in this dedup index (read, never written)");
   AddCleanerFlags(cmd, &args->clean);
@@ -76,7 +74,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
 }
 
 int RunCheckCommand(CheckArgs args) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = CreateCleaner(args.clean);
+  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(args.clean);
   if (!cleaner.ok()) return ReportError(cleaner.status());
   CheckOptions options;
   FinishPipelineFlags(&args.flags);
@@ -136,7 +134,7 @@ CLI::App* AddExplainCommand(CLI::App* app, ExplainArgs* args) {
 }
 
 int RunExplainCommand(const ExplainArgs& args) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = CreateCleaner(args.clean);
+  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(args.clean);
   if (!cleaner.ok()) return ReportError(cleaner.status());
   PipelineOptions p;
   p.inputs = {args.input};

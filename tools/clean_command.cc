@@ -64,7 +64,7 @@ CLI::App* AddDedupCommand(CLI::App* app, PipelineFlags* flags) {
 }
 
 int RunCleanCommand(CleanArgs args) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = CreateCleaner(args.clean);
+  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(args.clean);
   if (!cleaner.ok()) return ReportError(cleaner.status());
   if (args.list_rules) {
     std::printf("%-24s %-20s %-8s %-8s %s\n", "RULE", "REASON", "SCOPE", "ENABLED", "ORIGIN");

@@ -2,27 +2,36 @@
 
 #include <unistd.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "newsclean/options.h"
 
 namespace newsclean {
 
-int ReportError(const absl::Status& status) {
-  std::string message(status.message());
-  std::fprintf(stderr, "newsclean: %s\n", message.c_str());
-  return kExitError;
+namespace {
+
+// The flags that set an option the library names in an error.
+const char* FlagsOf(std::string_view option) {
+  if (option == "threshold") return "--threshold";
+  if (option == "minhash.num_perm") return "--num-perm";
+  if (option == "minhash.ngram") return "--ngram";
+  if (option == "minhash") return "--num-perm and --ngram";
+  if (option == "keep") return "--keep";
+  if (option == "disabled_rules") return "--disable; --list-rules lists the rules";
+  return nullptr;
 }
 
-absl::StatusOr<std::unique_ptr<Cleaner>> CreateCleaner(const CleanOptions& options) {
-  absl::StatusOr<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
-  if (absl::IsNotFound(cleaner.status()) &&
-      absl::StartsWith(cleaner.status().message(), "no rule named")) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--disable: ", cleaner.status().message(), " (newsclean clean --list-rules lists them)"));
-  }
-  return cleaner;
+}  // namespace
+
+int ReportError(const absl::Status& status) {
+  std::string message(status.message());
+  std::optional<std::string> option = ErrorOption(status);
+  if (option && FlagsOf(*option) != nullptr) absl::StrAppend(&message, " [", FlagsOf(*option), "]");
+  std::fprintf(stderr, "newsclean: %s\n", message.c_str());
+  return kExitError;
 }
 
 bool IsTerminal(FILE* f) { return ::isatty(::fileno(f)) == 1; }

@@ -44,20 +44,26 @@ void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags) {
   cmd->add_flag("--no-progress", flags->no_progress, "Never draw a progress line");
 }
 
-void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
-  DedupOptions& d = flags->options.dedup_options;
-  cmd->add_option("--threshold", d.threshold,
+void AddSimilarityFlags(CLI::App* cmd, DedupOptions* d) {
+  cmd->add_option("--threshold", d->threshold,
                   "Estimated Jaccard similarity of character shingles at which a document is a "
                   "near duplicate of a kept one")
       ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();
-  cmd->add_option("--num-perm", d.minhash.num_perm, "MinHash signature length K")
+  cmd->add_option("--num-perm", d->minhash.num_perm,
+                  "MinHash signature length K (an --index needs the K it was built with)")
       ->check(CLI::Range(8, 1024))
       ->capture_default_str();
-  cmd->add_option("--ngram", d.minhash.ngram,
-                  "Shingle length in characters of the matching view")
+  cmd->add_option("--ngram", d->minhash.ngram,
+                  "Shingle length in characters of the matching view (an --index needs the "
+                  "length it was built with)")
       ->check(CLI::Range(1, 32))
       ->capture_default_str();
+}
+
+void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
+  DedupOptions& d = flags->options.dedup_options;
+  AddSimilarityFlags(cmd, &d);
   cmd->add_option("--mode", flags->mode,
                   "drop: duplicates are dropped and counted; annotate: every record is kept and "
                   "duplicates get \"newsclean_duplicate\": {\"of\", \"similarity\", \"exact\"}")

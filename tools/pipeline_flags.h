@@ -27,7 +27,10 @@ struct PipelineFlags {
 
 // Adds the I/O flags to `cmd`.
 void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags);
-// Adds --threshold, --num-perm, --ngram, --mode, --keep, --date-field and --index.
+// Adds --threshold, --num-perm and --ngram (shared by clean, dedup and check).
+void AddSimilarityFlags(CLI::App* cmd, DedupOptions* d);
+
+// Adds the similarity flags, --mode, --keep, --date-field and --index.
 void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags);
 // Adds --disable and --rules (the cleaner's rule switches) to `cmd`.
 void AddCleanerFlags(CLI::App* cmd, CleanOptions* clean);

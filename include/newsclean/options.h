@@ -4,12 +4,35 @@
 #define NEWSCLEAN_OPTIONS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/cord.h"
 #include "newsclean/minhash.h"
 
 namespace newsclean {
+
+// An error caused by an option's value carries the option's name, as the
+// fields below spell it ("threshold", "minhash", "keep", "disabled_rules"),
+// as a payload under this URL: a front end can then name its own flag. The
+// library's messages never name a command-line flag.
+inline constexpr char kOptionPayloadUrl[] = "newsclean/option";
+
+// `status` with the option it is about attached.
+inline absl::Status WithOption(absl::Status status, std::string_view option) {
+  status.SetPayload(kOptionPayloadUrl, absl::Cord(absl::string_view(option.data(), option.size())));
+  return status;
+}
+
+// The option an error is about, if it names one.
+inline std::optional<std::string> ErrorOption(const absl::Status& status) {
+  auto payload = status.GetPayload(kOptionPayloadUrl);  // absl::optional<absl::Cord>
+  if (!payload) return std::nullopt;
+  return std::string(*payload);
+}
 
 enum class DedupMode {
   kDrop,      // duplicates are dropped and counted (default)

@@ -112,7 +112,7 @@ std::string CheckReportText(const CheckResult& r, bool color) {
     absl::StrAppend(&out, Where(f), ": ", paint(FindingKindName(f.kind), bad ? "31" : "33"), " (",
                     f.rule, ", ", f.count, "x): ", f.excerpt, "\n");
   }
-  if (r.truncated) absl::StrAppend(&out, "… more findings not listed (--max-findings)\n");
+  if (r.truncated) absl::StrAppend(&out, "… more findings not listed\n");
   absl::StrAppend(&out, "\nnewsclean check: ", r.documents, " documents checked\n");
   for (int k = 0; k < kNumFindingKinds; ++k) {
     const KindSummary& s = r.summary[k];

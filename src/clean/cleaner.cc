@@ -78,7 +78,8 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
   }
   for (const std::string& name : options.disabled_rules) {
     if (!known.contains(name)) {
-      return absl::NotFoundError(absl::StrCat("no rule named '", name, "' to disable"));
+      return WithOption(absl::NotFoundError(absl::StrCat("no rule named '", name, "' to disable")),
+                        "disabled_rules");
     }
   }
 

@@ -114,7 +114,7 @@ absl::StatusOr<std::vector<RuleSpec>> ParseRuleFile(std::string_view contents,
     std::optional<Reason> reason = ParseReason(parts[2]);
     if (!reason) {
       return absl::InvalidArgumentError(absl::StrCat(
-          where(), "unknown reason '", AV(parts[2]), "' (see newsclean clean --list-rules)"));
+          where(), "unknown reason '", AV(parts[2]), "' (README.md, \"Rule files\", lists the reasons)"));
     }
     if (!IsRuleReason(*reason)) {
       return absl::InvalidArgumentError(

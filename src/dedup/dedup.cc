@@ -117,13 +117,20 @@ void DedupIndex::InsertExact(uint64_t low, uint32_t doc) {
 
 absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
   if (!(options.threshold > 0.0 && options.threshold <= 1.0)) {
-    return absl::InvalidArgumentError("--threshold must be in (0, 1]");
+    return WithOption(absl::InvalidArgumentError(
+                          absl::StrCat("threshold ", options.threshold, " is not in (0, 1]")),
+                      "threshold");
   }
   if (options.minhash.num_perm < 8 || options.minhash.num_perm > 1024) {
-    return absl::InvalidArgumentError("--num-perm must be between 8 and 1024");
+    return WithOption(absl::InvalidArgumentError(absl::StrCat(
+                          "MinHash signature length ", options.minhash.num_perm,
+                          " is not between 8 and 1024")),
+                      "minhash.num_perm");
   }
   if (options.minhash.ngram < 1 || options.minhash.ngram > 32) {
-    return absl::InvalidArgumentError("--ngram must be between 1 and 32");
+    return WithOption(absl::InvalidArgumentError(absl::StrCat(
+                          "shingle length ", options.minhash.ngram, " is not between 1 and 32")),
+                      "minhash.ngram");
   }
   LshParams lsh = OptimalLshParams(options.threshold, options.minhash.num_perm);
   std::unique_ptr<DedupIndex> index(new DedupIndex(options, lsh));
@@ -288,9 +295,11 @@ absl::Status DedupIndex::Load(const std::string& path, std::string_view data) {
   }
   if (!c.U32(&name_len) || !c.Bytes(name_len, &name)) return corrupt("truncated header");
   if (name != name_) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        path, ": index was built with ", AV(name), " but this run uses ", name_,
-        " (the same --num-perm and --ngram are needed)"));
+    return WithOption(
+        absl::FailedPreconditionError(absl::StrCat(
+            path, ": index was built with ", AV(name), " but these options give ", name_,
+            " (it needs the MinHash signature length and shingle length it was built with)")),
+        "minhash");
   }
   if (!c.U64(&docs)) return corrupt("truncated header");
   loading_ = true;

@@ -169,9 +169,10 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   const DedupOptions& dedup = options.dedup_options;
   const bool two_pass = options.dedup && dedup.keep != KeepPolicy::kFirst;
   if (two_pass && std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
-    return absl::InvalidArgumentError(
-        "--keep=longest and --keep=earliest read the input twice: standard input ('-') cannot "
-        "be used with them");
+    return WithOption(absl::InvalidArgumentError(
+                          "keeping the longest or the earliest copy reads the input twice: "
+                          "standard input ('-') cannot be one of the inputs"),
+                      "keep");
   }
   // The index is locked from before it is loaded until the run's files are
   // in place: two runs on one index would each drop the other's documents.
