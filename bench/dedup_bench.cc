@@ -65,7 +65,7 @@ void BM_MatchView(benchmark::State& state) {
 }
 
 void BM_MinHash_Sign(benchmark::State& state) {
-  MinHasher hasher(MinHashParams{static_cast<int>(state.range(0)), 4, 0});
+  MinHasher hasher = *MinHasher::Create(MinHashParams{static_cast<int>(state.range(0)), 4, 0});
   std::vector<char32_t> view;
   std::vector<uint32_t> a, b;
   hasher.Sign(CleanSeeds()[0], &a);

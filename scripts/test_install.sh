@@ -14,11 +14,11 @@ cp -r tests/consumer "$work/src"
 # find_package
 cmake -S "$work/src" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/build" >/dev/null
-"$work/build/consumer" "$work"
+"$work/build/consumer"
 # pkg-config (a static library: --static for its private dependencies)
 export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
 # shellcheck disable=SC2046
 c++ -o "$work/consumer-pc" "$work/src/main.cc" $(pkg-config --cflags newsclean) \
   $(pkg-config --libs --static newsclean)
-"$work/consumer-pc" "$work"
+"$work/consumer-pc"
 "$work/prefix/bin/newsclean" --version

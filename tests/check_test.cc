@@ -10,7 +10,8 @@
 #include <sys/wait.h>
 
 #include "gtest/gtest.h"
-#include "src/check/explain.h"
+#include "newsclean/explain.h"
+#include "newsclean/reader.h"
 #include "src/check/mojibake.h"
 #include "tests/testutil.h"
 
@@ -115,6 +116,35 @@ TEST(CheckTest, FindsEveryKindWithFileLineIdAndExcerpt) {
       EXPECT_EQ(f.rule, "exact-duplicate");
     }
   }
+}
+
+TEST(CheckTest, InMemoryCheckerFindsWhatRunCheckFinds) {
+  std::string dir = MakeTempDir("check_in_memory");
+  std::string path = ProblemFeed(dir);
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  auto checker = FeedChecker::Create(cleaner->get(), CheckOptions());
+  ASSERT_OK(checker.status());
+  // Documents from memory: the feed's records, read here, handed over one by one.
+  PipelineOptions p;
+  p.inputs = {path};
+  p.on_error = OnBadRecord::kSkipAndCount;
+  struct Unreadable : DropReporter {
+    FeedChecker* checker;
+    void Dropped(const SourceLocation& where, const absl::Status& why) override {
+      checker->CheckUnreadable(where, why);
+    }
+  } unreadable;
+  unreadable.checker = checker->get();
+  auto reader = DocumentReader::Open(p, &unreadable);
+  ASSERT_OK(reader.status());
+  Document doc;
+  while ((*reader)->Next(&doc)) (*checker)->Check(&doc);
+  ASSERT_OK((*reader)->status());
+  CheckResult in_memory = (*checker)->Result();
+  EXPECT_EQ(in_memory.documents, 10u);
+  EXPECT_FALSE(in_memory.passed);
+  EXPECT_EQ(CheckReportJson(in_memory), CheckReportJson(Check(path)));
 }
 
 TEST(CheckTest, CleanFeedPassesAndLimitsDecideTheVerdict) {

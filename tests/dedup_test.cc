@@ -5,10 +5,12 @@
 #include <random>
 #include <set>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "src/text/match_view.h"
 #include "src/clean/paragraph_sketch.h"
 #include "src/text/script_tables.h"
+#include "src/text/strings.h"
 #include "src/text/utf8.h"
 #include "tests/testutil.h"
 
@@ -58,7 +60,7 @@ std::string Utf8(const std::u32string& s) {
 
 TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
   std::mt19937_64 rng(42);
-  MinHasher hasher(MinHashParams{});
+  MinHasher hasher = *MinHasher::Create(MinHashParams{});
   const double k = 128;
   int within_3_sigma = 0, pairs = 0;
   for (int i = 0; i < 300; ++i) {
@@ -77,9 +79,14 @@ TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
   EXPECT_GE(within_3_sigma, pairs * 98 / 100);
 }
 
-TEST(MinHashDeathTest, RefusesSignatureLengthsItCannotHold) {
-  EXPECT_DEATH(MinHasher(MinHashParams{MinHasher::kMaxNumPerm + 1, 4, 0}), "out of range");
-  EXPECT_DEATH(MinHasher(MinHashParams{0, 4, 0}), "out of range");
+TEST(MinHashTest, RefusesSignatureLengthsItCannotHold) {
+  for (MinHashParams bad : {MinHashParams{MinHasher::kMaxNumPerm + 1, 4, 0}, MinHashParams{0, 4, 0},
+                            MinHashParams{64, 0, 0}, MinHashParams{64, MinHasher::kMaxNgram + 1, 0}}) {
+    absl::StatusOr<MinHasher> hasher = MinHasher::Create(bad);
+    EXPECT_TRUE(absl::IsInvalidArgument(hasher.status())) << bad.num_perm << " " << bad.ngram;
+    EXPECT_TRUE(ErrorOption(hasher.status()).has_value());
+  }
+  EXPECT_TRUE(MinHasher::Create(MinHashParams{MinHasher::kMaxNumPerm, MinHasher::kMaxNgram, 0}).ok());
 }
 
 TEST(ParagraphSketcherTest, PackedShingleSetsAreExact) {
@@ -129,7 +136,8 @@ TEST(ParagraphSketcherTest, EstimateTracksExactJaccardOfParagraphs) {
 }
 
 TEST(MinHashTest, SignaturesAreDeterministicAndNamed) {
-  MinHasher a(MinHashParams{64, 4, 7}), b(MinHashParams{64, 4, 7});
+  MinHasher a = *MinHasher::Create(MinHashParams{64, 4, 7});
+  MinHasher b = *MinHasher::Create(MinHashParams{64, 4, 7});
   std::vector<uint32_t> sa, sb;
   ASSERT_TRUE(a.Sign("同一篇文章的內容", &sa));
   ASSERT_TRUE(b.Sign("同一篇文章的内容。", &sb));  // script and punctuation differ
@@ -341,6 +349,108 @@ TEST(DedupIndexTest, SavesAndLoadsAndRefusesCorruptOrForeignFiles) {
   other = options;
   other.threshold = 0.7;  // a different threshold may reuse the index
   EXPECT_OK(DedupIndex::Create(other).status());
+}
+
+// In memory, without files: the copies of one article under each keep policy.
+// "short" and "long" are near copies; "long" is longer; "late" is an exact
+// copy of "short" with a later date; "other" is unrelated.
+struct Copy {
+  const char* id;
+  std::string text;
+  const char* date;
+};
+
+std::vector<Copy> Copies() {
+  const std::string article = SeedArticle(0);
+  return {{"short", article, "2024-03-02"},
+          {"other", SeedArticle(1), "2024-01-01"},
+          {"long", article + "\n" + article.substr(0, article.size() / 100), "2024-03-01"},
+          {"late", article, "2024-03-05"}};
+}
+
+// Every document's verdict under `keep`, as "id->kept id" or "id" when kept.
+std::vector<std::string> Verdicts(KeepPolicy keep) {
+  DedupOptions options;
+  options.keep = keep;
+  auto index = DedupIndex::Create(options);
+  EXPECT_OK(index.status());
+  std::vector<DedupDecision> decided;
+  for (const Copy& c : Copies()) {
+    Document doc;
+    doc.id = c.id;
+    doc.SetOriginalText(c.text);
+    doc.sort_key = c.date;
+    Fingerprint fp;
+    (*index)->ComputeFingerprint(doc.text(), &fp);
+    decided.push_back((*index)->Decide(fp, doc));
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < decided.size(); ++i) {
+    DedupVerdict v = (*index)->Verdict(decided[i]);
+    out.push_back(v.duplicate ? absl::StrCat(Copies()[i].id, "->", AV((*index)->IdOf(v.of)),
+                                             v.exact ? " exact" : " near")
+                              : Copies()[i].id);
+  }
+  return out;
+}
+
+TEST(DedupIndexTest, VerdictsFollowEachKeepPolicyInMemory) {
+  EXPECT_EQ(Verdicts(KeepPolicy::kFirst),
+            (std::vector<std::string>{"short", "other", "long->short near", "late->short exact"}));
+  // The longest copy wins; the exact copy of a superseded one follows it (and
+  // stays "exact": the match it was decided on).
+  EXPECT_EQ(Verdicts(KeepPolicy::kLongest),
+            (std::vector<std::string>{"short->long near", "other", "long", "late->long exact"}));
+  // The earliest date wins.
+  EXPECT_EQ(Verdicts(KeepPolicy::kEarliest),
+            (std::vector<std::string>{"short->long near", "other", "long", "late->long exact"}));
+}
+
+TEST(DedupIndexTest, QueryAnswersWithoutInserting) {
+  auto index = DedupIndex::Create(DedupOptions());
+  ASSERT_OK(index.status());
+  Fingerprint a, copy;
+  (*index)->ComputeFingerprint(SeedArticle(0), &a);
+  (*index)->ComputeFingerprint(ChangeHalfAPercent(SeedArticle(0)), &copy);
+  EXPECT_EQ((*index)->Query(a).kind, DedupDecision::kUnique);
+  EXPECT_EQ((*index)->size(), 0u);
+  (*index)->Decide(a, "a");
+  DedupDecision q = (*index)->Query(copy);
+  EXPECT_EQ(q.kind, DedupDecision::kNear);
+  EXPECT_EQ((*index)->IdOf(q.duplicate_of), "a");
+  EXPECT_EQ(q.inserted, DedupDecision::kNotInserted);
+  EXPECT_EQ((*index)->size(), 1u);
+}
+
+TEST(DedupIndexTest, RoundTripsThroughABuffer) {
+  DedupOptions options;
+  auto index = DedupIndex::Create(options);
+  ASSERT_OK(index.status());
+  Fingerprint a, copy;
+  (*index)->ComputeFingerprint(SeedArticle(0), &a);
+  (*index)->ComputeFingerprint(ChangeHalfAPercent(SeedArticle(0)), &copy);
+  (*index)->Decide(a, "a");
+  const std::string bytes = (*index)->Serialize();
+
+  auto loaded = DedupIndex::Load(options, bytes, "buffer");
+  ASSERT_OK(loaded.status());
+  EXPECT_EQ((*loaded)->size(), 1u);
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  DedupDecision d = (*loaded)->Decide(copy, "copy");
+  EXPECT_EQ(d.kind, DedupDecision::kNear);
+  EXPECT_EQ((*loaded)->IdOf(d.duplicate_of), "a");
+
+  absl::Status damaged = DedupIndex::Load(options, bytes.substr(0, bytes.size() - 1), "buffer").status();
+  EXPECT_EQ(damaged.code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(damaged.message().find("buffer"), absl::string_view::npos) << damaged;
+  DedupOptions other = options;
+  other.minhash.num_perm = 64;
+  absl::Status foreign = DedupIndex::Load(other, bytes).status();
+  EXPECT_EQ(foreign.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ErrorOption(foreign), "minhash");
+  other = options;
+  other.threshold = 0;
+  EXPECT_EQ(ErrorOption(DedupIndex::Create(other).status()), "threshold");
 }
 
 }  // namespace

@@ -2,15 +2,13 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "newsclean/cleaner.h"
+#include "newsclean/explain.h"
 #include "newsclean/reader.h"
-#include "src/check/explain.h"
-#include "src/clean/separator_stage.h"
 #include "src/io/output_stream.h"
-#include "src/text/strings.h"
 #include "tools/cli_util.h"
 
 namespace newsclean {
@@ -107,6 +105,11 @@ int RunCheckCommand(CheckArgs args) {
     report = CheckReportJunit(*result);
   } else {
     report = CheckReportText(*result, args.report_path == "-" && UseColor(args.color, stdout));
+    // The flag that lists more (the library's report names no flag).
+    constexpr std::string_view kMore = "… more findings not listed\n";
+    if (size_t at = report.find(kMore); result->truncated && at != std::string::npos) {
+      report.insert(at + kMore.size() - 1, " (--max-findings)");
+    }
   }
   absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(args.report_path);
   if (!sink.ok()) return ReportError(sink.status());
@@ -159,18 +162,7 @@ int RunExplainCommand(const ExplainArgs& args) {
     return ReportError(absl::InvalidArgumentError(
         absl::StrCat(args.input, " holds ", records, " records: choose one with --id")));
   }
-  // Separators shown as line breaks (a bare '\r' would overwrite the line).
-  std::string original = WithLineBreaks(chosen.text());
-  (*cleaner)->Clean(&chosen);
-  bool color = UseColor(args.color, stdout);
-  std::string out = RenderExplain(original, chosen.removals, color);
-  if (!out.empty() && out.back() != '\n') out += '\n';
-  std::map<std::string, size_t> per_rule;
-  for (const Removal& r : chosen.removals) ++per_rule[r.rule];
-  absl::StrAppend(&out, "\n# ", chosen.id, ": ", chosen.removals.size(), " removals");
-  for (const auto& [rule, n] : per_rule) absl::StrAppend(&out, ", ", rule, " ", n);
-  if (chosen.dropped) absl::StrAppend(&out, "; dropped (", AV(ReasonName(*chosen.dropped)), ")");
-  out += "\n";
+  const std::string out = ExplainDocument(**cleaner, &chosen, UseColor(args.color, stdout));
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
 }

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "newsclean/cleaner.h"
+#include "newsclean/dedup.h"
 #include "newsclean/options.h"
 
 namespace newsclean {
@@ -76,7 +77,9 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits);
 absl::Status ApplyLimitsFile(const std::string& path, Limits* limits);
 
 struct CheckOptions {
-  PipelineOptions pipeline;  // inputs, formats, text field, threads (output is not written)
+  // For RunCheck: inputs, formats, text field, threads (output is not
+  // written). FeedChecker does not read it.
+  PipelineOptions pipeline;
   bool duplicates = true;    // look for duplicate documents
   DedupOptions dedup;        // index_path, when set, is read and never written
   Limits limits = DefaultLimits();
@@ -96,6 +99,56 @@ struct CheckResult {
   bool truncated = false;         // more findings than listed
   std::array<KindSummary, kNumFindingKinds> summary;
   bool passed = true;
+};
+
+// Checks documents in memory, one at a time, in input order: what RunCheck
+// does for files. The cleaner must outlive the FeedChecker. Not thread-safe,
+// except Prepare(), which is const.
+//
+//   auto checker = FeedChecker::Create(cleaner.get(), CheckOptions());
+//   for (...) {
+//     Document doc;
+//     doc.id = id;
+//     doc.source = {"feed.jsonl", line};   // where findings say it is
+//     doc.SetOriginalText(text);           // the text as read
+//     (*checker)->Check(&doc);             // doc is cleaned too
+//   }
+//   CheckResult result = (*checker)->Result();  // findings, summary, passed
+//   std::string report = CheckReportJson(result);
+class FeedChecker {
+ public:
+  // Fails when options.dedup cannot build (or load) an index.
+  static absl::StatusOr<std::unique_ptr<FeedChecker>> Create(const Cleaner* cleaner,
+                                                             const CheckOptions& options);
+  ~FeedChecker();
+
+  // Cleans *doc (its text as read) and records its findings.
+  void Check(Document* doc);
+  // Records a record that could not be read as a malformed-record finding
+  // (ResourceExhausted: too large).
+  void CheckUnreadable(const SourceLocation& where, const absl::Status& why);
+
+  // The findings so far and the verdict against options.limits.
+  CheckResult Result() const;
+
+  // Check() in two steps, for callers that clean in parallel: Prepare() (any
+  // thread) cleans *doc and keeps what Add() needs; Add() (in input order)
+  // records the findings.
+  struct Prepared {
+    std::string original;
+    Fingerprint fingerprint;
+  };
+  void Prepare(Document* doc, Prepared* prepared) const;
+  void Add(const Document& doc, const Prepared& prepared);
+
+ private:
+  FeedChecker(const Cleaner* cleaner, const CheckOptions& options);
+  void AddFinding(Finding f);
+
+  const Cleaner* cleaner_;
+  CheckOptions options_;
+  std::unique_ptr<DedupIndex> index_;  // null without options.duplicates
+  CheckResult result_;
 };
 
 // Checks every input document. Fails only on usage or I/O errors (a missing

@@ -10,13 +10,33 @@
 // that were kept when they came are in the index, so chains of small edits
 // cannot merge unrelated articles through intermediate copies (a dropped copy
 // is never compared with), and under KeepPolicy::kFirst the first copy seen
-// wins whatever the thread count. Under kLongest and kEarliest a preferred
-// copy supersedes the indexed one: the superseded document stays in the index
-// and a later match with it resolves (Resolve) to the copy that superseded it.
+// wins whatever the thread count.
 //
-// The index can be saved and loaded (--index): a versioned binary format with
-// the signer's Name() and an XXH3-64 checksum, written atomically; a corrupt,
-// truncated or foreign file is an error, never a silent fresh start.
+// Under kLongest and kEarliest a preferred copy supersedes the indexed one:
+// the superseded document stays in the index and later matches with it
+// resolve (Resolve) to the copy that superseded it. Which copy is kept is
+// known only once every document has been decided, so these policies take
+// two steps: Decide() every document and keep each DedupDecision, then ask
+// Verdict() for each. Under kFirst, Verdict() right after Decide() is final.
+//
+//   auto index = DedupIndex::Create(options);          // options.keep = kLongest
+//   std::vector<DedupDecision> decided;
+//   for (Document& doc : docs) {
+//     Fingerprint fp;
+//     (*index)->ComputeFingerprint(doc.text(), &fp);
+//     decided.push_back((*index)->Decide(fp, doc));
+//   }
+//   for (size_t i = 0; i < docs.size(); ++i) {
+//     DedupVerdict v = (*index)->Verdict(decided[i]);  // v.duplicate, IdOf(v.of), ...
+//   }
+//
+// The index can be saved and loaded, to a file (DedupOptions::index_path,
+// Save) or a byte buffer (Serialize, Load): a versioned binary format with the
+// signer's Name() and an XXH3-64 checksum; a file is written atomically. A
+// corrupt, truncated or foreign index is an error, never a silent fresh start.
+//
+// Thread safety: const methods may run concurrently with each other; Decide()
+// and Save() need the caller's exclusion from everything else.
 #ifndef NEWSCLEAN_DEDUP_H_
 #define NEWSCLEAN_DEDUP_H_
 
@@ -28,6 +48,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "newsclean/document.h"
 #include "newsclean/lsh_index.h"
 #include "newsclean/minhash.h"
 #include "newsclean/options.h"
@@ -47,6 +68,7 @@ struct Fingerprint {
   std::vector<uint64_t> band_keys;
 };
 
+// What Decide() found for one document when it came.
 struct DedupDecision {
   enum Kind {
     kUnique,     // kept and inserted as `inserted`
@@ -63,27 +85,64 @@ struct DedupDecision {
   double similarity = 0;      // 1 for exact duplicates
 };
 
+// What became of a document once every document has been decided: a
+// duplicate, and of which kept document, or kept. `exact` and `similarity`
+// describe the match the document was decided on, with the copy then kept;
+// `of` is the copy kept in the end, which may have superseded that one.
+struct DedupVerdict {
+  bool duplicate = false;
+  bool exact = false;       // the match was exact (same matching view)
+  uint32_t of = 0;          // when duplicate: the kept index document (IdOf(of))
+  double similarity = 0;    // when duplicate: estimated Jaccard similarity, 1 if exact
+};
+
 class DedupIndex {
  public:
   ~DedupIndex();
-  // Builds an empty index, or loads options.index_path when that file exists.
+  // Builds an empty index, or loads options.index_path when it is set and that
+  // file exists. InvalidArgument for options out of range (threshold in
+  // (0, 1], MinHasher::Create's limits); DataLoss for a damaged file;
+  // FailedPrecondition for an index built with other MinHash settings. Errors
+  // about an option carry its name (ErrorOption, newsclean/options.h).
   static absl::StatusOr<std::unique_ptr<DedupIndex>> Create(const DedupOptions& options);
+  // Builds an index from Serialize()'s bytes (options.index_path is ignored);
+  // `name` stands for the buffer in errors.
+  static absl::StatusOr<std::unique_ptr<DedupIndex>> Load(const DedupOptions& options,
+                                                          std::string_view bytes,
+                                                          std::string_view name = "index");
 
-  // Thread-safe.
+  // Computes the fingerprint of a (cleaned) text. Thread-safe.
   void ComputeFingerprint(std::string_view text, Fingerprint* fp) const;
-  // Not thread-safe; call in input order. Inserts the document when unique
-  // (unless its matching view is empty: such a document is kept and not indexed).
-  // `preference` orders copies for the keep policy: among duplicates, a
-  // strictly smaller preference supersedes the kept document (KeepPolicy
-  // kFirst: pass ""; nothing supersedes). Documents loaded from an index file
-  // were written by an earlier run and are never superseded.
+
+  // Decides one document and inserts it when it is kept (unless its matching
+  // view is empty: such a document is kept and never indexed). Call once per
+  // document, in input order. The keep policy's preference comes from `doc`:
+  // its text's length (kLongest) or its sort_key (kEarliest; a document
+  // without one loses to every document with one).
+  DedupDecision Decide(const Fingerprint& fp, const Document& doc);
+  // As above, with the id and the preference given: among duplicates a
+  // strictly smaller preference supersedes the kept document (kFirst: pass
+  // ""; nothing supersedes). Documents loaded from an index were written by an
+  // earlier run and are never superseded.
   DedupDecision Decide(const Fingerprint& fp, std::string_view id,
                        std::string_view preference = {});
+  // The preference Decide(fp, doc) uses: smaller is kept.
+  static std::string KeepPreference(KeepPolicy keep, const Document& doc);
+
+  // What became of a document Decide() answered `decided` for, given every
+  // decision made since: under kFirst the same as `decided`; under kLongest
+  // and kEarliest final once every document has been decided.
+  DedupVerdict Verdict(const DedupDecision& decided) const;
+
+  // What Decide() would answer, without inserting anything or superseding:
+  // is this text a duplicate of a kept document? Thread-safe (const).
+  DedupDecision Query(const Fingerprint& fp) const;
 
   // The kept document that index document `doc` resolves to (itself unless a
   // preferred copy superseded it).
   uint32_t Resolve(uint32_t doc) const;
-  // The id of the kept document `doc` resolves to.
+  // The id of the kept document `doc` resolves to. The view lives until the
+  // next Decide().
   std::string_view IdOf(uint32_t doc) const;
   size_t size() const { return num_docs_; }
   // Bytes held for deciding (signatures, LSH table, exact-hash table), and the
@@ -95,18 +154,22 @@ class DedupIndex {
   const std::string& name() const { return name_; }
   const LshParams& lsh_params() const { return lsh_.params(); }
 
+  // The index as bytes, for Load(): what Save() writes.
+  std::string Serialize() const;
   // Writes the index to `path` atomically; with a `commit`, leaves the rename
   // to it (newsclean/output_commit.h).
   absl::Status Save(const std::string& path, OutputCommit* commit = nullptr) const;
 
  private:
-  DedupIndex(const DedupOptions& options, LshParams lsh);
-  // Loads an index file's bytes; `path` names it in errors.
-  absl::Status Load(const std::string& path, std::string_view data);
+  DedupIndex(const DedupOptions& options, MinHasher hasher, LshParams lsh);
+  // Builds an empty index for `options`.
+  static absl::StatusOr<std::unique_ptr<DedupIndex>> CreateEmpty(const DedupOptions& options);
+  // Adds the documents of an index's bytes; `name` names them in errors.
+  absl::Status LoadBytes(std::string_view name, std::string_view data);
   uint32_t Insert(const Fingerprint& fp, std::string_view id, std::string_view preference);
 
   // The decision against kept documents alone, without inserting.
-  DedupDecision DecideAgainstKept(const Fingerprint& fp);
+  DedupDecision DecideAgainstKept(const Fingerprint& fp, std::vector<uint32_t>* scratch) const;
   // Finds the document whose exact hash is (low, high), or returns false.
   bool FindExact(uint64_t low, uint64_t high, uint32_t* doc) const;
   void InsertExact(uint64_t low, uint32_t doc);
@@ -132,6 +195,8 @@ class DedupIndex {
   size_t num_loaded_ = 0;  // documents loaded from an index file: never superseded
   bool loading_ = false;
   std::vector<uint32_t> superseded_by_;
+  // For a superseded document: its similarity with the copy that superseded it.
+  std::vector<float> superseded_similarity_;
   std::vector<uint32_t> scratch_;
 };
 

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
+
 namespace newsclean {
 
 struct MinHashParams {
@@ -27,13 +29,16 @@ struct MinHashParams {
   uint64_t seed = 0;
 };
 
+// Computes signatures; a value type, cheap to copy. Every method is const and
+// thread-safe.
 class MinHasher {
  public:
   static constexpr int kMaxNumPerm = 1024;
+  static constexpr int kMaxNgram = 32;
 
-  // REQUIRES: 1 <= params.num_perm <= kMaxNumPerm and params.ngram >= 1
-  // (aborts otherwise: callers validate user input first).
-  explicit MinHasher(MinHashParams params);
+  // InvalidArgument unless 1 <= params.num_perm <= kMaxNumPerm and
+  // 1 <= params.ngram <= kMaxNgram.
+  static absl::StatusOr<MinHasher> Create(MinHashParams params);
 
   // Computes the signature of a matching view into *sig (K values) and
   // returns true; returns false, leaving *sig empty, when the view is empty.
@@ -51,6 +56,7 @@ class MinHasher {
   static double EstimateJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b);
 
  private:
+  explicit MinHasher(MinHashParams params) : params_(params) {}
   MinHashParams params_;
 };
 

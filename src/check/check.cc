@@ -79,43 +79,14 @@ size_t LineOf(const Document& doc, std::string_view original, size_t offset) {
                                             original.begin() + std::min(offset, original.size()), '\n'));
 }
 
-class Collector : public DropReporter {
- public:
-  Collector(const CheckOptions& options, CheckResult* result) : options_(options), result_(result) {}
-
-  void Dropped(const SourceLocation& where, const absl::Status& why) override {
-    ++result_->documents;
-    std::string_view message = SV(why.message());
-    std::string prefix = absl::StrCat(where.file, ":", where.line, ": ");
-    if (message.starts_with(prefix)) message.remove_prefix(prefix.size());  // the finding says where
-    const char* rule =
-        why.code() == absl::StatusCode::kResourceExhausted ? "too-large" : "malformed-record";
-    Add(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", rule, 1, Clip(message, 120)});
-  }
-
-  void Add(Finding f) {
-    KindSummary& s = result_->summary[static_cast<int>(f.kind)];
-    ++s.documents;
-    s.findings += f.count;
-    if (result_->findings.size() < options_.max_listed) {
-      result_->findings.push_back(std::move(f));
-    } else {
-      result_->truncated = true;
-    }
-  }
-
- private:
-  const CheckOptions& options_;
-  CheckResult* result_;
-};
-
+// Appends the findings of a cleaned document to *out.
 void CollectFindings(const Document& doc, std::string_view original,
                      const std::optional<DedupDecision>& duplicate, const DedupIndex* index,
-                     Collector* out) {
+                     std::vector<Finding>* out) {
   const std::string& file = doc.source.file;
   if (doc.invalid_utf8 > 0) {
     size_t at = original.find("\xEF\xBF\xBD");
-    out->Add(Finding{FindingKind::kInvalidUtf8, file, LineOf(doc, original, at), doc.id,
+    out->push_back(Finding{FindingKind::kInvalidUtf8, file, LineOf(doc, original, at), doc.id,
                      "invalid-utf8", doc.invalid_utf8,
                      at == std::string_view::npos ? "" : Excerpt(original, at, at + 3)});
   }
@@ -124,7 +95,7 @@ void CollectFindings(const Document& doc, std::string_view original,
     const MojibakeSpan& m = mojibake.front();
     std::string excerpt = Excerpt(original, m.begin, m.end);
     if (!m.decoded.empty()) excerpt += absl::StrCat(" (reads as ", Clip(m.decoded, 20), ")");
-    out->Add(Finding{FindingKind::kMojibake, file, LineOf(doc, original, m.begin), doc.id, m.kind,
+    out->push_back(Finding{FindingKind::kMojibake, file, LineOf(doc, original, m.begin), doc.id, m.kind,
                      mojibake.size(), excerpt});
   }
   // One finding per kind: the removal earliest in the text speaks for the rest.
@@ -136,16 +107,16 @@ void CollectFindings(const Document& doc, std::string_view original,
   }
   for (const auto& [kind, entry] : by_kind) {
     const Removal& r = *entry.first;
-    out->Add(Finding{kind, file, LineOf(doc, original, r.begin), doc.id, r.rule, entry.second,
+    out->push_back(Finding{kind, file, LineOf(doc, original, r.begin), doc.id, r.rule, entry.second,
                      Excerpt(original, r.begin, r.end)});
   }
   if (doc.dropped == Reason::kEmpty) {
-    out->Add(Finding{FindingKind::kEmptyDocument, file, LineOf(doc, original, 0), doc.id, "empty", 1,
+    out->push_back(Finding{FindingKind::kEmptyDocument, file, LineOf(doc, original, 0), doc.id, "empty", 1,
                      Clip(TrimSpaces(original), 40)});
   }
   if (duplicate && duplicate->kind != DedupDecision::kUnique) {
     bool exact = duplicate->kind == DedupDecision::kExact;
-    out->Add(Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
+    out->push_back(Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
                      exact ? "exact-duplicate" : "near-duplicate", 1,
                      absl::StrFormat("duplicates %s (similarity %.2f)",
                                      AV(index->IdOf(duplicate->duplicate_of)), duplicate->similarity)});
@@ -230,54 +201,117 @@ absl::Status ApplyLimitsFile(const std::string& path, Limits* limits) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions& options) {
-  CheckResult result;
-  Collector collector(options, &result);
-  PipelineOptions p = options.pipeline;
-  p.on_error = OnBadRecord::kSkipAndCount;  // malformed records are findings here
-  // Bad records reach the collector through the batch runner, in input order.
-  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, nullptr);
-  if (!reader.ok()) return reader.status();
-  std::unique_ptr<DedupIndex> index;
+FeedChecker::FeedChecker(const Cleaner* cleaner, const CheckOptions& options)
+    : cleaner_(cleaner), options_(options) {}
+
+FeedChecker::~FeedChecker() = default;
+
+absl::StatusOr<std::unique_ptr<FeedChecker>> FeedChecker::Create(const Cleaner* cleaner,
+                                                                 const CheckOptions& options) {
+  std::unique_ptr<FeedChecker> checker(new FeedChecker(cleaner, options));
   if (options.duplicates) {
-    DedupOptions dedup = options.dedup;  // read-only: RunCheck never saves it
-    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(dedup);
+    // Read only: a check never saves the index.
+    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(options.dedup);
     if (!created.ok()) return created.status();
-    index = std::move(*created);
+    checker->index_ = std::move(*created);
   }
-  absl::StatusOr<int> resolved_threads = ResolveThreads(p.threads);
-  if (!resolved_threads.ok()) return resolved_threads.status();
-  const int threads = *resolved_threads;
-  WorkerPool pool(threads);
-  BatchRunner runner(p, &pool, nullptr, /*reader_thread=*/threads > 1);
-  const size_t slots = std::max<size_t>(p.batch_documents, 1);
-  std::vector<std::string> originals(slots);
-  std::vector<Fingerprint> fingerprints(slots);
-  auto prepare = [&](size_t i) {
-    Document& doc = runner.doc(i);
-    originals[i] = doc.text();
-    cleaner.Clean(&doc);
-    if (index && !doc.dropped) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
-  };
-  auto consume = [&](size_t i) {
-    Document& doc = runner.doc(i);
-    ++result.documents;
-    std::optional<DedupDecision> decision;
-    if (index && !doc.dropped) decision = index->Decide(fingerprints[i], doc.id);
-    CollectFindings(doc, originals[i], decision, index.get(), &collector);
-    return absl::OkStatus();
-  };
-  absl::Status st = runner.Run(reader->get(), &collector, prepare, consume);
-  if (!st.ok()) return st;
+  return checker;
+}
+
+void FeedChecker::AddFinding(Finding f) {
+  KindSummary& s = result_.summary[static_cast<int>(f.kind)];
+  ++s.documents;
+  s.findings += f.count;
+  if (result_.findings.size() < options_.max_listed) {
+    result_.findings.push_back(std::move(f));
+  } else {
+    result_.truncated = true;
+  }
+}
+
+void FeedChecker::CheckUnreadable(const SourceLocation& where, const absl::Status& why) {
+  ++result_.documents;
+  std::string_view message = SV(why.message());
+  std::string prefix = absl::StrCat(where.file, ":", where.line, ": ");
+  if (message.starts_with(prefix)) message.remove_prefix(prefix.size());  // the finding says where
+  const char* rule =
+      why.code() == absl::StatusCode::kResourceExhausted ? "too-large" : "malformed-record";
+  AddFinding(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", rule, 1, Clip(message, 120)});
+}
+
+void FeedChecker::Prepare(Document* doc, Prepared* prepared) const {
+  prepared->original = doc->text();
+  cleaner_->Clean(doc);
+  if (index_ && !doc->dropped) index_->ComputeFingerprint(doc->text(), &prepared->fingerprint);
+}
+
+void FeedChecker::Add(const Document& doc, const Prepared& prepared) {
+  ++result_.documents;
+  std::optional<DedupDecision> decision;
+  if (index_ && !doc.dropped) decision = index_->Decide(prepared.fingerprint, doc.id);
+  std::vector<Finding> findings;
+  CollectFindings(doc, prepared.original, decision, index_.get(), &findings);
+  for (Finding& f : findings) AddFinding(std::move(f));
+}
+
+void FeedChecker::Check(Document* doc) {
+  Prepared prepared;
+  Prepare(doc, &prepared);
+  Add(*doc, prepared);
+}
+
+CheckResult FeedChecker::Result() const {
+  CheckResult result = result_;
   for (int k = 0; k < kNumFindingKinds; ++k) {
     KindSummary& s = result.summary[k];
-    s.limit = options.limits[k];
+    s.limit = options_.limits[k];
     double allowed = s.limit.type == Limit::kRate ? s.limit.value * static_cast<double>(result.documents)
                                                   : s.limit.value;
     s.exceeded = s.limit.type != Limit::kNone && static_cast<double>(s.documents) > allowed;
     if (s.exceeded) result.passed = false;
   }
   return result;
+}
+
+namespace {
+
+// Hands the records the reader could not read to the checker, in input order.
+class UnreadableToChecker : public DropReporter {
+ public:
+  explicit UnreadableToChecker(FeedChecker* checker) : checker_(checker) {}
+  void Dropped(const SourceLocation& where, const absl::Status& why) override {
+    checker_->CheckUnreadable(where, why);
+  }
+
+ private:
+  FeedChecker* checker_;
+};
+
+}  // namespace
+
+absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions& options) {
+  PipelineOptions p = options.pipeline;
+  p.on_error = OnBadRecord::kSkipAndCount;  // malformed records are findings here
+  // Bad records reach the checker through the batch runner, in input order.
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(p, nullptr);
+  if (!reader.ok()) return reader.status();
+  absl::StatusOr<std::unique_ptr<FeedChecker>> checker = FeedChecker::Create(&cleaner, options);
+  if (!checker.ok()) return checker.status();
+  absl::StatusOr<int> resolved_threads = ResolveThreads(p.threads);
+  if (!resolved_threads.ok()) return resolved_threads.status();
+  const int threads = *resolved_threads;
+  WorkerPool pool(threads);
+  BatchRunner runner(p, &pool, nullptr, /*reader_thread=*/threads > 1);
+  std::vector<FeedChecker::Prepared> prepared(std::max<size_t>(p.batch_documents, 1));
+  auto prepare = [&](size_t i) { (*checker)->Prepare(&runner.doc(i), &prepared[i]); };
+  auto consume = [&](size_t i) {
+    (*checker)->Add(runner.doc(i), prepared[i]);
+    return absl::OkStatus();
+  };
+  UnreadableToChecker unreadable(checker->get());
+  absl::Status st = runner.Run(reader->get(), &unreadable, prepare, consume);
+  if (!st.ok()) return st;
+  return (*checker)->Result();
 }
 
 }  // namespace newsclean

@@ -1,11 +1,28 @@
-#include "src/check/explain.h"
+#include "newsclean/explain.h"
 
 #include <algorithm>
+#include <map>
 
 #include "absl/strings/str_cat.h"
+#include "src/clean/separator_stage.h"
 #include "src/text/strings.h"
 
 namespace newsclean {
+
+std::string ExplainDocument(const Cleaner& cleaner, Document* doc, bool color) {
+  // Separators shown as line breaks (a bare '\r' would overwrite the line).
+  std::string original = WithLineBreaks(doc->text());
+  cleaner.Clean(doc);
+  std::string out = RenderExplain(original, doc->removals, color);
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  std::map<std::string, size_t> per_rule;
+  for (const Removal& r : doc->removals) ++per_rule[r.rule];
+  absl::StrAppend(&out, "\n# ", doc->id, ": ", doc->removals.size(), " removals");
+  for (const auto& [rule, n] : per_rule) absl::StrAppend(&out, ", ", rule, " ", n);
+  if (doc->dropped) absl::StrAppend(&out, "; dropped (", AV(ReasonName(*doc->dropped)), ")");
+  out += "\n";
+  return out;
+}
 
 std::string RenderExplain(std::string_view original, const std::vector<Removal>& removals, bool color) {
   // Cuts are shown with their text; a reflow join is a marker, and the

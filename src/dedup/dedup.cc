@@ -59,9 +59,9 @@ class Cursor {
 
 }  // namespace
 
-DedupIndex::DedupIndex(const DedupOptions& options, LshParams lsh)
+DedupIndex::DedupIndex(const DedupOptions& options, MinHasher hasher, LshParams lsh)
     : options_(options),
-      hasher_(options.minhash),
+      hasher_(hasher),
       lsh_(options.minhash.num_perm, lsh),
       packed_size_((static_cast<size_t>(options.minhash.num_perm) + 1) / 2),
       signatures_(std::make_unique<RecordStore>(packed_size_)),
@@ -115,35 +115,45 @@ void DedupIndex::InsertExact(uint64_t low, uint32_t doc) {
   ++exact_used_;
 }
 
-absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
+absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::CreateEmpty(const DedupOptions& options) {
   if (!(options.threshold > 0.0 && options.threshold <= 1.0)) {
     return WithOption(absl::InvalidArgumentError(
                           absl::StrCat("threshold ", options.threshold, " is not in (0, 1]")),
                       "threshold");
   }
-  if (options.minhash.num_perm < 8 || options.minhash.num_perm > 1024) {
+  if (options.minhash.num_perm < 8) {  // fewer values cannot make LSH bands worth having
     return WithOption(absl::InvalidArgumentError(absl::StrCat(
                           "MinHash signature length ", options.minhash.num_perm,
-                          " is not between 8 and 1024")),
+                          " is not between 8 and ", MinHasher::kMaxNumPerm)),
                       "minhash.num_perm");
   }
-  if (options.minhash.ngram < 1 || options.minhash.ngram > 32) {
-    return WithOption(absl::InvalidArgumentError(absl::StrCat(
-                          "shingle length ", options.minhash.ngram, " is not between 1 and 32")),
-                      "minhash.ngram");
-  }
+  absl::StatusOr<MinHasher> hasher = MinHasher::Create(options.minhash);
+  if (!hasher.ok()) return hasher.status();
   LshParams lsh = OptimalLshParams(options.threshold, options.minhash.num_perm);
-  std::unique_ptr<DedupIndex> index(new DedupIndex(options, lsh));
-  if (!options.index_path.empty()) {
-    // Only a missing file starts a fresh index; any other failure is an error.
-    absl::StatusOr<std::string> data = ReadFileContents(options.index_path);
-    if (data.ok()) {
-      absl::Status st = index->Load(options.index_path, *data);
-      if (!st.ok()) return st;
-    } else if (!absl::IsNotFound(data.status())) {
-      return data.status();
-    }
+  return std::unique_ptr<DedupIndex>(new DedupIndex(options, *hasher, lsh));
+}
+
+absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
+  absl::StatusOr<std::unique_ptr<DedupIndex>> index = CreateEmpty(options);
+  if (!index.ok() || options.index_path.empty()) return index;
+  // Only a missing file starts a fresh index; any other failure is an error.
+  absl::StatusOr<std::string> data = ReadFileContents(options.index_path);
+  if (data.ok()) {
+    absl::Status st = (*index)->LoadBytes(options.index_path, *data);
+    if (!st.ok()) return st;
+  } else if (!absl::IsNotFound(data.status())) {
+    return data.status();
   }
+  return index;
+}
+
+absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Load(const DedupOptions& options,
+                                                             std::string_view bytes,
+                                                             std::string_view name) {
+  absl::StatusOr<std::unique_ptr<DedupIndex>> index = CreateEmpty(options);
+  if (!index.ok()) return index;
+  absl::Status st = (*index)->LoadBytes(name, bytes);
+  if (!st.ok()) return st;
   return index;
 }
 
@@ -168,9 +178,51 @@ uint32_t DedupIndex::Resolve(uint32_t doc) const {
   return doc;
 }
 
+std::string DedupIndex::KeepPreference(KeepPolicy keep, const Document& doc) {
+  if (keep == KeepPolicy::kLongest) {
+    // Longer sorts first: the complement of the length, fixed width.
+    return absl::StrFormat("%016x", ~static_cast<uint64_t>(doc.text().size()));
+  }
+  if (keep == KeepPolicy::kEarliest) return doc.sort_key ? *doc.sort_key : std::string("\xff");
+  return {};
+}
+
+DedupDecision DedupIndex::Decide(const Fingerprint& fp, const Document& doc) {
+  return Decide(fp, doc.id, KeepPreference(options_.keep, doc));
+}
+
+DedupVerdict DedupIndex::Verdict(const DedupDecision& decided) const {
+  DedupVerdict v;
+  if (decided.inserted != DedupDecision::kNotInserted) {
+    // Kept when it came: still kept unless a preferred copy superseded it.
+    const uint32_t kept = Resolve(decided.inserted);
+    if (kept != decided.inserted) {
+      v.duplicate = true;
+      v.of = kept;
+      v.similarity = superseded_similarity_[decided.inserted];
+      v.exact = v.similarity >= 1.0;
+    }
+    return v;
+  }
+  if (decided.kind == DedupDecision::kExact || decided.kind == DedupDecision::kNear) {
+    v.duplicate = true;
+    v.of = Resolve(decided.duplicate_of);
+    v.similarity = decided.similarity;
+    v.exact = decided.kind == DedupDecision::kExact;
+  }
+  return v;
+}
+
+DedupDecision DedupIndex::Query(const Fingerprint& fp) const {
+  std::vector<uint32_t> scratch;
+  DedupDecision d = DecideAgainstKept(fp, &scratch);
+  if (d.kind != DedupDecision::kUnique) d.duplicate_of = Resolve(d.duplicate_of);
+  return d;
+}
+
 DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
                                  std::string_view preference) {
-  DedupDecision d = DecideAgainstKept(fp);
+  DedupDecision d = DecideAgainstKept(fp, &scratch_);
   if (fp.empty) return d;  // nothing to match on: kept, never indexed
   if (d.kind == DedupDecision::kUnique) {
     d.inserted = Insert(fp, id, preference);
@@ -183,11 +235,13 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
     d.kind = DedupDecision::kSupersedes;
     d.inserted = Insert(fp, id, preference);
     superseded_by_[d.duplicate_of] = d.inserted;
+    superseded_similarity_[d.duplicate_of] = static_cast<float>(d.similarity);
   }
   return d;
 }
 
-DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp) {
+DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp,
+                                            std::vector<uint32_t>* scratch) const {
   DedupDecision d;
   if (fp.empty) return d;
   uint32_t exact_doc = 0;
@@ -197,12 +251,12 @@ DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp) {
     d.similarity = 1.0;
     return d;
   }
-  scratch_.clear();
-  lsh_.Candidates(fp.band_keys, &scratch_);
+  scratch->clear();
+  lsh_.Candidates(fp.band_keys, scratch);
   double best = -1;
   uint32_t best_doc = 0;
   const int k = options_.minhash.num_perm;
-  for (uint32_t doc : scratch_) {
+  for (uint32_t doc : *scratch) {
     std::span<const uint8_t> other(signatures_->Record(doc), packed_size_);
     double s = EstimatePackedJaccard(fp.packed, other, k);
     if (s > best) {
@@ -232,6 +286,7 @@ uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id,
   id_offsets_.push_back(id_bytes_.size());
   if (options_.keep != KeepPolicy::kFirst && !loading_) preferences_.emplace_back(preference);
   superseded_by_.push_back(doc);
+  if (options_.keep != KeepPolicy::kFirst) superseded_similarity_.push_back(0);
   return doc;
 }
 
@@ -243,10 +298,11 @@ std::string_view DedupIndex::IdOf(uint32_t doc) const {
 size_t DedupIndex::DecisionBytes() const {
   return signatures_->MemoryBytes() + exact_->MemoryBytes() +
          exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes() +
-         superseded_by_.capacity() * sizeof(uint32_t);
+         superseded_by_.capacity() * sizeof(uint32_t) +
+         superseded_similarity_.capacity() * sizeof(float);
 }
 
-absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) const {
+std::string DedupIndex::Serialize() const {
   std::string out(kMagic, sizeof kMagic);
   PutU32(kFormatVersion, &out);
   PutU32(static_cast<uint32_t>(name_.size()), &out);
@@ -264,6 +320,11 @@ absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) con
     out.append(id);
   }
   PutU64(XXH3_64bits(out.data(), out.size()), &out);
+  return out;
+}
+
+absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) const {
+  const std::string out = Serialize();
   // Never compressed by the name: Load reads the bytes as they are.
   absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false, commit);
   if (!sink.ok()) return sink.status();
@@ -272,9 +333,9 @@ absl::Status DedupIndex::Save(const std::string& path, OutputCommit* commit) con
   return (*sink)->Close();
 }
 
-absl::Status DedupIndex::Load(const std::string& path, std::string_view data) {
+absl::Status DedupIndex::LoadBytes(std::string_view path, std::string_view data) {
   auto corrupt = [&](std::string_view why) {
-    return absl::DataLossError(absl::StrCat(path, ": not a usable newsclean index: ", AV(why)));
+    return absl::DataLossError(absl::StrCat(AV(path), ": not a usable newsclean index: ", AV(why)));
   };
   if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
     return corrupt("wrong magic bytes (not a newsclean dedup index)");
@@ -297,7 +358,7 @@ absl::Status DedupIndex::Load(const std::string& path, std::string_view data) {
   if (name != name_) {
     return WithOption(
         absl::FailedPreconditionError(absl::StrCat(
-            path, ": index was built with ", AV(name), " but these options give ", name_,
+            AV(path), ": index was built with ", AV(name), " but these options give ", name_,
             " (it needs the MinHash signature length and shingle length it was built with)")),
         "minhash");
   }

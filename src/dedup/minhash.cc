@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "absl/strings/str_cat.h"
+#include "newsclean/options.h"
 #include "src/text/match_view.h"
 #include "src/text/mix64.h"
 
@@ -24,12 +25,19 @@ uint64_t ShingleHash(const char32_t* p, int n, uint64_t seed) {
 
 }  // namespace
 
-MinHasher::MinHasher(MinHashParams params) : params_(params) {
-  if (params.num_perm < 1 || params.num_perm > kMaxNumPerm || params.ngram < 1) {
-    std::fprintf(stderr, "MinHasher: num_perm %d or ngram %d out of range\n", params.num_perm,
-                 params.ngram);
-    std::abort();
+absl::StatusOr<MinHasher> MinHasher::Create(MinHashParams params) {
+  if (params.num_perm < 1 || params.num_perm > kMaxNumPerm) {
+    return WithOption(absl::InvalidArgumentError(absl::StrCat(
+                          "MinHash signature length ", params.num_perm, " is not between 1 and ",
+                          kMaxNumPerm)),
+                      "minhash.num_perm");
   }
+  if (params.ngram < 1 || params.ngram > kMaxNgram) {
+    return WithOption(absl::InvalidArgumentError(absl::StrCat(
+                          "shingle length ", params.ngram, " is not between 1 and ", kMaxNgram)),
+                      "minhash.ngram");
+  }
+  return MinHasher(params);
 }
 
 bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig) const {

@@ -111,24 +111,6 @@ bool RemoveRepeatedParagraphs(ParagraphCounter* counter, int threshold,
   return true;
 }
 
-// The keep-policy preference of a document: smaller wins (see DedupIndex::Decide).
-std::string Preference(const Document& doc, KeepPolicy keep) {
-  if (keep == KeepPolicy::kLongest) {
-    return absl::StrFormat("%016x", ~static_cast<uint64_t>(doc.text().size()));
-  }
-  if (keep == KeepPolicy::kEarliest) return doc.sort_key ? *doc.sort_key : std::string("\xff");
-  return {};
-}
-
-// What pass 1 decided for one document, for a keep policy that reads twice.
-struct Outcome {
-  static constexpr uint32_t kNone = 0xFFFFFFFFu;
-  uint32_t inserted = kNone;      // index document it became
-  uint32_t duplicate_of = kNone;  // index document it duplicated when decided
-  float similarity = 0;
-  bool exact = false;
-};
-
 }  // namespace
 
 namespace {
@@ -204,10 +186,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   std::vector<std::string> serialized(slots);
 
   // Runs one pass. `decide` is pass 1 of a two-pass policy (decisions only);
-  // otherwise the pass writes, deciding on the fly (keep first) or from
-  // `outcomes` (two-pass).
-  std::vector<Outcome> outcomes;
-  std::vector<uint32_t> ordinal_of;  // index document -> ordinal, pass 1 only
+  // otherwise the pass writes, deciding on the fly (keep first) or asking the
+  // index for the verdict on pass 1's decisions (two-pass).
+  std::vector<DedupDecision> decided;  // pass 1: one for each document, in input order
   auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer, DocumentReader* reader,
                       DropReporter* reporter) -> absl::Status {
     Progress progress(options.progress && !decide);
@@ -235,9 +216,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
     auto consume = [&](size_t i) -> absl::Status {
       Document& doc = runner.doc(i);
       const size_t my_ordinal = ordinal++;
-      // Pass 1 records one outcome for every document, dropped ones included,
-      // so that pass 2 finds each by its ordinal.
-      if (decide) outcomes.emplace_back();
+      // Pass 1 records a decision for every document, dropped ones included
+      // (kept, never inserted), so that pass 2 finds each by its ordinal.
+      if (decide) decided.emplace_back();
       bool reserialize = false;
       if (counter && !doc.dropped &&
           RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i], &doc)) {
@@ -247,54 +228,18 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
       }
       if (index && !doc.dropped) {
         if (decide) {
-          DedupDecision d = index->Decide(fingerprints[i], doc.id, Preference(doc, dedup.keep));
-          Outcome& o = outcomes[my_ordinal];
-          if (d.inserted != DedupDecision::kNotInserted) {
-            o.inserted = d.inserted;
-            if (ordinal_of.size() <= d.inserted) ordinal_of.resize(d.inserted + 1, Outcome::kNone);
-            ordinal_of[d.inserted] = static_cast<uint32_t>(my_ordinal);
-          }
-          if (d.kind == DedupDecision::kSupersedes && d.duplicate_of < ordinal_of.size() &&
-              ordinal_of[d.duplicate_of] != Outcome::kNone) {
-            Outcome& replaced = outcomes[ordinal_of[d.duplicate_of]];
-            replaced.similarity = static_cast<float>(d.similarity);
-            replaced.exact = d.similarity >= 1.0;
-          }
-          if (d.kind == DedupDecision::kExact || d.kind == DedupDecision::kNear) {
-            o.duplicate_of = d.duplicate_of;
-            o.similarity = static_cast<float>(d.similarity);
-            o.exact = d.kind == DedupDecision::kExact;
-          }
+          decided[my_ordinal] = index->Decide(fingerprints[i], doc);
           return absl::OkStatus();
         }
         // Writing pass: is this document kept, and if not, whose duplicate is it?
-        bool duplicate = false, exact = false;
-        uint32_t of = 0;
-        double similarity = 0;
-        if (two_pass) {
-          const Outcome& o = outcomes[my_ordinal];
-          if (o.inserted != Outcome::kNone && index->Resolve(o.inserted) != o.inserted) {
-            duplicate = true;
-            of = index->Resolve(o.inserted);
-          } else if (o.duplicate_of != Outcome::kNone) {
-            duplicate = true;
-            of = index->Resolve(o.duplicate_of);
-          }
-          similarity = o.similarity;
-          exact = o.exact;
-        } else {
-          DedupDecision d = index->Decide(fingerprints[i], doc.id);
-          duplicate = d.kind != DedupDecision::kUnique;
-          of = d.duplicate_of;
-          similarity = d.similarity;
-          exact = d.kind == DedupDecision::kExact;
-        }
-        if (!duplicate) {
+        const DedupVerdict v = index->Verdict(two_pass ? decided[my_ordinal]
+                                                       : index->Decide(fingerprints[i], doc));
+        if (!v.duplicate) {
           ++stats->dedup_unique;
         } else if (dedup.mode == DedupMode::kDrop) {
-          doc.dropped = exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
+          doc.dropped = v.exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
         } else {
-          doc.duplicate = DuplicateInfo{std::string(index->IdOf(of)), similarity, exact};
+          doc.duplicate = DuplicateInfo{std::string(index->IdOf(v.of)), v.similarity, v.exact};
           reserialize = true;
         }
       }
