@@ -1,4 +1,7 @@
 // Readers, writers and compression: every bad-input case the README promises.
+#include <stdio_ext.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "gtest/gtest.h"
@@ -324,6 +327,18 @@ TEST(WriterTest, FailedRunLeavesNoPartialOutput) {
   }
   EXPECT_FALSE(std::filesystem::exists(path));
   EXPECT_TRUE(std::filesystem::is_empty(dir));
+}
+
+TEST(WriterTest, StandardOutputKeepsTheBufferingItsProgramChose) {
+  // A library must not change the process's stdio: writing to "-" leaves
+  // stdout's buffer as it was (it once became a 1 MiB buffer of its own).
+  const size_t before = __fbufsize(stdout);
+  auto sink = OpenOutput("-");
+  ASSERT_OK(sink.status());
+  ASSERT_OK((*sink)->Write(""));
+  ASSERT_OK((*sink)->Close());
+  EXPECT_EQ(__fbufsize(stdout), before);
+  EXPECT_NE(__fbufsize(stdout), size_t{1} << 20);
 }
 
 }  // namespace

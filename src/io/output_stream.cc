@@ -96,6 +96,14 @@ class FileSink : public ByteSink {
             static_cast<std::streamsize>(data.size())) {
           return Fail("write failed");
         }
+      } else if (f_ == stdout) {
+        // Gathered into large blocks here rather than by changing stdout's
+        // buffering, which belongs to the program that links the library.
+        stdout_block_.append(data);
+        if (stdout_block_.size() >= kWriteBuffer) {
+          absl::Status st = FlushStdoutBlock();
+          if (!st.ok()) return st;
+        }
       } else if (std::fwrite(data.data(), 1, data.size(), f_) != data.size()) {
         return Fail(std::strerror(errno));
       }
@@ -107,6 +115,7 @@ class FileSink : public ByteSink {
 
   absl::Status Close() override {
     if (!error_.ok()) return error_;
+    if (absl::Status st = FlushStdoutBlock(); !st.ok()) return st;
     if (zstd_ != nullptr) {
       absl::Status st = ZstdWrite("", ZSTD_e_end);
       if (!st.ok()) return st;
@@ -156,6 +165,14 @@ class FileSink : public ByteSink {
     }
   }
 
+  absl::Status FlushStdoutBlock() {
+    if (stdout_block_.empty()) return absl::OkStatus();
+    const size_t n = std::fwrite(stdout_block_.data(), 1, stdout_block_.size(), f_);
+    const bool ok = n == stdout_block_.size();
+    stdout_block_.clear();
+    return ok ? absl::OkStatus() : Fail(std::strerror(errno));
+  }
+
   void RemoveTemp() {
     if (temp_.empty()) return;
     std::remove(temp_.c_str());
@@ -177,6 +194,7 @@ class FileSink : public ByteSink {
   ZSTD_CCtx* zstd_ = nullptr;
   std::vector<char> zstd_out_;
   std::unique_ptr<char[]> buffer_;  // stdio's buffer for f_; outlives it (closed first)
+  std::string stdout_block_;        // for stdout: what is not yet handed to stdio
   OutputCommit* commit_;            // takes the rename, if given
 };
 
@@ -210,13 +228,6 @@ absl::Status OutputCommit::Apply() {
 absl::StatusOr<std::unique_ptr<ByteSink>> OpenOutput(const std::string& path, bool compress,
                                                      OutputCommit* commit) {
   if (path == "-") {
-    // Nothing has been written to stdout yet; the buffer lives as long as it.
-    static char* const stdout_buffer = [] {
-      char* buffer = new char[kWriteBuffer];
-      std::setvbuf(stdout, buffer, _IOFBF, kWriteBuffer);
-      return buffer;
-    }();
-    (void)stdout_buffer;
     return std::make_unique<FileSink>(stdout, "<stdout>", "", Compression::kNone);
   }
   const Compression compression = compress ? CompressionFromExtension(path) : Compression::kNone;
