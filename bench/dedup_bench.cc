@@ -109,8 +109,8 @@ void BM_Dedup_DecideInsert(benchmark::State& state) {
   for (size_t i = 0; i < fps.size(); ++i) {
     (*index)->ComputeFingerprint(CleanSeeds()[i % 5] + std::to_string(i * 7919) + "号文件", &fps[i]);
   }
-  if ((*index)->Decide(fps[0], "0").kind != DedupDecision::kUnique ||
-      (*index)->Decide(fps[0], "again").kind != DedupDecision::kExact) {
+  if ((*index)->Decide(fps[0], "0").kind != DedupDecision::Kind::kUnique ||
+      (*index)->Decide(fps[0], "again").kind != DedupDecision::Kind::kExact) {
     state.SkipWithError("index does not find an exact repeat");
     return;
   }

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                 : newsclean::ApplyLimit(bytes, &limits);
     if (!st.ok()) continue;
     for (const newsclean::Limit& l : limits) {
-      if (l.type == newsclean::Limit::kRate && !(l.value >= 0 && l.value <= 1)) std::abort();
-      if (l.type == newsclean::Limit::kCount && !(l.value >= 0)) std::abort();
+      if (l.type == newsclean::Limit::Type::kRate && !(l.value >= 0 && l.value <= 1)) std::abort();
+      if (l.type == newsclean::Limit::Type::kCount && !(l.value >= 0)) std::abort();
     }
   }
   return 0;

@@ -176,9 +176,9 @@ TEST(CheckTest, LimitsFileSetsLimitsAndNamesBadLines) {
   WriteFile(dir + "/good", "# feed limits\npinyin-gloss = 3\n\nduplicate-document = 5%  # more copies allowed\n");
   Limits limits = DefaultLimits();
   ASSERT_OK(ApplyLimitsFile(dir + "/good", &limits));
-  EXPECT_EQ(limits[static_cast<int>(FindingKind::kPinyinGloss)].type, Limit::kCount);
+  EXPECT_EQ(limits[static_cast<int>(FindingKind::kPinyinGloss)].type, Limit::Type::kCount);
   EXPECT_EQ(limits[static_cast<int>(FindingKind::kPinyinGloss)].value, 3);
-  EXPECT_EQ(limits[static_cast<int>(FindingKind::kDuplicateDocument)].type, Limit::kRate);
+  EXPECT_EQ(limits[static_cast<int>(FindingKind::kDuplicateDocument)].type, Limit::Type::kRate);
   EXPECT_DOUBLE_EQ(limits[static_cast<int>(FindingKind::kDuplicateDocument)].value, 0.05);
   WriteFile(dir + "/bad", "pinyin-gloss = 3\nmojibake: 0\n");
   absl::Status st = ApplyLimitsFile(dir + "/bad", &limits);

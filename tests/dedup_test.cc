@@ -168,14 +168,14 @@ TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
     Fingerprint fa, fb;
     (*index)->ComputeFingerprint(Utf8(a), &fa);
     (*index)->ComputeFingerprint(Utf8(b), &fb);
-    ASSERT_EQ((*index)->Decide(fa, "a" + std::to_string(i)).kind, DedupDecision::kUnique);
+    ASSERT_EQ((*index)->Decide(fa, "a" + std::to_string(i)).kind, DedupDecision::Kind::kUnique);
     DedupDecision d = (*index)->Decide(fb, "b" + std::to_string(i));
     if (exact >= 0.9) {
       ++high;
-      high_caught += d.kind != DedupDecision::kUnique;
+      high_caught += d.kind != DedupDecision::Kind::kUnique;
     } else if (exact <= 0.5) {
       ++low;
-      low_flagged += d.kind != DedupDecision::kUnique;
+      low_flagged += d.kind != DedupDecision::Kind::kUnique;
     }
   }
   ASSERT_GE(high, 500);
@@ -234,7 +234,7 @@ TEST(PlantedCopiesTest, EveryKindOfCopyIsCaught) {
     (*index)->ComputeFingerprint(copy, &fb);
     (*index)->Decide(fa, "original");
     DedupDecision d = (*index)->Decide(fb, "copy");
-    EXPECT_NE(d.kind, DedupDecision::kUnique) << kind;
+    EXPECT_NE(d.kind, DedupDecision::Kind::kUnique) << kind;
     EXPECT_EQ((*index)->IdOf(d.duplicate_of), "original") << kind;
   }
 }
@@ -262,8 +262,8 @@ TEST(PlantedCopiesTest, ArticlesSharingAThirdOfTheirParagraphsAreBothKept) {
   Fingerprint fa, fm;
   (*index)->ComputeFingerprint(a, &fa);
   (*index)->ComputeFingerprint(mixed, &fm);
-  EXPECT_EQ((*index)->Decide(fa, "a").kind, DedupDecision::kUnique);
-  EXPECT_EQ((*index)->Decide(fm, "mixed").kind, DedupDecision::kUnique);
+  EXPECT_EQ((*index)->Decide(fa, "a").kind, DedupDecision::Kind::kUnique);
+  EXPECT_EQ((*index)->Decide(fm, "mixed").kind, DedupDecision::Kind::kUnique);
 }
 
 TEST(DedupIndexTest, EmptyMatchingViewsAreKeptAndNeverIndexed) {
@@ -277,7 +277,7 @@ TEST(DedupIndexTest, EmptyMatchingViewsAreKeptAndNeverIndexed) {
     ASSERT_TRUE(punctuation.empty);
     for (int i = 0; i < 3; ++i) {
       DedupDecision d = (*index)->Decide(punctuation, "p" + std::to_string(i), "x");
-      EXPECT_EQ(d.kind, DedupDecision::kUnique);
+      EXPECT_EQ(d.kind, DedupDecision::Kind::kUnique);
       EXPECT_EQ(d.inserted, DedupDecision::kNotInserted);
     }
     EXPECT_EQ((*index)->size(), 0u);
@@ -292,7 +292,7 @@ TEST(DedupIndexTest, ExactDuplicatesTakeTheFastPath) {
   (*index)->ComputeFingerprint("同一篇文章", &b);
   (*index)->Decide(a, "a");
   DedupDecision d = (*index)->Decide(b, "b");
-  EXPECT_EQ(d.kind, DedupDecision::kExact);
+  EXPECT_EQ(d.kind, DedupDecision::Kind::kExact);
   EXPECT_EQ(d.similarity, 1.0);
   EXPECT_EQ((*index)->size(), 1u);
 }
@@ -318,7 +318,7 @@ TEST(DedupIndexTest, SavesAndLoadsAndRefusesCorruptOrForeignFiles) {
     Fingerprint fp;
     (*index)->ComputeFingerprint(ChangeHalfAPercent(article), &fp);
     DedupDecision d = (*index)->Decide(fp, "day2-copy");
-    EXPECT_EQ(d.kind, DedupDecision::kNear);
+    EXPECT_EQ(d.kind, DedupDecision::Kind::kNear);
     EXPECT_EQ((*index)->IdOf(d.duplicate_of), "day1-article");
   }
   std::string bytes = ReadFile(path);
@@ -412,11 +412,11 @@ TEST(DedupIndexTest, QueryAnswersWithoutInserting) {
   Fingerprint a, copy;
   (*index)->ComputeFingerprint(SeedArticle(0), &a);
   (*index)->ComputeFingerprint(ChangeHalfAPercent(SeedArticle(0)), &copy);
-  EXPECT_EQ((*index)->Query(a).kind, DedupDecision::kUnique);
+  EXPECT_EQ((*index)->Query(a).kind, DedupDecision::Kind::kUnique);
   EXPECT_EQ((*index)->size(), 0u);
   (*index)->Decide(a, "a");
   DedupDecision q = (*index)->Query(copy);
-  EXPECT_EQ(q.kind, DedupDecision::kNear);
+  EXPECT_EQ(q.kind, DedupDecision::Kind::kNear);
   EXPECT_EQ((*index)->IdOf(q.duplicate_of), "a");
   EXPECT_EQ(q.inserted, DedupDecision::kNotInserted);
   EXPECT_EQ((*index)->size(), 1u);
@@ -437,7 +437,7 @@ TEST(DedupIndexTest, RoundTripsThroughABuffer) {
   EXPECT_EQ((*loaded)->size(), 1u);
   EXPECT_EQ((*loaded)->Serialize(), bytes);
   DedupDecision d = (*loaded)->Decide(copy, "copy");
-  EXPECT_EQ(d.kind, DedupDecision::kNear);
+  EXPECT_EQ(d.kind, DedupDecision::Kind::kNear);
   EXPECT_EQ((*loaded)->IdOf(d.duplicate_of), "a");
 
   absl::Status damaged = DedupIndex::Load(options, bytes.substr(0, bytes.size() - 1), "buffer").status();

@@ -56,7 +56,7 @@ struct Finding {
 
 // The most documents a kind may have: a count, a rate, or no limit.
 struct Limit {
-  enum Type { kNone, kCount, kRate } type = kNone;
+  enum class Type { kNone, kCount, kRate } type = Type::kNone;
   double value = 0;  // documents for kCount; a fraction (0.01 = 1%) for kRate
 };
 

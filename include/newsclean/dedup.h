@@ -70,13 +70,13 @@ struct Fingerprint {
 
 // What Decide() found for one document when it came.
 struct DedupDecision {
-  enum Kind {
+  enum class Kind {
     kUnique,     // kept and inserted as `inserted`
     kExact,      // an exact duplicate of `duplicate_of`
     kNear,       // a near duplicate of `duplicate_of`
     kSupersedes  // a duplicate of `duplicate_of` that the keep policy prefers: inserted as
                  // `inserted`, and `duplicate_of` now resolves to it
-  } kind = kUnique;
+  } kind = Kind::kUnique;
   static constexpr uint32_t kNotInserted = 0xFFFFFFFFu;
   uint32_t duplicate_of = 0;  // index document (IdOf), resolved to the kept one
   // For kUnique and kSupersedes: the index document it became; kNotInserted

@@ -114,8 +114,8 @@ void CollectFindings(const Document& doc, std::string_view original,
     out->push_back(Finding{FindingKind::kEmptyDocument, file, LineOf(doc, original, 0), doc.id, "empty", 1,
                      Clip(TrimSpaces(original), 40)});
   }
-  if (duplicate && duplicate->kind != DedupDecision::kUnique) {
-    bool exact = duplicate->kind == DedupDecision::kExact;
+  if (duplicate && duplicate->kind != DedupDecision::Kind::kUnique) {
+    bool exact = duplicate->kind == DedupDecision::Kind::kExact;
     out->push_back(Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
                      exact ? "exact-duplicate" : "near-duplicate", 1,
                      absl::StrFormat("duplicates %s (similarity %.2f)",
@@ -137,13 +137,13 @@ std::optional<FindingKind> ParseFindingKind(std::string_view name) {
 Limits DefaultLimits() {
   Limits l;
   auto set = [&](FindingKind k, Limit::Type t, double v) { l[static_cast<int>(k)] = Limit{t, v}; };
-  set(FindingKind::kPinyinGloss, Limit::kCount, 0);
-  set(FindingKind::kInvalidUtf8, Limit::kCount, 0);
-  set(FindingKind::kMojibake, Limit::kCount, 0);
-  set(FindingKind::kMalformedRecord, Limit::kCount, 0);
-  set(FindingKind::kDuplicateDocument, Limit::kRate, 0.01);
-  set(FindingKind::kEmptyDocument, Limit::kRate, 0.01);
-  set(FindingKind::kRepeatedParagraph, Limit::kRate, 0.05);
+  set(FindingKind::kPinyinGloss, Limit::Type::kCount, 0);
+  set(FindingKind::kInvalidUtf8, Limit::Type::kCount, 0);
+  set(FindingKind::kMojibake, Limit::Type::kCount, 0);
+  set(FindingKind::kMalformedRecord, Limit::Type::kCount, 0);
+  set(FindingKind::kDuplicateDocument, Limit::Type::kRate, 0.01);
+  set(FindingKind::kEmptyDocument, Limit::Type::kRate, 0.01);
+  set(FindingKind::kRepeatedParagraph, Limit::Type::kRate, 0.05);
   return l;
 }
 
@@ -172,9 +172,9 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits) {
   char* end = nullptr;
   double v = number.empty() ? -1 : std::strtod(number.c_str(), &end);
   if (value == "off" || value == "none") {
-    limit.type = Limit::kNone;
+    limit.type = Limit::Type::kNone;
   } else if (end == number.c_str() + number.size() && v >= 0 && (!rate || v <= 100)) {
-    limit.type = rate ? Limit::kRate : Limit::kCount;
+    limit.type = rate ? Limit::Type::kRate : Limit::Type::kCount;
     limit.value = rate ? v / 100.0 : v;
   } else {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -265,9 +265,9 @@ CheckResult FeedChecker::Result() const {
   for (int k = 0; k < kNumFindingKinds; ++k) {
     KindSummary& s = result.summary[k];
     s.limit = options_.limits[k];
-    double allowed = s.limit.type == Limit::kRate ? s.limit.value * static_cast<double>(result.documents)
+    double allowed = s.limit.type == Limit::Type::kRate ? s.limit.value * static_cast<double>(result.documents)
                                                   : s.limit.value;
-    s.exceeded = s.limit.type != Limit::kNone && static_cast<double>(s.documents) > allowed;
+    s.exceeded = s.limit.type != Limit::Type::kNone && static_cast<double>(s.documents) > allowed;
     if (s.exceeded) result.passed = false;
   }
   return result;

@@ -13,9 +13,9 @@ namespace {
 
 std::string LimitText(const Limit& l) {
   switch (l.type) {
-    case Limit::kCount: return absl::StrFormat("%g", l.value);
-    case Limit::kRate: return absl::StrFormat("%g%%", l.value * 100);
-    case Limit::kNone: break;
+    case Limit::Type::kCount: return absl::StrFormat("%g", l.value);
+    case Limit::Type::kRate: return absl::StrFormat("%g%%", l.value * 100);
+    case Limit::Type::kNone: break;
   }
   return "off";
 }
@@ -117,7 +117,7 @@ std::string CheckReportText(const CheckResult& r, bool color) {
   for (int k = 0; k < kNumFindingKinds; ++k) {
     const KindSummary& s = r.summary[k];
     std::string state = s.exceeded ? paint("FAIL", "1;31")
-                        : s.limit.type == Limit::kNone ? std::string("-")
+                        : s.limit.type == Limit::Type::kNone ? std::string("-")
                                                        : paint("ok", "32");
     absl::StrAppend(&out, absl::StrFormat("  %-19s %6d documents %6.2f%%  %6d findings  limit %-5s %s\n",
                                           AV(FindingKindName(static_cast<FindingKind>(k))),
@@ -160,7 +160,7 @@ std::string CheckReportJson(const CheckResult& r) {
     if (k) out += ",";
     out += "{\"kind\":";
     AppendJsonString(FindingKindName(static_cast<FindingKind>(k)), &out);
-    const char* type = s.limit.type == Limit::kCount ? "count" : s.limit.type == Limit::kRate ? "rate" : "none";
+    const char* type = s.limit.type == Limit::Type::kCount ? "count" : s.limit.type == Limit::Type::kRate ? "rate" : "none";
     absl::StrAppend(&out, ",\"documents\":", s.documents, ",\"findings\":", s.findings,
                     ",\"rate\":", absl::StrFormat("%.6f", Rate(s.documents, r.documents)),
                     ",\"limit\":{\"type\":\"", type, "\",\"value\":", absl::StrFormat("%g", s.limit.value),

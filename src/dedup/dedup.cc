@@ -204,11 +204,11 @@ DedupVerdict DedupIndex::Verdict(const DedupDecision& decided) const {
     }
     return v;
   }
-  if (decided.kind == DedupDecision::kExact || decided.kind == DedupDecision::kNear) {
+  if (decided.kind == DedupDecision::Kind::kExact || decided.kind == DedupDecision::Kind::kNear) {
     v.duplicate = true;
     v.of = Resolve(decided.duplicate_of);
     v.similarity = decided.similarity;
-    v.exact = decided.kind == DedupDecision::kExact;
+    v.exact = decided.kind == DedupDecision::Kind::kExact;
   }
   return v;
 }
@@ -216,7 +216,7 @@ DedupVerdict DedupIndex::Verdict(const DedupDecision& decided) const {
 DedupDecision DedupIndex::Query(const Fingerprint& fp) const {
   std::vector<uint32_t> scratch;
   DedupDecision d = DecideAgainstKept(fp, &scratch);
-  if (d.kind != DedupDecision::kUnique) d.duplicate_of = Resolve(d.duplicate_of);
+  if (d.kind != DedupDecision::Kind::kUnique) d.duplicate_of = Resolve(d.duplicate_of);
   return d;
 }
 
@@ -224,7 +224,7 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
                                  std::string_view preference) {
   DedupDecision d = DecideAgainstKept(fp, &scratch_);
   if (fp.empty) return d;  // nothing to match on: kept, never indexed
-  if (d.kind == DedupDecision::kUnique) {
+  if (d.kind == DedupDecision::Kind::kUnique) {
     d.inserted = Insert(fp, id, preference);
     return d;
   }
@@ -232,7 +232,7 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
   // Documents loaded from an earlier run's index were written then: they stay.
   if (options_.keep != KeepPolicy::kFirst && d.duplicate_of >= num_loaded_ &&
       preference < preferences_[d.duplicate_of - num_loaded_]) {
-    d.kind = DedupDecision::kSupersedes;
+    d.kind = DedupDecision::Kind::kSupersedes;
     d.inserted = Insert(fp, id, preference);
     superseded_by_[d.duplicate_of] = d.inserted;
     superseded_similarity_[d.duplicate_of] = static_cast<float>(d.similarity);
@@ -246,7 +246,7 @@ DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp,
   if (fp.empty) return d;
   uint32_t exact_doc = 0;
   if (FindExact(fp.exact_low, fp.exact_high, &exact_doc)) {
-    d.kind = DedupDecision::kExact;
+    d.kind = DedupDecision::Kind::kExact;
     d.duplicate_of = exact_doc;
     d.similarity = 1.0;
     return d;
@@ -265,7 +265,7 @@ DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp,
     }
   }
   if (best >= options_.threshold) {
-    d.kind = DedupDecision::kNear;
+    d.kind = DedupDecision::Kind::kNear;
     d.duplicate_of = best_doc;
     d.similarity = best;
   }

@@ -97,7 +97,7 @@ int main() {
   (*loaded)->ComputeFingerprint(stories[1].text, &fp);
   const size_t before = (*loaded)->size();
   newsclean::DedupDecision q = (*loaded)->Query(fp);
-  if (q.kind == newsclean::DedupDecision::kUnique || (*loaded)->IdOf(q.duplicate_of) != "a") {
+  if (q.kind == newsclean::DedupDecision::Kind::kUnique || (*loaded)->IdOf(q.duplicate_of) != "a") {
     return Fail("query: b is a copy of a");
   }
   if ((*loaded)->size() != before) return Fail("query: inserted");
