@@ -5,15 +5,13 @@
 //
 //   build/bench/cleaner_bench --benchmark_min_time=0.5
 #include <benchmark/benchmark.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <memory>
 
-#include <xxhash.h>
-
 #include "newsclean/cleaner.h"
-#include "src/io/input_stream.h"
 #include "newsclean/reader.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -25,6 +23,7 @@
 #include "src/clean/repeated_paragraph_stage.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/clean/rule_set.h"
+#include "src/io/input_stream.h"
 #include "src/text/script_tables.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
@@ -39,7 +38,8 @@ const std::vector<std::string>& Seeds() {
   static const auto* seeds = [] {
     auto* v = new std::vector<std::string>;
     std::vector<std::filesystem::path> paths;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
       paths.push_back(e.path());
     }
     std::sort(paths.begin(), paths.end());
@@ -100,8 +100,8 @@ void BM_Cleaner_AllStages(benchmark::State& state) {
     state.SkipWithError("cleaner did not build");
     return;
   }
-  std::string expected = ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) +
-                                  "/expected/001_5f273f7fff855111.clean.txt");
+  std::string expected =
+      ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/expected/001_5f273f7fff855111.clean.txt");
   Document check;
   check.SetOriginalText(Seeds()[1]);
   (*cleaner)->Clean(&check);
@@ -134,7 +134,8 @@ struct RuleFixture {
     for (const std::string& s : Seeds()) {
       for (const LineSpan& line : SplitLines(s)) {
         if (line.blank) continue;
-        lines.emplace_back(TrimSpaces(std::string_view(s).substr(line.begin, line.end - line.begin)));
+        lines.emplace_back(
+            TrimSpaces(std::string_view(s).substr(line.begin, line.end - line.begin)));
         bytes += lines.back().size();
       }
     }

@@ -21,7 +21,8 @@ const std::vector<std::string>& CleanSeeds() {
     auto* v = new std::vector<std::string>;
     auto cleaner = Cleaner::Create(CleanOptions());
     std::vector<std::filesystem::path> paths;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
       paths.push_back(e.path());
     }
     std::sort(paths.begin(), paths.end());
@@ -107,7 +108,8 @@ void BM_Dedup_DecideInsert(benchmark::State& state) {
   auto index = DedupIndex::Create(DedupOptions());
   std::vector<Fingerprint> fps(4096);
   for (size_t i = 0; i < fps.size(); ++i) {
-    (*index)->ComputeFingerprint(CleanSeeds()[i % 5] + std::to_string(i * 7919) + "号文件", &fps[i]);
+    (*index)->ComputeFingerprint(CleanSeeds()[i % 5] + std::to_string(i * 7919) + "号文件",
+                                 &fps[i]);
   }
   if ((*index)->Decide(fps[0], "0").kind != DedupDecision::Kind::kUnique ||
       (*index)->Decide(fps[0], "again").kind != DedupDecision::Kind::kExact) {

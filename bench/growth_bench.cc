@@ -26,7 +26,6 @@
 #include "newsclean/dedup.h"
 #include "src/clean/boilerplate_stage.h"
 #include "src/clean/caption_stage.h"
-#include "src/io/input_stream.h"
 #include "src/clean/layout_stage.h"
 #include "src/clean/link_list_stage.h"
 #include "src/clean/paragraph_join_stage.h"
@@ -34,6 +33,7 @@
 #include "src/clean/repeated_paragraph_stage.h"
 #include "src/clean/rule_set.h"
 #include "src/clean/separator_stage.h"
+#include "src/io/input_stream.h"
 
 namespace newsclean {
 namespace {
@@ -41,7 +41,9 @@ namespace {
 constexpr size_t kMB = 1 << 20;
 
 std::string Wrapped(size_t bytes) {
-  static const char32_t kChars[] = U"的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经";
+  static const char32_t kChars[] =
+      U"的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下"
+      U"过子说产种面而方后多定行学法所民得经";
   constexpr size_t kN = sizeof(kChars) / sizeof(kChars[0]) - 1;
   std::string out;
   out.reserve(bytes + 256);
@@ -64,7 +66,8 @@ std::string Wrapped(size_t bytes) {
 std::string Page(size_t bytes) {
   std::vector<std::string> seeds;
   std::vector<std::filesystem::path> paths;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
     paths.push_back(e.path());
   }
   std::sort(paths.begin(), paths.end());
@@ -117,7 +120,9 @@ const Cleaner& DefaultCleaner() {
 
 void BM_Separators(benchmark::State& state) { Run(state, SeparatorStage()); }
 void BM_PinyinGloss(benchmark::State& state) { Run(state, PinyinGlossStage(true, true)); }
-void BM_ImageCaption(benchmark::State& state) { Run(state, CaptionStage(CleanOptions().caption_max_chars)); }
+void BM_ImageCaption(benchmark::State& state) {
+  Run(state, CaptionStage(CleanOptions().caption_max_chars));
+}
 void BM_Boilerplate(benchmark::State& state) {
   static const BoilerplateStage* stage = BoilerplateStage::Create(BuiltinRules())->release();
   Run(state, *stage);
@@ -126,8 +131,9 @@ void BM_LinkList(benchmark::State& state) { Run(state, LinkListStage()); }
 void BM_Reflow(benchmark::State& state) { Run(state, ParagraphJoinStage()); }
 void BM_RepeatedParagraph(benchmark::State& state) {
   CleanOptions o;
-  Run(state, RepeatedParagraphStage(o.repeated_paragraph_min_chars, true, o.near_paragraph_threshold,
-                                    o.near_paragraph_min_chars, o.near_paragraph_ngram));
+  Run(state,
+      RepeatedParagraphStage(o.repeated_paragraph_min_chars, true, o.near_paragraph_threshold,
+                             o.near_paragraph_min_chars, o.near_paragraph_ngram));
 }
 void BM_Layout(benchmark::State& state) { Run(state, LayoutStage()); }
 
@@ -163,8 +169,12 @@ void Sizes(benchmark::internal::Benchmark* b) {
   }
 }
 
-#define NC_GROWTH(fn) \
-  BENCHMARK(fn)->Apply(Sizes)->Iterations(1)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN)
+#define NC_GROWTH(fn)                 \
+  BENCHMARK(fn)                       \
+      ->Apply(Sizes)                  \
+      ->Iterations(1)                 \
+      ->Unit(benchmark::kMillisecond) \
+      ->Complexity(benchmark::oN)
 
 NC_GROWTH(BM_Separators);
 NC_GROWTH(BM_PinyinGloss);

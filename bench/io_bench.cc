@@ -4,14 +4,13 @@
 //
 //   build/bench/io_bench --benchmark_min_time=0.3
 #include <benchmark/benchmark.h>
-
-#include <sstream>
+#include <zstd.h>
 
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
-#include <zstd.h>
+#include <sstream>
 
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"

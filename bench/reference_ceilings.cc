@@ -5,11 +5,11 @@
 //
 // For each file: reading and decompressing it through newsclean's input layer
 // (magic-byte detection, Boost.Iostreams / libzstd) into one reused 1 MiB block,
-// as the tool streams it, then, on the decompressed bytes loaded in memory, XXH3-64 over the whole buffer, XXH3-64 per line, and UTF-8
-// validation (simdjson). Prints MB/s of decompressed bytes, one line each.
-#include <xxhash.h>
-
+// as the tool streams it, then, on the decompressed bytes loaded in memory, XXH3-64 over the whole
+// buffer, XXH3-64 per line, and UTF-8 validation (simdjson). Prints MB/s of decompressed bytes, one
+// line each.
 #include <simdjson.h>
+#include <xxhash.h>
 
 #include <chrono>
 #include <cstdio>
@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
       data.append(block.data(), *got);
     }
     if (data.size() != total) {
-      std::fprintf(stderr, "%s: second read differs (%zu vs %zu bytes)\n", path.c_str(), data.size(),
-                   total);
+      std::fprintf(stderr, "%s: second read differs (%zu vs %zu bytes)\n", path.c_str(),
+                   data.size(), total);
       return 2;
     }
 
@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     start = Clock::now();
     size_t pos = 0;
     while (pos < data.size()) {
-      const char* nl = static_cast<const char*>(std::memchr(data.data() + pos, '\n', data.size() - pos));
+      const char* nl =
+          static_cast<const char*>(std::memchr(data.data() + pos, '\n', data.size() - pos));
       size_t end = nl ? static_cast<size_t>(nl - data.data()) : data.size();
       h ^= XXH3_64bits(data.data() + pos, end - pos);
       pos = end + 1;
@@ -90,7 +91,8 @@ int main(int argc, char** argv) {
     start = Clock::now();
     bool valid = simdjson::validate_utf8(data.data(), data.size());
     std::printf("%s\tutf-8 validation\t%.0f MB/s\t(%s, checksum %016llx)\n", path.c_str(),
-                mb / Seconds(start), valid ? "valid" : "INVALID", static_cast<unsigned long long>(h));
+                mb / Seconds(start), valid ? "valid" : "INVALID",
+                static_cast<unsigned long long>(h));
   }
   return 0;
 }

@@ -13,8 +13,9 @@
 
 namespace {
 
-const char* const kSwitchable[] = {"pinyin-gloss", "image-caption", "reflow", "repeated-paragraph",
-                                   "link-list",    "related-links", "html-tag", "byline-bracket"};
+const char* const kSwitchable[] = {"pinyin-gloss",       "image-caption", "reflow",
+                                   "repeated-paragraph", "link-list",     "related-links",
+                                   "html-tag",           "byline-bracket"};
 
 // Cleaners for mask 0 (every rule) and for each single rule switched off,
 // built before fuzzing starts: building one takes long in an instrumented

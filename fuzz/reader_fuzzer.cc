@@ -3,18 +3,17 @@
 // whether the rest is compressed first (gzip, bzip2, xz, zstd), then cut short
 // (a truncated stream) by the second byte. Checks: every record is accounted
 // for (read, or reported bad), and every text read is valid UTF-8.
-#include <cstdint>
-#include <cstdlib>
-#include <sstream>
-#include <string>
-#include <vector>
-
 #include <boost/iostreams/copy.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/zstd.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
+#include <cstdint>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "fuzz/fuzz_util.h"
 #include "newsclean/reader.h"
@@ -28,10 +27,18 @@ std::string Compressed(std::string_view data, int codec) {
   {
     io::filtering_ostream os;
     switch (codec) {
-      case 1: os.push(io::gzip_compressor()); break;
-      case 2: os.push(io::bzip2_compressor()); break;
-      case 3: os.push(io::lzma_compressor()); break;
-      default: os.push(io::zstd_compressor()); break;
+      case 1:
+        os.push(io::gzip_compressor());
+        break;
+      case 2:
+        os.push(io::bzip2_compressor());
+        break;
+      case 3:
+        os.push(io::lzma_compressor());
+        break;
+      default:
+        os.push(io::zstd_compressor());
+        break;
     }
     os.push(out);
     os.write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -64,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.input_format = (opts & 3) == 1   ? newsclean::InputFormat::kJsonl
                          : (opts & 3) == 2 ? newsclean::InputFormat::kText
                                            : newsclean::InputFormat::kAuto;
-  options.on_error = (opts & 4) ? newsclean::OnBadRecord::kSkipAndCount : newsclean::OnBadRecord::kFail;
+  options.on_error =
+      (opts & 4) ? newsclean::OnBadRecord::kSkipAndCount : newsclean::OnBadRecord::kFail;
   options.max_document_bytes = (opts & 8) ? 64 : 1 << 20;
   options.text_field = (opts & 16) ? "body" : "text";
   Counter counter;

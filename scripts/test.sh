@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds newsclean twice (optimized with g++, and with
-# clang, AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer
-# targets), runs the whole test suite on both builds and each fuzz target for a
-# short fixed time. Used by .ci/run.
+# Installs dependencies, checks the C++ formatting (.clang-format), builds
+# newsclean twice (optimized with g++, and with clang, AddressSanitizer +
+# UndefinedBehaviorSanitizer and the libFuzzer targets), runs the whole test
+# suite on both builds and each fuzz target for a short fixed time. Used by
+# .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/check_format.sh
 jobs="$(nproc)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"

@@ -27,10 +27,13 @@ TEST(BatchRunnerTest, BatchesStayWithinTheByteBound) {
     WorkerPool pool(threads);
     std::vector<size_t> sizes;
     size_t last = 0;
-    BatchRunner runner(o, &pool, [&](size_t done, size_t) {
-      sizes.push_back(done - last);
-      last = done;
-    }, /*reader_thread=*/threads > 1);
+    BatchRunner runner(
+        o, &pool,
+        [&](size_t done, size_t) {
+          sizes.push_back(done - last);
+          last = done;
+        },
+        /*reader_thread=*/threads > 1);
     auto reader = DocumentReader::Open(o, nullptr);
     ASSERT_TRUE(reader.ok());
     size_t consumed = 0;

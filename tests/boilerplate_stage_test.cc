@@ -40,28 +40,26 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         LineCase{"中國共產黨新聞網>>黨建>>第六屆基層黨建創新典型案例征集", "breadcrumb"},
         LineCase{"当前位置：首页 > 新闻中心 > 正文", "breadcrumb"},
-        LineCase{"当前位置：首页", "breadcrumb-location"},
-        LineCase{"分享", "share-widget"},
+        LineCase{"当前位置：首页", "breadcrumb-location"}, LineCase{"分享", "share-widget"},
         LineCase{"分享到：微信 微博 QQ空间", "share-widget"},
         LineCase{"微信“掃一掃”添加“學習大國”", "qr-prompt"},
-        LineCase{"(責編:王珂園、秦華)", "editor-credit"},
-        LineCase{"编辑:唐依婷", "editor-credit"},
+        LineCase{"(責編:王珂園、秦華)", "editor-credit"}, LineCase{"编辑:唐依婷", "editor-credit"},
         LineCase{"责任编辑：张三 校对：李四", "editor-credit"},
-        LineCase{"2022年07月26日15:56\u00a0\u00a0\u00a0\u00a0來源:人民網-中國共產黨新聞網", "date-line"},
+        LineCase{"2022年07月26日15:56\u00a0\u00a0\u00a0\u00a0來源:人民網-中國共產黨新聞網",
+                 "date-line"},
         LineCase{"发布时间：2021-03-05 10:20  来源：大连日报", "date-line"},
-        LineCase{"来源：新华社", "source-line"},
-        LineCase{"本报记者 狄文君 文并摄", "byline"},
+        LineCase{"来源：新华社", "source-line"}, LineCase{"本报记者 狄文君 文并摄", "byline"},
         LineCase{"达组轩 大连新闻传媒集团记者许晓楠", "byline"},
         LineCase{"作者：王五 李六", "byline-credit"},
         LineCase{"(记者 张三 通讯员 李四)", "byline-paren"},
         LineCase{"【字號 大 中 小】", "font-size"},
         LineCase{"原標題:貴州遵義創建五強組織", "original-title"},
         LineCase{"上一篇：全市召开基层党建工作会议", "article-navigation"},
-        LineCase{"(下转第2版)", "print-jump-line"},
-        LineCase{"- 3 -", "page-number"},
+        LineCase{"(下转第2版)", "print-jump-line"}, LineCase{"- 3 -", "page-number"},
         LineCase{"人民日报 2020年7月1日 星期三 第3版", "running-header"},
         LineCase{"第03版：要闻", "running-header"},
-        LineCase{"Copyright © 2021 大连新闻网 All Rights Reserved 辽ICP备12345678号", "copyright-line"},
+        LineCase{"Copyright © 2021 大连新闻网 All Rights Reserved 辽ICP备12345678号",
+                 "copyright-line"},
         LineCase{"版 权 所 有 ：新利平台", "copyright-line"},
         LineCase{"免责声明：本文仅代表作者个人观点,与本网无关。", "disclaimer-line"}),
     [](const ::testing::TestParamInfo<LineCase>& info) {
@@ -80,13 +78,10 @@ TEST_P(KeepsLineTest, KeepsContent) {
 
 INSTANTIATE_TEST_SUITE_P(
     Content, KeepsLineTest,
-    ::testing::Values("记者采访了村民,了解到今年的收成很好。",
-                      "根据规定,未经许可不得擅自建房。",
+    ::testing::Values("记者采访了村民,了解到今年的收成很好。", "根据规定,未经许可不得擅自建房。",
                       "该作品版权所有人是张三,他将作品捐给了博物馆。",
-                      "2022年,全市地区生产总值增长5%。",
-                      "群众只需扫一扫二维码,即可办理业务。",
-                      "来源于群众的智慧是无穷的。",
-                      "温度>30度时>请注意防暑。",
+                      "2022年,全市地区生产总值增长5%。", "群众只需扫一扫二维码,即可办理业务。",
+                      "来源于群众的智慧是无穷的。", "温度>30度时>请注意防暑。",
                       "分享经验、交流做法,是这次会议的主要内容。",
                       "编辑部的同志们认真审稿,确保每篇稿件质量。",
                       "(一)创建“五强组织”是抓基层、打基础、固基本的深入行动。"),
@@ -98,8 +93,8 @@ TEST(BoilerplateSegmentTest, CutsNoticesOutOfAFlattenedLine) {
       "下一段正文继续讲述基层党建。京ICP备12345678号";
   Document doc = CleanText(line);
   EXPECT_EQ(doc.text(), "全市共有党员十万名。下一段正文继续讲述基层党建。");
-  EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"editor-credit-paren",
-                                                      "copyright-all-rights", "icp-licence"}));
+  EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"editor-credit-paren", "copyright-all-rights",
+                                                      "icp-licence"}));
 }
 
 TEST(BoilerplateSegmentTest, CutsGlossedCopyrightStatement) {
@@ -129,7 +124,8 @@ TEST(BoilerplateSegmentTest, PrefilterLetsEveryVariantThrough) {
   // RE2 says every match contains; each variant must still be cut.
   EXPECT_EQ(Cleaned("正文。版 权 所 有 ©人民网。正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("正文。版\u3000权\u3000所\u3000有。正文继续。"), "正文。正文继续。");
-  EXPECT_EQ(Cleaned("正文。COPYRIGHT © 2020 XINHUA. ALL RIGHTS RESERVED. 正文继续。"), "正文。 正文继续。");
+  EXPECT_EQ(Cleaned("正文。COPYRIGHT © 2020 XINHUA. ALL RIGHTS RESERVED. 正文继续。"),
+            "正文。 正文继续。");
   EXPECT_EQ(Cleaned("工作取得新进展。(下转第2版 )正文继续。"), "工作取得新进展。正文继续。");
   EXPECT_EQ(Cleaned("正文。(实习编辑:王五)正文继续。"), "正文。正文继续。");
   EXPECT_EQ(Cleaned("正文。沪公网安备31010102002号 正文继续。"), "正文。 正文继续。");
@@ -146,7 +142,8 @@ TEST(BoilerplateSegmentTest, UserSegmentRulesWithoutTriggersStillRun) {
 }
 
 TEST(BoilerplateLeadInTest, RemovesLeadInKeepsSentence) {
-  Document doc = CleanText("本报讯 记者狄文君报道 为全面提升基层党建和组织工作水平,昌图县创新建立了制度。");
+  Document doc =
+      CleanText("本报讯 记者狄文君报道 为全面提升基层党建和组织工作水平,昌图县创新建立了制度。");
   EXPECT_EQ(doc.text(), "为全面提升基层党建和组织工作水平,昌图县创新建立了制度。");
   EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"byline-lead-in"});
   EXPECT_EQ(Cleaned("本报讯 记者从市教育局获悉,今年全市招生计划增加。"),

@@ -3,11 +3,11 @@
 #include "newsclean/check.h"
 
 #include <simdjson.h>
+#include <sys/wait.h>
 #include <tinyxml2.h>
 
 #include <filesystem>
 #include <set>
-#include <sys/wait.h>
 
 #include "gtest/gtest.h"
 #include "newsclean/explain.h"
@@ -19,7 +19,8 @@ namespace newsclean {
 namespace {
 
 const std::string kFixtures = NEWSCLEAN_FIXTURES_DIR;
-const std::string kBody = "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设,推动基层党组织全面进步。";
+const std::string kBody =
+    "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设,推动基层党组织全面进步。";
 
 std::string Rec(const std::string& id, const std::string& text) {
   return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
@@ -39,16 +40,20 @@ const char* const kBodies[] = {
 // A feed with one document of each finding kind, in this order.
 std::string ProblemFeed(const std::string& dir) {
   std::string feed;
-  feed += Rec("gloss", "黨(dang) 組織發(fa) 展,國(guo) 家。" + std::string(kBodies[0]));       // line 1
-  feed += Rec("boiler", "分享\\n" + std::string(kBodies[1]));                                 // line 2
-  feed += Rec("copy", std::string(kBodies[2]) + "\\n版权所有 © 2022 人民网 未经授权不得转载。");  // line 3
-  feed += Rec("broken", std::string(kBodies[3]) + "村里有不少\\n\\n建档立卡贫困户无力脱贫。");  // line 4
-  feed += Rec("repeat", std::string(kBodies[4]) + "\\n抓党建需要找准群众情感脉搏。\\n抓党建需要找准群众情感脉搏。");  // line 5
-  feed += Rec("dup", "分享\\n" + std::string(kBodies[1]));                                    // line 6
-  feed += "{\"id\":\"utf8\",\"text\":\"" + std::string(kBodies[5]) + "\xff\xfe\"}\n";     // line 7
-  feed += Rec("moji", std::string(kBodies[6]) + " ä¸­å›½ 人民");                              // line 8
-  feed += "{\"id\":\"bad\",\"text\": oops}\n";                                              // line 9
-  feed += Rec("empty", "分享\\n编辑:唐依婷");                                                  // line 10
+  feed += Rec("gloss", "黨(dang) 組織發(fa) 展,國(guo) 家。" + std::string(kBodies[0]));  // line 1
+  feed += Rec("boiler", "分享\\n" + std::string(kBodies[1]));                             // line 2
+  feed += Rec("copy",
+              std::string(kBodies[2]) + "\\n版权所有 © 2022 人民网 未经授权不得转载。");  // line 3
+  feed += Rec("broken",
+              std::string(kBodies[3]) + "村里有不少\\n\\n建档立卡贫困户无力脱贫。");  // line 4
+  feed += Rec("repeat",
+              std::string(kBodies[4]) +
+                  "\\n抓党建需要找准群众情感脉搏。\\n抓党建需要找准群众情感脉搏。");   // line 5
+  feed += Rec("dup", "分享\\n" + std::string(kBodies[1]));                             // line 6
+  feed += "{\"id\":\"utf8\",\"text\":\"" + std::string(kBodies[5]) + "\xff\xfe\"}\n";  // line 7
+  feed += Rec("moji", std::string(kBodies[6]) + " ä¸­å›½ 人民");                       // line 8
+  feed += "{\"id\":\"bad\",\"text\": oops}\n";                                         // line 9
+  feed += Rec("empty", "分享\\n编辑:唐依婷");                                          // line 10
   std::string path = dir + "/feed.jsonl";
   WriteFile(path, feed);
   return path;
@@ -149,10 +154,12 @@ TEST(CheckTest, InMemoryCheckerFindsWhatRunCheckFinds) {
 
 TEST(CheckTest, CleanFeedPassesAndLimitsDecideTheVerdict) {
   std::string dir = MakeTempDir("check_limits");
-  WriteFile(dir + "/clean.jsonl", Rec("a", kBody) + Rec("b", "全市共有党员十万名,分布在各个行业。"));
+  WriteFile(dir + "/clean.jsonl",
+            Rec("a", kBody) + Rec("b", "全市共有党员十万名,分布在各个行业。"));
   EXPECT_TRUE(Check(dir + "/clean.jsonl").passed);
 
-  WriteFile(dir + "/gloss.jsonl", Rec("a", "黨(dang) 組織發(fa) 展,國(guo) 家。") + Rec("b", kBody));
+  WriteFile(dir + "/gloss.jsonl",
+            Rec("a", "黨(dang) 組織發(fa) 展,國(guo) 家。") + Rec("b", kBody));
   CheckResult r = Check(dir + "/gloss.jsonl");
   EXPECT_FALSE(r.passed);
   EXPECT_TRUE(r.summary[static_cast<int>(FindingKind::kPinyinGloss)].exceeded);
@@ -173,7 +180,8 @@ TEST(CheckTest, CleanFeedPassesAndLimitsDecideTheVerdict) {
 
 TEST(CheckTest, LimitsFileSetsLimitsAndNamesBadLines) {
   std::string dir = MakeTempDir("check_config");
-  WriteFile(dir + "/good", "# feed limits\npinyin-gloss = 3\n\nduplicate-document = 5%  # more copies allowed\n");
+  WriteFile(dir + "/good",
+            "# feed limits\npinyin-gloss = 3\n\nduplicate-document = 5%  # more copies allowed\n");
   Limits limits = DefaultLimits();
   ASSERT_OK(ApplyLimitsFile(dir + "/good", &limits));
   EXPECT_EQ(limits[static_cast<int>(FindingKind::kPinyinGloss)].type, Limit::Type::kCount);
@@ -210,7 +218,8 @@ TEST(CheckReportTest, JsonFollowsTheDocumentedSchema) {
   EXPECT_FALSE(passed);
   EXPECT_FALSE(truncated);
   std::set<std::string> kinds;
-  for (int k = 0; k < kNumFindingKinds; ++k) kinds.insert(std::string(FindingKindName(static_cast<FindingKind>(k))));
+  for (int k = 0; k < kNumFindingKinds; ++k)
+    kinds.insert(std::string(FindingKindName(static_cast<FindingKind>(k))));
   simdjson::dom::array findings, summary, exceeded;
   ASSERT_EQ(root["findings"].get(findings), simdjson::SUCCESS);
   ASSERT_EQ(root["summary"].get(summary), simdjson::SUCCESS);
@@ -287,14 +296,15 @@ TEST(CheckReportTest, JunitEscapesWhatXmlForbids) {
   std::string dir = MakeTempDir("check_junit_chars");
   // Noncharacters and a control character in an excerpt: the report must
   // still be XML (a strict parser refuses U+FFFE and U+FFFF).
-  WriteFile(dir + "/feed.jsonl",
-            Rec("odd\xEF\xBF\xBE\xEF\xBF\xBF\\u0001", "黨(dang) 組織發(fa) 展。" + std::string(kBodies[0])));
+  WriteFile(dir + "/feed.jsonl", Rec("odd\xEF\xBF\xBE\xEF\xBF\xBF\\u0001",
+                                     "黨(dang) 組織發(fa) 展。" + std::string(kBodies[0])));
   CheckResult r = Check(dir + "/feed.jsonl");
   std::string xml = CheckReportJunit(r);
   EXPECT_EQ(xml.find("\xEF\xBF\xBE"), std::string::npos);
   EXPECT_EQ(xml.find("\xEF\xBF\xBF"), std::string::npos);
   EXPECT_EQ(xml.find('\x01'), std::string::npos);
-  EXPECT_NE(xml.find("[odd\xEF\xBF\xBD\xEF\xBF\xBD "), std::string::npos) << xml;  // U+FFFD, U+FFFD, space
+  EXPECT_NE(xml.find("[odd\xEF\xBF\xBD\xEF\xBF\xBD "), std::string::npos)
+      << xml;  // U+FFFD, U+FFFD, space
   tinyxml2::XMLDocument doc;
   EXPECT_EQ(doc.Parse(xml.c_str()), tinyxml2::XML_SUCCESS) << xml;
 }
@@ -304,9 +314,15 @@ TEST(CheckReportTest, GithubAnnotationsAndTextSummary) {
   std::string path = ProblemFeed(dir);
   CheckResult r = Check(path);
   std::string gh = CheckReportGithub(r);
-  EXPECT_NE(gh.find("::error file=" + path + ",line=1,title=newsclean pinyin-gloss::[gloss] "), std::string::npos) << gh;
-  EXPECT_NE(gh.find("::warning file=" + path + ",line=2,title=newsclean boilerplate::"), std::string::npos) << gh;
-  EXPECT_NE(gh.find("::error title=newsclean check::10 documents checked; over limits: "), std::string::npos) << gh;
+  EXPECT_NE(gh.find("::error file=" + path + ",line=1,title=newsclean pinyin-gloss::[gloss] "),
+            std::string::npos)
+      << gh;
+  EXPECT_NE(gh.find("::warning file=" + path + ",line=2,title=newsclean boilerplate::"),
+            std::string::npos)
+      << gh;
+  EXPECT_NE(gh.find("::error title=newsclean check::10 documents checked; over limits: "),
+            std::string::npos)
+      << gh;
   for (size_t at = 0; at < gh.size(); at = gh.find('\n', at) + 1) {
     EXPECT_EQ(gh.compare(at, 2, "::"), 0) << gh.substr(at, 60);
   }
@@ -339,8 +355,8 @@ TEST(MojibakeTest, FindsReplacementCharactersAndRareCharacterRuns) {
 // Runs the CLI; returns the exit status, stdout in *out.
 int Cli(const std::string& args, std::string* out, const std::string& cwd = "") {
   std::string dir = MakeTempDir("check_cli_out");
-  std::string cmd = (cwd.empty() ? "" : "cd " + cwd + " && ") + std::string(NEWSCLEAN_BINARY) + " " +
-                    args + " > " + dir + "/out 2> " + dir + "/err";
+  std::string cmd = (cwd.empty() ? "" : "cd " + cwd + " && ") + std::string(NEWSCLEAN_BINARY) +
+                    " " + args + " > " + dir + "/out 2> " + dir + "/err";
   int status = std::system(cmd.c_str());
   *out = ReadFile(dir + "/out") + ReadFile(dir + "/err");
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -366,13 +382,15 @@ TEST(CheckCliTest, LimitsFromFlagsAndFromTheFeedsConfigFile) {
   WriteFile(dir + "/gloss.jsonl", Rec("a", "黨(dang) 組織發(fa) 展,國(guo) 家。"));
   EXPECT_EQ(Cli("check gloss.jsonl", &out, dir), 1) << out;
   EXPECT_EQ(Cli("check --max pinyin-gloss=off gloss.jsonl", &out, dir), 0) << out;
-  WriteFile(dir + "/.newsclean-check", "pinyin-gloss = 1\n");  // picked up from the current directory
+  WriteFile(dir + "/.newsclean-check",
+            "pinyin-gloss = 1\n");  // picked up from the current directory
   EXPECT_EQ(Cli("check gloss.jsonl", &out, dir), 0) << out;
   EXPECT_EQ(Cli("check --max pinyin-gloss=0 gloss.jsonl", &out, dir), 1) << out;  // flags win
   WriteFile(dir + "/strict.conf", "pinyin-gloss = 0\n");
   EXPECT_EQ(Cli("check --config strict.conf gloss.jsonl", &out, dir), 1) << out;
   EXPECT_EQ(Cli("check --report-format json -o report.json gloss.jsonl", &out, dir), 0) << out;
-  EXPECT_NE(ReadFile(dir + "/report.json").find("\"schema\":\"newsclean-check/1\""), std::string::npos);
+  EXPECT_NE(ReadFile(dir + "/report.json").find("\"schema\":\"newsclean-check/1\""),
+            std::string::npos);
 }
 
 TEST(CheckCliTest, DuplicatesOfAnEarlierRunAreFoundThroughTheIndexWhichStaysUntouched) {
@@ -380,9 +398,13 @@ TEST(CheckCliTest, DuplicatesOfAnEarlierRunAreFoundThroughTheIndexWhichStaysUnto
   std::string out;
   std::string seeds = kFixtures + "/seeds.jsonl";
   // The index of an earlier run of clean --dedup: fingerprints of cleaned texts, as check makes.
-  ASSERT_EQ(Cli("clean --dedup " + seeds + " --index " + dir + "/feed.idx -o /dev/null", &out), 0) << out;
+  ASSERT_EQ(Cli("clean --dedup " + seeds + " --index " + dir + "/feed.idx -o /dev/null", &out), 0)
+      << out;
   std::string before = ReadFile(dir + "/feed.idx");
-  EXPECT_EQ(Cli("check --max duplicate-document=0 --report-format json --index " + dir + "/feed.idx " + seeds, &out), 1);
+  EXPECT_EQ(Cli("check --max duplicate-document=0 --report-format json --index " + dir +
+                    "/feed.idx " + seeds,
+                &out),
+            1);
   EXPECT_NE(out.find("\"kind\":\"duplicate-document\",\"documents\":5"), std::string::npos) << out;
   EXPECT_EQ(ReadFile(dir + "/feed.idx"), before);
   EXPECT_EQ(Cli("check --index " + dir + "/missing.idx " + seeds, &out), 2) << out;
@@ -392,7 +414,8 @@ class ExplainFixtureTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ExplainFixtureTest, MatchesReviewedExpectedOutput) {
   std::string out;
-  ASSERT_EQ(Cli("explain --color never " + kFixtures + "/seeds/" + GetParam() + ".txt", &out), 0) << out;
+  ASSERT_EQ(Cli("explain --color never " + kFixtures + "/seeds/" + GetParam() + ".txt", &out), 0)
+      << out;
   std::string expected = ReadFile(kFixtures + "/expected/" + GetParam() + ".explain.txt");
   ASSERT_FALSE(expected.empty());
   // The last line names the input by path; compare the rest.
@@ -422,16 +445,18 @@ TEST(ExplainCliTest, PicksJsonlRecordsById) {
 TEST(CheckTest, ReportsTheFurnitureOfRealPagesByRule) {
   std::string dir = MakeTempDir("check_real_pages");
   std::string feed;
-  feed += Rec("script", "var slot = 3;\\n" + std::string(kBodies[0]));                            // line 1
-  feed += Rec("dateline", "（中央社記者林某某台北3日電）" + std::string(kBodies[1]));               // line 2
-  feed += Rec("related", std::string(kBodies[2]) + "\\n相關新聞\\n某地發生一件事 後續追蹤");   // line 3
+  feed += Rec("script", "var slot = 3;\\n" + std::string(kBodies[0]));                 // line 1
+  feed += Rec("dateline", "（中央社記者林某某台北3日電）" + std::string(kBodies[1]));  // line 2
+  feed +=
+      Rec("related", std::string(kBodies[2]) + "\\n相關新聞\\n某地發生一件事 後續追蹤");  // line 3
   WriteFile(dir + "/feed.jsonl", feed);
   CheckResult r = Check(dir + "/feed.jsonl");
   std::set<std::string> seen;
   for (const Finding& f : r.findings) {
     seen.insert(std::string(FindingKindName(f.kind)) + "/" + f.rule + "@" + std::to_string(f.line));
   }
-  EXPECT_TRUE(seen.count("extraction-residue/script-statement@1")) << ::testing::PrintToString(seen);
+  EXPECT_TRUE(seen.count("extraction-residue/script-statement@1"))
+      << ::testing::PrintToString(seen);
   EXPECT_TRUE(seen.count("boilerplate/dateline-paren@2")) << ::testing::PrintToString(seen);
   EXPECT_TRUE(seen.count("boilerplate/related-links@3")) << ::testing::PrintToString(seen);
 }
@@ -443,8 +468,9 @@ TEST(ExplainCliTest, ShowsNewFurnitureAndLineBreaksForBareCarriageReturns) {
   std::string out;
   ASSERT_EQ(Cli("explain --color never " + dir + "/page.txt", &out), 0) << out;
   EXPECT_EQ(out.find('\r'), std::string::npos);
-  EXPECT_NE(out.find("[-byline-bracket: 〔記者王小明／高雄報導〕-]" + std::string(kBodies[0]) + "\n"),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("[-byline-bracket: 〔記者王小明／高雄報導〕-]" + std::string(kBodies[0]) + "\n"),
+      std::string::npos)
       << out;
   EXPECT_NE(out.find("[-read-more: 請繼續往下閱讀...-]"), std::string::npos) << out;
 }

@@ -37,7 +37,8 @@ TEST(CleanerTest, CleaningIsIdempotentOnTheSeeds) {
 
 TEST(CleanerTest, RemovalSpansPointIntoTheOriginalText) {
   const std::string text =
-      "中國共產黨新聞網>>黨建>>案例\n分享\n\n黨(dang) 組織發(fa) 展,國(guo) 家。\n(責編:王珂園、秦華)";
+      "中國共產黨新聞網>>黨建>>案例\n分享\n\n黨(dang) 組織發(fa) 展,國(guo) "
+      "家。\n(責編:王珂園、秦華)";
   Document doc = CleanText(text);
   ASSERT_FALSE(doc.removals.empty());
   for (const Removal& r : doc.removals) {
@@ -87,12 +88,59 @@ TEST(CleanerTest, RemovalSpansOfEverySeedPointIntoTheOriginalText) {
 // parentheses, syllables, boilerplate words, punctuation, blank-line runs.
 std::string RandomDocument(std::mt19937_64* rng) {
   static const char* const kPieces[] = {
-      "黨", "(dang)", "發", "(fā)", "國", "（guó）", "組織", "展", "的", "工作", "基层", "。", "，", ",",
-      "、", "“", "”", "(", ")", "（", "）", " ", "\u3000", "\n", "\n\n", "\n\n\n\n", "分享",
-      "编辑:", "责编", "版权所有", "版 权", "未经授权不得转载", "本报讯 记者张三报道 ", "记者",
-      "2022年07月26日", "来源:", ">>", "CHUANZHEN", "传真", "a", "2022", "WHO", "【字号 大 中 小】",
-      "(下转第2版)", "Copyright", "All rights reserved", "村里有不少", "建档立卡贫困户无力脱贫",
-      "免责声明:", "——", "一、", "(一)", "铁岭县李千户镇小屯村党员与农户交流种植技术。",
+      "黨",
+      "(dang)",
+      "發",
+      "(fā)",
+      "國",
+      "（guó）",
+      "組織",
+      "展",
+      "的",
+      "工作",
+      "基层",
+      "。",
+      "，",
+      ",",
+      "、",
+      "“",
+      "”",
+      "(",
+      ")",
+      "（",
+      "）",
+      " ",
+      "\u3000",
+      "\n",
+      "\n\n",
+      "\n\n\n\n",
+      "分享",
+      "编辑:",
+      "责编",
+      "版权所有",
+      "版 权",
+      "未经授权不得转载",
+      "本报讯 记者张三报道 ",
+      "记者",
+      "2022年07月26日",
+      "来源:",
+      ">>",
+      "CHUANZHEN",
+      "传真",
+      "a",
+      "2022",
+      "WHO",
+      "【字号 大 中 小】",
+      "(下转第2版)",
+      "Copyright",
+      "All rights reserved",
+      "村里有不少",
+      "建档立卡贫困户无力脱贫",
+      "免责声明:",
+      "——",
+      "一、",
+      "(一)",
+      "铁岭县李千户镇小屯村党员与农户交流种植技术。",
   };
   std::string doc;
   size_t n = 1 + (*rng)() % 120;
@@ -134,8 +182,8 @@ TEST(CleanerPropertyTest, BoilerplateAndReflowAreIdempotentOnRandomDocuments) {
 }
 
 TEST(CleanerPropertyTest, EveryStageAloneIsIdempotentOnRandomDocuments) {
-  const char* const stages[] = {"pinyin-gloss", "romanized-label", "image-caption", "reflow",
-                                "repeated-paragraph", "near-duplicate-paragraph"};
+  const char* const stages[] = {"pinyin-gloss", "romanized-label",    "image-caption",
+                                "reflow",       "repeated-paragraph", "near-duplicate-paragraph"};
   auto cleaner = Cleaner::Create(CleanOptions());
   ASSERT_OK(cleaner.status());
   for (const char* keep : stages) {

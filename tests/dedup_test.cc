@@ -7,8 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "src/text/match_view.h"
 #include "src/clean/paragraph_sketch.h"
+#include "src/text/match_view.h"
 #include "src/text/script_tables.h"
 #include "src/text/strings.h"
 #include "src/text/utf8.h"
@@ -26,11 +26,11 @@ std::u32string View(const std::string& text) {
 TEST(MatchViewTest, FoldsWidthCaseScriptAndDropsPunctuationAndSpace) {
   EXPECT_EQ(View("黨建，ＡＢＣ 工作!"), View("党建,abc工作"));
   EXPECT_EQ(View("黨建，ＡＢＣ 工作!"), U"党建abc工作");
-  EXPECT_EQ(View("①ﬁ"), U"1fi");                 // NFKC
+  EXPECT_EQ(View("①ﬁ"), U"1fi");                       // NFKC
   EXPECT_EQ(View("a\u200Bb\u3000c\u00A0d"), U"abcd");  // zero-width and wide spaces
-  EXPECT_EQ(View("\U00020000"), U"\U00020000");     // extension B kept
+  EXPECT_EQ(View("\U00020000"), U"\U00020000");        // extension B kept
   EXPECT_EQ(View("“引号”《书名》"), U"引号书名");
-  EXPECT_EQ(View("，“黨"), U"党");  // punctuation dropped, the Han character kept (folded)
+  EXPECT_EQ(View("，“黨"), U"党");       // punctuation dropped, the Han character kept (folded)
   EXPECT_EQ(View("\uF900"), U"\u5C82");  // compatibility 豈 -> unified U+8C48 -> simplified 岂
 }
 
@@ -80,13 +80,15 @@ TEST(MinHashTest, EstimateIsWithinTheStatisticalErrorOfExactJaccard) {
 }
 
 TEST(MinHashTest, RefusesSignatureLengthsItCannotHold) {
-  for (MinHashParams bad : {MinHashParams{MinHasher::kMaxNumPerm + 1, 4, 0}, MinHashParams{0, 4, 0},
-                            MinHashParams{64, 0, 0}, MinHashParams{64, MinHasher::kMaxNgram + 1, 0}}) {
+  for (MinHashParams bad :
+       {MinHashParams{MinHasher::kMaxNumPerm + 1, 4, 0}, MinHashParams{0, 4, 0},
+        MinHashParams{64, 0, 0}, MinHashParams{64, MinHasher::kMaxNgram + 1, 0}}) {
     absl::StatusOr<MinHasher> hasher = MinHasher::Create(bad);
     EXPECT_TRUE(absl::IsInvalidArgument(hasher.status())) << bad.num_perm << " " << bad.ngram;
     EXPECT_TRUE(ErrorOption(hasher.status()).has_value());
   }
-  EXPECT_TRUE(MinHasher::Create(MinHashParams{MinHasher::kMaxNumPerm, MinHasher::kMaxNgram, 0}).ok());
+  EXPECT_TRUE(
+      MinHasher::Create(MinHashParams{MinHasher::kMaxNumPerm, MinHasher::kMaxNgram, 0}).ok());
 }
 
 TEST(ParagraphSketcherTest, PackedShingleSetsAreExact) {
@@ -107,9 +109,9 @@ TEST(ParagraphSketcherTest, PackedShingleSetsAreExact) {
   EXPECT_TRUE(ParagraphSketcher(3).ShingleSet(std::u32string()).empty());
   // Longer shingles take the XXH3 path and still separate texts.
   std::u32string other = Mutate(&rng, text, 0.2);
-  EXPECT_LT(ExactJaccard(ParagraphSketcher(5).ShingleSet(text),
-                         ParagraphSketcher(5).ShingleSet(other)),
-            0.5);
+  EXPECT_LT(
+      ExactJaccard(ParagraphSketcher(5).ShingleSet(text), ParagraphSketcher(5).ShingleSet(other)),
+      0.5);
 }
 
 TEST(ParagraphSketcherTest, EstimateTracksExactJaccardOfParagraphs) {
@@ -163,7 +165,8 @@ TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
   for (int i = 0; i < 2000; ++i) {
     std::u32string a = RandomText(&rng, 1500);
     bool want_high = i % 2 == 0;
-    std::u32string b = Mutate(&rng, a, want_high ? 0.004 + (rng() % 10) / 1000.0 : 0.08 + (rng() % 30) / 100.0);
+    std::u32string b =
+        Mutate(&rng, a, want_high ? 0.004 + (rng() % 10) / 1000.0 : 0.08 + (rng() % 30) / 100.0);
     double exact = ExactJaccard(ShingleSet(a, 4, 0), ShingleSet(b, 4, 0));
     Fingerprint fa, fb;
     (*index)->ComputeFingerprint(Utf8(a), &fa);
@@ -187,18 +190,25 @@ TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
 // Builds an article from the seeds' paragraphs.
 std::string SeedArticle(int seed_index) {
   const char* names[] = {"000_27ab69a333f3fae7", "002_7bfb4e737e40981e", "004_75dfd3e5621028d9"};
-  return Cleaned(ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds/" + names[seed_index] + ".txt"));
+  return Cleaned(
+      ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds/" + names[seed_index] + ".txt"));
 }
 
 std::string FullWidthPunctuation(std::string text) {
   std::string out;
   for (char c : text) {
-    if (c == ',') out += "，";
-    else if (c == ':') out += "：";
-    else if (c == ';') out += "；";
-    else if (c == '(') out += "（";
-    else if (c == ')') out += "）";
-    else out.push_back(c);
+    if (c == ',')
+      out += "，";
+    else if (c == ':')
+      out += "：";
+    else if (c == ';')
+      out += "；";
+    else if (c == '(')
+      out += "（";
+    else if (c == ')')
+      out += "）";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -440,7 +450,8 @@ TEST(DedupIndexTest, RoundTripsThroughABuffer) {
   EXPECT_EQ(d.kind, DedupDecision::Kind::kNear);
   EXPECT_EQ((*loaded)->IdOf(d.duplicate_of), "a");
 
-  absl::Status damaged = DedupIndex::Load(options, bytes.substr(0, bytes.size() - 1), "buffer").status();
+  absl::Status damaged =
+      DedupIndex::Load(options, bytes.substr(0, bytes.size() - 1), "buffer").status();
   EXPECT_EQ(damaged.code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(damaged.message().find("buffer"), absl::string_view::npos) << damaged;
   DedupOptions other = options;

@@ -27,7 +27,7 @@ TEST(DocumentTest, KeptSegmentsSpanningEarlierCutsStillMapBack) {
   const std::string original = "0123456789abcdefghij";
   Document doc;
   doc.SetOriginalText(original);
-  doc.ApplyCuts({Cut{2, 4, Reason::kByline, "a"}});   // "0145…": a boundary at current 2
+  doc.ApplyCuts({Cut{2, 4, Reason::kByline, "a"}});    // "0145…": a boundary at current 2
   doc.ApplyCuts({Cut{10, 11, Reason::kByline, "b"}});  // a kept segment spans that boundary
   doc.ApplyCuts({Cut{3, 5, Reason::kByline, "c"}});    // must map through both earlier cuts
   for (const Removal& r : doc.removals) {

@@ -17,7 +17,8 @@ namespace {
 class CollectingReporter : public DropReporter {
  public:
   void Dropped(const SourceLocation& where, const absl::Status& why) override {
-    drops.push_back(where.file + ":" + std::to_string(where.line) + " " + std::string(why.message()));
+    drops.push_back(where.file + ":" + std::to_string(where.line) + " " +
+                    std::string(why.message()));
   }
   std::vector<std::string> drops;
 };
@@ -107,7 +108,9 @@ TEST_P(CompressionTest, WriterCompressesByExtension) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, CompressionTest, ::testing::Values("gz", "bz2", "xz", "zst"),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 TEST(ReaderTest, TextFieldIsConfigurable) {
   std::string dir = MakeTempDir("field");
@@ -143,7 +146,8 @@ TEST(ReaderTest, NumbersOfAnyMagnitudeAreValidJson) {
   const std::string record =
       "{\"n\":1e999,\"big\":123456789012345678901234567890,\"a\":[-0.5e-999,{\"m\":1E+400}],"
       "\"text\":\"正文\"}";
-  WriteFile(dir + "/a.jsonl", record + "\n{\"n\":1.2.3,\"text\":\"x\"}\n{\"n\":1e999,\"text\":\"y\"}{}\n");
+  WriteFile(dir + "/a.jsonl",
+            record + "\n{\"n\":1.2.3,\"text\":\"x\"}\n{\"n\":1e999,\"text\":\"y\"}{}\n");
   PipelineOptions o = Inputs({dir + "/a.jsonl"});
   o.on_error = OnBadRecord::kSkipAndCount;
   std::vector<Document> docs;
@@ -188,7 +192,9 @@ TEST(ReaderTest, MalformedJsonFailsNamingFileAndLine) {
 TEST(ReaderTest, SkipModeCountsAndReportsBadRecords) {
   std::string dir = MakeTempDir("skip");
   std::string path = dir + "/feed.jsonl";
-  WriteFile(path, "{\"text\":\"一\"}\nnot json\n{\"body\":\"no text\"}\n{\"text\":3}\n{\"text\":\"五\"}\n");
+  WriteFile(
+      path,
+      "{\"text\":\"一\"}\nnot json\n{\"body\":\"no text\"}\n{\"text\":3}\n{\"text\":\"五\"}\n");
   PipelineOptions o = Inputs({path});
   o.on_error = OnBadRecord::kSkipAndCount;
   CollectingReporter reporter;
@@ -206,7 +212,8 @@ TEST(ReaderTest, SkipModeCountsAndReportsBadRecords) {
 TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
   std::string dir = MakeTempDir("deferred");
   std::string path = dir + "/feed.jsonl";
-  WriteFile(path, "{\"id\":\"a\",\"text\":\"黨\xff建\"}\n{\"text\": [1]}\n{\"text\":\"三\\\"引\\\"\"}\n");
+  WriteFile(path,
+            "{\"id\":\"a\",\"text\":\"黨\xff建\"}\n{\"text\": [1]}\n{\"text\":\"三\\\"引\\\"\"}\n");
   PipelineOptions o = Inputs({path});
   auto reader = DocumentReader::Open(o, nullptr);
   ASSERT_OK((*reader)->status());
@@ -224,7 +231,8 @@ TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
   EXPECT_EQ(docs[0].text(), "黨\uFFFD建");
   absl::Status bad = ParseRecord(o, &docs[1]);
   EXPECT_EQ(bad.code(), absl::StatusCode::kDataLoss);
-  EXPECT_NE(bad.message().find(path + ":2: field \"text\" is not a string"), absl::string_view::npos)
+  EXPECT_NE(bad.message().find(path + ":2: field \"text\" is not a string"),
+            absl::string_view::npos)
       << bad.message();
   ASSERT_OK(ParseRecord(o, &docs[2]));
   EXPECT_EQ(docs[2].id, path + ":3");
@@ -300,7 +308,8 @@ TEST(WriterTest, UnchangedRecordIsWrittenByteForByte) {
 }
 
 TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {
-  Document doc = CleanText("2022年07月26日15:56\u00a0\u00a0來源:人民網\n本报记者 狄文君 文并摄\n正文第一段。");
+  Document doc =
+      CleanText("2022年07月26日15:56\u00a0\u00a0來源:人民網\n本报记者 狄文君 文并摄\n正文第一段。");
   doc.record = R"({"text":"x"})";
   doc.text_value_begin = 8;
   doc.text_value_end = 11;
@@ -308,7 +317,8 @@ TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {
   DocumentWriter writer(nullptr, OutputFormat::kJsonl, "text", true);
   writer.Serialize(doc, &out);
   EXPECT_NE(out.find(R"("text":"正文第一段。","newsclean":{"removals":[{"reason":"date-source")"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
   EXPECT_NE(out.find(R"("byline":["本报记者 狄文君 文并摄"])"), std::string::npos) << out;
   EXPECT_NE(out.find(R"("date":["2022年07月26日15:56"])"), std::string::npos) << out;
   EXPECT_NE(out.find(R"("source":["人民網"])"), std::string::npos) << out;

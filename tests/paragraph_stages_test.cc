@@ -10,26 +10,31 @@ namespace {
 
 const std::string kP1 = "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。";
 const std::string kP2 = "抓好党建,人是关键。做好基层党建工作,最基础的就是要打造一支素质高的队伍。";
-const std::string kP3 = "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主。";
+const std::string kP3 =
+    "选好“领头羊”,配强“当家人”。位于西丰县寇河南岸的胜利村,过去以传统农业种植为主。";
 
 const std::string kHeading = "选好“领头羊” 配强“当家人”";
 
 TEST(CaptionStageTest, RemovesSentenceSetOffByAnImagesBlankLinesNextToAHeading) {
   // Seed 000: the image closes a section; the next section's heading follows.
-  Document doc = CleanText(kP1 + "\n\n\n\n铁岭县李千户镇小屯村党员与农户交流种植技术。\n\n" + kHeading +
-                           "\n\n" + kP2 + "\n\n" + kP3);
+  Document doc = CleanText(kP1 + "\n\n\n\n铁岭县李千户镇小屯村党员与农户交流种植技术。\n\n" +
+                           kHeading + "\n\n" + kP2 + "\n\n" + kP3);
   EXPECT_EQ(doc.text(), kP1 + "\n" + kHeading + "\n" + kP2 + "\n" + kP3);
   ASSERT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
   EXPECT_EQ(doc.removals[0].text, "铁岭县李千户镇小屯村党员与农户交流种植技术。");
   // Seed 002: a heading, then the image, then the section's first paragraph.
-  doc = CleanText(kP1 + "\n\n新民市：基层党建聚强力 兴村富民开新局\n\n\n\n"
-                  "新民市兴隆堡镇西高力村草莓采摘园游客正在采摘草莓。\n\n" + kP2 + "\n\n" + kP3);
+  doc = CleanText(kP1 +
+                  "\n\n新民市：基层党建聚强力 兴村富民开新局\n\n\n\n"
+                  "新民市兴隆堡镇西高力村草莓采摘园游客正在采摘草莓。\n\n" +
+                  kP2 + "\n\n" + kP3);
   ASSERT_EQ(RuleNames(doc), std::vector<std::string>{"image-caption"});
 }
 
 TEST(CaptionStageTest, RemovesCaptionThatInterruptsASentence) {
-  Document doc = CleanText(kP1 + "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
-                           "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" + kP2);
+  Document doc = CleanText(kP1 +
+                           "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
+                           "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" +
+                           kP2);
   EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"image-caption", "reflow"}));
   EXPECT_NE(doc.text().find("若干意见》"), std::string::npos);
 }
@@ -41,11 +46,13 @@ TEST(CaptionStageTest, KeepsBodyParagraphsAfterAGapWithoutMoreEvidence) {
             kP1 + "\n" + body + "\n" + kP2 + "\n" + kP3);
   // Next to a heading, but not a caption's shape: a question, a quotation, a
   // parenthesis, two commas, or too long.
-  for (const std::string& p : {std::string("四名被DQ现任议员能否留任？"),
-                               std::string("吳敏兒堅定地指：「我希望每一個打工的人可以過得更好。」"),
-                               std::string("报告作者罗森（Daniel Rosen）赞扬了中国的努力。"),
-                               std::string("悠閒生活是幌子，催谷借貸是重點，你想點？。"),
-                               std::string("美国总统大选过程双方力量旗鼓相当征服白宫之路并未出现如民调预期的蓝色狂潮这预示着重新掌控参议院。")}) {
+  for (const std::string& p :
+       {std::string("四名被DQ现任议员能否留任？"),
+        std::string("吳敏兒堅定地指：「我希望每一個打工的人可以過得更好。」"),
+        std::string("报告作者罗森（Daniel Rosen）赞扬了中国的努力。"),
+        std::string("悠閒生活是幌子，催谷借貸是重點，你想點？。"),
+        std::string("美国总统大选过程双方力量旗鼓相当征服白宫之路并未出现如民调预期的蓝色狂潮这预示"
+                    "着重新掌控参议院。")}) {
     std::string text = kP1 + "\n\n\n\n" + p + "\n\n" + kHeading + "\n\n" + kP2 + "\n\n" + kP3;
     EXPECT_EQ(CleanText(text).removals.size(), 0u) << p;
   }
@@ -86,10 +93,13 @@ TEST(ReflowTest, JoinsShortFirstPartWhenSecondStartsWithAFragment) {
 }
 
 TEST(ReflowTest, JoinsAcrossACaptionInsideTheBreak) {
-  const std::string text = kP1 + "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
-                                 "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" +
+  const std::string text = kP1 +
+                           "\n\n研究制定了《苏家屯区全面加强基层党建工作的若干意\n\n\n\n"
+                           "苏家屯党员志愿者进社区为居民免费理发。\n\n见》,持续加大经费投入。\n\n" +
                            kP2;
-  EXPECT_EQ(Cleaned(text), kP1 + "\n研究制定了《苏家屯区全面加强基层党建工作的若干意见》,持续加大经费投入。\n" + kP2);
+  EXPECT_EQ(
+      Cleaned(text),
+      kP1 + "\n研究制定了《苏家屯区全面加强基层党建工作的若干意见》,持续加大经费投入。\n" + kP2);
 }
 
 TEST(ReflowTest, NeverJoinsHeadings) {
@@ -97,10 +107,13 @@ TEST(ReflowTest, NeverJoinsHeadings) {
   EXPECT_FALSE(IsBrokenParagraph("核心提示", "“聚焦提高城市基层党建质量,我们不断加大工作力度。”"));
   EXPECT_FALSE(IsBrokenParagraph("提高后备干部的理论素养和业务能", "强管理,抓制度 净化“活水源”"));
   EXPECT_FALSE(IsBrokenParagraph("县区传真", "昌图县 建立党建联系点制度"));
-  EXPECT_FALSE(IsBrokenParagraph("辽中区：“千名雏雁”振翅助力乡村振兴", "乡村振兴,离不开“人才支撑”。"));
-  EXPECT_FALSE(IsBrokenParagraph("以抓好党内主题教育为契机,既“造形”又“铸魂”  用党的创新理论武装头脑、指导实践",
-                                 "围绕学懂弄通做实习近平新时代中国特色社会主义思想,相继扎实开展学习教育。"));
-  EXPECT_FALSE(IsBrokenParagraph("中共遵義市委組織部", "黨的十八大以來,習近平總書記多次作出重要指示。"));
+  EXPECT_FALSE(
+      IsBrokenParagraph("辽中区：“千名雏雁”振翅助力乡村振兴", "乡村振兴,离不开“人才支撑”。"));
+  EXPECT_FALSE(IsBrokenParagraph(
+      "以抓好党内主题教育为契机,既“造形”又“铸魂”  用党的创新理论武装头脑、指导实践",
+      "围绕学懂弄通做实习近平新时代中国特色社会主义思想,相继扎实开展学习教育。"));
+  EXPECT_FALSE(
+      IsBrokenParagraph("中共遵義市委組織部", "黨的十八大以來,習近平總書記多次作出重要指示。"));
   EXPECT_FALSE(IsBrokenParagraph("把基层党组织建成坚强战斗堡垒", "——铁岭市扎实推进工作"));
   EXPECT_FALSE(IsBrokenParagraph("村里有不少贫困户无力脱贫。", "2010年,村“两委”班子换届。"));
 }
@@ -110,13 +123,13 @@ TEST(RepeatedParagraphTest, KeepsFirstOccurrenceOfExactAndNormalizedRepeats) {
   const std::string trad_fullwidth = "抓黨建需要找準群眾情感脈搏，貼近群眾心願創新載體。";
   Document doc = CleanText(kP1 + "\n" + para + "\n" + kP2 + "\n" + para + "\n" + trad_fullwidth);
   EXPECT_EQ(doc.text(), kP1 + "\n" + para + "\n" + kP2);
-  EXPECT_EQ(RuleNames(doc),
-            (std::vector<std::string>{"repeated-paragraph", "repeated-paragraph"}));
+  EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"repeated-paragraph", "repeated-paragraph"}));
 }
 
 TEST(RepeatedParagraphTest, RemovesNearDuplicateParagraphWithAFewCharactersChanged) {
   const std::string para =
-      "抓党建需要找准群众情感脉搏、贴近群众心愿创新载体,走进田间地头、坐在百姓炕头,把群众放在心上。";
+      "抓党建需要找准群众情感脉搏、贴近群众心愿创新载体,走进田间地头、坐在百姓炕头,"
+      "把群众放在心上。";
   const std::string edited =
       "抓党建需要找准群众情感脉搏、贴近群众心愿创新载体,走进田间地头、坐在百姓家中,把群众放在心上!";
   Document doc = CleanText(kP1 + "\n" + para + "\n" + kP2 + "\n" + edited);
@@ -125,8 +138,10 @@ TEST(RepeatedParagraphTest, RemovesNearDuplicateParagraphWithAFewCharactersChang
 }
 
 TEST(RepeatedParagraphTest, KeepsParagraphsThatOnlyShareAPhrase) {
-  const std::string a = "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设,推动基层党组织全面进步。";
-  const std::string b = "今年以来,开原市借鉴农村大喇叭在主题教育中的经验,在全市范围内实施了大喇叭村村通工程。";
+  const std::string a =
+      "今年以来,铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设,推动基层党组织全面进步。";
+  const std::string b =
+      "今年以来,开原市借鉴农村大喇叭在主题教育中的经验,在全市范围内实施了大喇叭村村通工程。";
   EXPECT_EQ(Cleaned(a + "\n" + b), a + "\n" + b);
 }
 

@@ -72,8 +72,10 @@ TEST(PipelineTest, EveryDocumentIsAccountedFor) {
   EXPECT_EQ(stats->skipped_records[0].where.line, 2u);
   EXPECT_EQ(stats->rules.at("pinyin-gloss").hits, 12u * 188);
   std::string report = ReportJson(*stats);
-  EXPECT_NE(report.find("\"documents\": {\"in\": 74, \"out\": 61, \"dropped\": 12, \"skipped\": 1}"),
-            std::string::npos) << report;
+  EXPECT_NE(
+      report.find("\"documents\": {\"in\": 74, \"out\": 61, \"dropped\": 12, \"skipped\": 1}"),
+      std::string::npos)
+      << report;
 }
 
 TEST(PipelineTest, DedupOutputIsIdenticalForEveryThreadCount) {
@@ -132,7 +134,8 @@ TEST(PipelineTest, RemovesParagraphsSeenInNOrMoreEarlierDocuments) {
     EXPECT_EQ(stats->rules.at("repeated-across-documents").hits, 4u);  // documents 2..5
     std::string out = ReadFile(o.output);
     size_t with_footer = 0;
-    for (size_t at = out.find(footer); at != std::string::npos; at = out.find(footer, at + 1)) ++with_footer;
+    for (size_t at = out.find(footer); at != std::string::npos; at = out.find(footer, at + 1))
+      ++with_footer;
     EXPECT_EQ(with_footer, 2u);  // the first two documents keep it
     if (reference.empty()) reference = out;
     EXPECT_EQ(out, reference);
@@ -151,17 +154,18 @@ std::string KeepPolicyFeed(const std::string& dir) {
     for (char c : text) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
     return out + ",\"text\":\"" + escaped + "\"}\n";
   };
-  std::string feed = rec("short", "2022-07-28", article) +
-                     rec("other", "", unrelated) +
-                     rec("long", "2022-07-27", article + "\n本文另附:铁岭市基层党建工作大事记一则。") +
-                     rec("medium", "2022-07-26", article + "\n附记。");
+  std::string feed =
+      rec("short", "2022-07-28", article) + rec("other", "", unrelated) +
+      rec("long", "2022-07-27", article + "\n本文另附:铁岭市基层党建工作大事记一则。") +
+      rec("medium", "2022-07-26", article + "\n附记。");
   WriteFile(dir + "/feed.jsonl", feed);
   return dir + "/feed.jsonl";
 }
 
 std::vector<std::string> Ids(const std::string& jsonl) {
   std::vector<std::string> ids;
-  for (size_t at = jsonl.find("{\"id\":\""); at != std::string::npos; at = jsonl.find("\n{\"id\":\"", at + 1)) {
+  for (size_t at = jsonl.find("{\"id\":\""); at != std::string::npos;
+       at = jsonl.find("\n{\"id\":\"", at + 1)) {
     size_t b = jsonl.find("\"id\":\"", at) + 6;
     ids.push_back(jsonl.substr(b, jsonl.find('"', b) - b));
   }
@@ -219,8 +223,9 @@ TEST(KeepPolicyTest, DroppedAndSkippedRecordsDoNotShiftTheDecisions) {
   std::string feed = ReadFile(KeepPolicyFeed(dir));
   // An empty document (dropped by the cleaner), a malformed line and a
   // punctuation-only document (kept, never indexed) first.
-  WriteFile(dir + "/shifted.jsonl",
-            "{\"id\":\"empty\",\"text\":\"分享\"}\n{broken\n{\"id\":\"dots\",\"text\":\"……\"}\n" + feed);
+  WriteFile(
+      dir + "/shifted.jsonl",
+      "{\"id\":\"empty\",\"text\":\"分享\"}\n{broken\n{\"id\":\"dots\",\"text\":\"……\"}\n" + feed);
   auto cleaner = Cleaner::Create(CleanOptions());
   ASSERT_OK(cleaner.status());
   PipelineOptions o;
@@ -262,7 +267,10 @@ TEST(CliTest, DuplicateMarksAreNeverDroppedSilently) {
   EXPECT_EQ(RunCli("dedup --mode=annotate " + dir + "/a.txt -o " + dir + "/o.txt", &err), 2);
   EXPECT_NE(err.find("needs JSON Lines output"), std::string::npos) << err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/o.txt"));
-  EXPECT_EQ(RunCli("dedup --mode=annotate --output-format jsonl " + dir + "/a.txt -o " + dir + "/o.jsonl", &err), 0)
+  EXPECT_EQ(
+      RunCli("dedup --mode=annotate --output-format jsonl " + dir + "/a.txt -o " + dir + "/o.jsonl",
+             &err),
+      0)
       << err;
 }
 
@@ -280,18 +288,24 @@ TEST(CliTest, ExitStatusesMeanSomething) {
   EXPECT_NE(err.find(dir + "/bad.jsonl:2:"), std::string::npos) << err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/out.jsonl"));
 
-  EXPECT_EQ(RunCli("clean --on-error=skip " + dir + "/bad.jsonl -o " + dir + "/out.jsonl --report " +
-                       dir + "/report.json",
+  EXPECT_EQ(RunCli("clean --on-error=skip " + dir + "/bad.jsonl -o " + dir +
+                       "/out.jsonl --report " + dir + "/report.json",
                    &err),
             0);
   EXPECT_NE(ReadFile(dir + "/report.json").find("\"skipped\": 1"), std::string::npos);
 
   // A repeatable option takes one value: the input after it stays an input.
-  EXPECT_EQ(RunCli("clean --disable share-widget " + kFixtures + "/seeds.jsonl -o " + dir + "/d.jsonl", &err), 0) << err;
+  EXPECT_EQ(
+      RunCli("clean --disable share-widget " + kFixtures + "/seeds.jsonl -o " + dir + "/d.jsonl",
+             &err),
+      0)
+      << err;
   std::string disabled = ReadFile(dir + "/d.jsonl");
   EXPECT_EQ(std::count(disabled.begin(), disabled.end(), '\n'), 5);
-  EXPECT_EQ(RunCli("clean --disable no-such-rule " + kFixtures + "/seeds.jsonl -o /dev/null", &err), 2);
-  EXPECT_NE(err.find("no rule named 'no-such-rule' to disable [--disable"), std::string::npos) << err;
+  EXPECT_EQ(RunCli("clean --disable no-such-rule " + kFixtures + "/seeds.jsonl -o /dev/null", &err),
+            2);
+  EXPECT_NE(err.find("no rule named 'no-such-rule' to disable [--disable"), std::string::npos)
+      << err;
 
   WriteFile(dir + "/x.rules", "line broken user-rule (\n");
   EXPECT_EQ(RunCli("clean --rules " + dir + "/x.rules --list-rules >/dev/null", &err), 2);
@@ -307,7 +321,9 @@ TEST(CliTest, CheckTakesTheSimilarityFlagsOfDedup) {
             0)
       << err;
   // The library's error names no flag; the CLI names the ones that set the option.
-  EXPECT_EQ(RunCli("check --index " + dir + "/i.idx " + kFixtures + "/seeds.jsonl -o /dev/null", &err), 2);
+  EXPECT_EQ(
+      RunCli("check --index " + dir + "/i.idx " + kFixtures + "/seeds.jsonl -o /dev/null", &err),
+      2);
   EXPECT_NE(err.find("built with"), std::string::npos) << err;
   EXPECT_NE(err.find("[--num-perm and --ngram]"), std::string::npos) << err;
   EXPECT_NE(RunCli("check --num-perm 64 --index " + dir + "/i.idx " + kFixtures +
@@ -334,17 +350,22 @@ TEST(CliTest, DedupChecksTodayAgainstEarlierRunsThroughTheIndex) {
   std::string dir = MakeTempDir("cli_index");
   std::string err;
   std::string seeds = kFixtures + "/seeds.jsonl";
-  ASSERT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day1.jsonl", &err), 0) << err;
+  ASSERT_EQ(
+      RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day1.jsonl", &err), 0)
+      << err;
   EXPECT_EQ(ReadFile(dir + "/day1.jsonl"), ReadFile(seeds));  // nothing repeats, texts untouched
-  ASSERT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day2.jsonl --report " +
-                       dir + "/r.json",
+  ASSERT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir +
+                       "/day2.jsonl --report " + dir + "/r.json",
                    &err),
-            0) << err;
+            0)
+      << err;
   EXPECT_EQ(ReadFile(dir + "/day2.jsonl"), "");
   EXPECT_NE(ReadFile(dir + "/r.json").find("\"exact-duplicate\": 5"), std::string::npos);
 
   WriteFile(dir + "/feed.idx", "garbage");
-  EXPECT_EQ(RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day3.jsonl", &err), 2);
+  EXPECT_EQ(
+      RunCli("dedup " + seeds + " --index " + dir + "/feed.idx -o " + dir + "/day3.jsonl", &err),
+      2);
   EXPECT_NE(err.find("feed.idx"), std::string::npos) << err;
   EXPECT_EQ(ReadFile(dir + "/feed.idx"), "garbage");  // a bad index is never overwritten
   EXPECT_EQ(RunCli("dedup --threshold 1.5 " + seeds, &err), 2);
@@ -360,8 +381,11 @@ TEST(CorpusTest, GeneratorIsDeterministicAndDedupFindsThePlantedCopies) {
   ASSERT_GT(corpus.size(), 1000000u);
   EXPECT_EQ(corpus, ReadFile(dir + "/b.jsonl"));
   std::string err;
-  ASSERT_EQ(RunCli("dedup --mode=annotate " + dir + "/a.jsonl -o " + dir + "/annotated.jsonl", &err), 0) << err;
-  ASSERT_EQ(std::system((tool + " eval " + dir + "/annotated.jsonl > " + dir + "/eval.txt").c_str()), 0);
+  ASSERT_EQ(
+      RunCli("dedup --mode=annotate " + dir + "/a.jsonl -o " + dir + "/annotated.jsonl", &err), 0)
+      << err;
+  ASSERT_EQ(
+      std::system((tool + " eval " + dir + "/annotated.jsonl > " + dir + "/eval.txt").c_str()), 0);
   std::string eval = ReadFile(dir + "/eval.txt");
   double precision = 0, recall = 0;
   size_t at = eval.find("precision ");

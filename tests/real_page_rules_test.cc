@@ -27,8 +27,9 @@ void ExpectCleans(const std::vector<Case>& cases) {
     Document doc = CleanText(c.input);
     EXPECT_EQ(doc.text(), c.want) << "input: " << c.input;
     if (c.rule.empty()) {
-      EXPECT_TRUE(doc.removals.empty()) << "input: " << c.input << " rule: "
-                                        << (doc.removals.empty() ? "" : doc.removals[0].rule);
+      EXPECT_TRUE(doc.removals.empty())
+          << "input: " << c.input
+          << " rule: " << (doc.removals.empty() ? "" : doc.removals[0].rule);
     } else {
       std::vector<std::string> rules = RuleNames(doc);
       EXPECT_NE(std::find(rules.begin(), rules.end(), c.rule), rules.end())
@@ -41,10 +42,11 @@ void ExpectCleans(const std::vector<Case>& cases) {
 
 TEST(SeparatorTest, EverySeparatorBecomesALineBreak) {
   const std::string want = kBody + "\n" + kBody2;
-  for (const std::string& sep : {std::string("\r"), std::string("\r\n"), std::string("\n\r\n\n"),
-                                 std::string("\xE2\x80\xA8"), std::string("\xE2\x80\xA9"),
-                                 std::string("\xC2\x85"), std::string("  "),
-                                 std::string("\xC2\xA0 \xC2\xA0"), std::string("\xE3\x80\x80\xE3\x80\x80")}) {
+  for (const std::string& sep :
+       {std::string("\r"), std::string("\r\n"), std::string("\n\r\n\n"),
+        std::string("\xE2\x80\xA8"), std::string("\xE2\x80\xA9"), std::string("\xC2\x85"),
+        std::string("  "), std::string("\xC2\xA0 \xC2\xA0"),
+        std::string("\xE3\x80\x80\xE3\x80\x80")}) {
     Document doc = CleanText(kBody + sep + kBody2);
     EXPECT_EQ(doc.text(), want) << "separator bytes: " << sep.size();
     EXPECT_TRUE(doc.removals.empty());
@@ -98,8 +100,8 @@ TEST(LeadInTest, BylinesAndDatelinesInTheirFormsGoAndTheSentenceStays) {
       {"【大纪元2021年02月23日讯】（大纪元记者李明综合报导）" + kBody, kBody, "dateline-bracket"},
       {"路透北京10月14日 - " + kBody, kBody, "dateline-reuters"},
       {"（法新社巴黎22日电）    " + kBody, kBody, "dateline-paren"},
-      {"本报讯通讯员曾一、记者张二从市教育局获悉，" + kBody,
-       "从市教育局获悉，" + kBody, "byline-lead-in-names"},
+      {"本报讯通讯员曾一、记者张二从市教育局获悉，" + kBody, "从市教育局获悉，" + kBody,
+       "byline-lead-in-names"},
   });
 }
 
@@ -107,9 +109,11 @@ TEST(LeadInTest, WhatTheyRemoveGoesToTheMetadata) {
   std::string err;
   std::string dir = MakeTempDir("dateline_metadata");
   WriteFile(dir + "/in.jsonl",
-            "{\"id\":\"a\",\"text\":\"（中央社記者林某某台北3日電）" + kBodyT + "\\n中新网北京3月2日电（记者 张三）" +
-                kBody2 + "\\n〔記者王小明／高雄報導〕現場畫面顯示，車流量明顯增加。\"}\n");
-  ASSERT_EQ(RunCli("clean --annotate " + dir + "/in.jsonl -o " + dir + "/out.jsonl", &err), 0) << err;
+            "{\"id\":\"a\",\"text\":\"（中央社記者林某某台北3日電）" + kBodyT +
+                "\\n中新网北京3月2日电（记者 张三）" + kBody2 +
+                "\\n〔記者王小明／高雄報導〕現場畫面顯示，車流量明顯增加。\"}\n");
+  ASSERT_EQ(RunCli("clean --annotate " + dir + "/in.jsonl -o " + dir + "/out.jsonl", &err), 0)
+      << err;
   const std::string out = ReadFile(dir + "/out.jsonl");
   EXPECT_NE(out.find("\"date\":[\"3日\",\"3月2日\"]"), std::string::npos) << out;
   EXPECT_NE(out.find("\"source\":[\"中央社\",\"中新网\"]"), std::string::npos) << out;
@@ -123,7 +127,8 @@ TEST(LeadInTest, SentencesThatMentionReportersStay) {
       {"记者从市教育局获悉，" + kBody, "记者从市教育局获悉，" + kBody, ""},
       {"據中央社報導，" + kBodyT, "據中央社報導，" + kBodyT, ""},
       {"用户可通过腾讯视频通讯功能观看直播。", "用户可通过腾讯视频通讯功能观看直播。", ""},
-      {"香港警方重新定义采访资格 记协记者证成焦点", "香港警方重新定义采访资格 记协记者证成焦点", ""},
+      {"香港警方重新定义采访资格 记协记者证成焦点", "香港警方重新定义采访资格 记协记者证成焦点",
+       ""},
   });
 }
 
@@ -217,8 +222,10 @@ TEST(ResidueTest, ScriptAndMarkupGoWithTheirOwnReasons) {
       "document.write('<div></div>');\n"
       "(function (d, a) { a.x = 1; }(window, 'ads'));\n"
       "{\"key\": \"value\", \"n\": 1}\n" +
-      kBody + "\n<figure><img src=\"https://example.org/a.jpg\"></figure>\n"
-      "**" + kBody2 + "**\n# 标题一\n---\n[原文链接](https://example.org/a)&nbsp;");
+      kBody +
+      "\n<figure><img src=\"https://example.org/a.jpg\"></figure>\n"
+      "**" +
+      kBody2 + "**\n# 标题一\n---\n[原文链接](https://example.org/a)&nbsp;");
   EXPECT_EQ(doc.text(), kBody + "\n" + kBody2 + "\n标题一\n原文链接");
   bool script = false, markup = false;
   for (const Removal& r : doc.removals) {

@@ -11,12 +11,12 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "src/dedup/index_lock.h"
 #include "src/clean/paragraph_join_stage.h"
-#include "src/text/paragraph_shape.h"
+#include "src/dedup/index_lock.h"
 #include "src/io/temp_files.h"
-#include "src/text/utf8.h"
 #include "src/run/worker_pool.h"
+#include "src/text/paragraph_shape.h"
+#include "src/text/utf8.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -54,7 +54,8 @@ TEST(CliRobustnessTest, CutMultiByteLeadsNeverAbort) {
   EXPECT_EQ(RunCli("clean " + dir + "/a.txt -o " + dir + "/a.out", &err), 0) << err;
   EXPECT_EQ(RunCli("clean " + dir + "/b.jsonl -o " + dir + "/b.out", &err), 2) << err;
   EXPECT_NE(err.find("b.jsonl:2:"), std::string::npos) << err;
-  EXPECT_EQ(RunCli("clean --on-error=skip " + dir + "/c.jsonl -o " + dir + "/c.out", &err), 0) << err;
+  EXPECT_EQ(RunCli("clean --on-error=skip " + dir + "/c.jsonl -o " + dir + "/c.out", &err), 0)
+      << err;
   EXPECT_EQ(RunCli("check " + dir + "/c.jsonl >/dev/null", &err), 1) << err;  // a malformed record
   EXPECT_EQ(RunCli("dedup " + dir + "/b.jsonl -o " + dir + "/d.out", &err), 2) << err;
   EXPECT_EQ(RunCli("clean < " + dir + "/a.txt >/dev/null", &err), 0) << err;
@@ -168,10 +169,20 @@ TEST(CliRobustnessTest, SigtermRemovesTheTemporaryOutput) {
 
 TEST(CliRobustnessTest, CompressedIndexNameStillReadsBack) {
   std::string dir = MakeTempDir("index_gz");
-  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
+  WriteFile(
+      dir + "/a.jsonl",
+      "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
   std::string err;
-  ASSERT_EQ(RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/1.jsonl", &err), 0) << err;
-  EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/2.jsonl", &err), 0) << err;
+  ASSERT_EQ(
+      RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/1.jsonl",
+             &err),
+      0)
+      << err;
+  EXPECT_EQ(
+      RunCli("dedup --index " + dir + "/feed.idx.gz " + dir + "/a.jsonl -o " + dir + "/2.jsonl",
+             &err),
+      0)
+      << err;
   EXPECT_EQ(ReadFile(dir + "/2.jsonl"), "");  // a duplicate of day 1's copy
 }
 
@@ -182,17 +193,20 @@ TEST(CliRobustnessTest, AnOutputThatNamesAnInputIsRefused) {
   std::string err;
   EXPECT_EQ(RunCli("clean " + dir + "/a.jsonl -o " + dir + "/a.jsonl", &err), 2);
   EXPECT_NE(err.find("would replace an input file"), std::string::npos) << err;
-  EXPECT_EQ(RunCli("clean " + dir + " -o " + dir + "/./a.jsonl", &err), 2) << err;  // via a directory
-  EXPECT_EQ(RunCli("clean " + dir + "/a.jsonl -o " + dir + "/b.jsonl --report " + dir + "/a.jsonl",
-                   &err),
-            2);
+  EXPECT_EQ(RunCli("clean " + dir + " -o " + dir + "/./a.jsonl", &err), 2)
+      << err;  // via a directory
+  EXPECT_EQ(
+      RunCli("clean " + dir + "/a.jsonl -o " + dir + "/b.jsonl --report " + dir + "/a.jsonl", &err),
+      2);
   EXPECT_EQ(ReadFile(dir + "/a.jsonl"), input);
   EXPECT_FALSE(fs::exists(dir + "/b.jsonl"));
 }
 
 TEST(CliRobustnessTest, ALateFailureCommitsNothing) {
   std::string dir = MakeTempDir("late_failure");
-  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
+  WriteFile(
+      dir + "/a.jsonl",
+      "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
   std::string err;
   // The report cannot be written: the output and the index must not appear.
   EXPECT_EQ(RunCli("clean --dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir +
@@ -214,15 +228,22 @@ TEST(CliRobustnessTest, ALateFailureCommitsNothing) {
 
 TEST(CliRobustnessTest, TwoRunsOnOneIndexDoNotLoseDocuments) {
   std::string dir = MakeTempDir("index_lock");
-  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
+  WriteFile(
+      dir + "/a.jsonl",
+      "{\"id\":\"a\",\"text\":\"铁岭市立足本市实际,制定了实施方案,持续加强基本队伍建设。\"}\n");
   auto held = IndexLock::Acquire(dir + "/feed.idx");  // another run holds it
   ASSERT_TRUE(held.ok()) << held.status();
   std::string err;
-  EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err), 2);
+  EXPECT_EQ(
+      RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err),
+      2);
   EXPECT_NE(err.find("in use by another newsclean run"), std::string::npos) << err;
   EXPECT_FALSE(fs::exists(dir + "/o.jsonl"));
   held->reset();  // that run ended
-  EXPECT_EQ(RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err), 0) << err;
+  EXPECT_EQ(
+      RunCli("dedup --index " + dir + "/feed.idx " + dir + "/a.jsonl -o " + dir + "/o.jsonl", &err),
+      0)
+      << err;
   EXPECT_TRUE(fs::exists(dir + "/feed.idx"));
 }
 
@@ -230,34 +251,44 @@ TEST(CliRobustnessTest, DocumentsOverTheSizeLimitAreNotReadIntoMemory) {
   std::string dir = MakeTempDir("too_large");
   std::string big;
   for (int i = 0; i < 200000; ++i) big += "中";  // 600 KB of text
-  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"b\",\"text\":\"" + big +
-                                  "\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
+  WriteFile(dir + "/a.jsonl", "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"b\",\"text\":\"" +
+                                  big + "\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
   WriteFile(dir + "/b.txt", big);
   // A compressed record that inflates past the limit: the same.
   WriteFile(dir + "/c.jsonl.gz", Compress("{\"text\":\"" + big + "\"}\n", "gz"));
   std::string err;
   // Default: an error naming file and line.
-  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/a.jsonl -o " + dir + "/o1.jsonl", &err), 2);
+  EXPECT_EQ(
+      RunCli("clean --max-document-bytes 100000 " + dir + "/a.jsonl -o " + dir + "/o1.jsonl", &err),
+      2);
   EXPECT_NE(err.find("a.jsonl:2: document of 600"), std::string::npos) << err;
   EXPECT_FALSE(fs::exists(dir + "/o1.jsonl"));
-  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/b.txt -o " + dir + "/o2.txt", &err), 2);
+  EXPECT_EQ(
+      RunCli("clean --max-document-bytes 100000 " + dir + "/b.txt -o " + dir + "/o2.txt", &err), 2);
   EXPECT_NE(err.find("b.txt: document of 600000 bytes"), std::string::npos) << err;
-  EXPECT_EQ(RunCli("clean --max-document-bytes 100000 " + dir + "/c.jsonl.gz -o " + dir + "/o3.jsonl", &err), 2);
+  EXPECT_EQ(
+      RunCli("clean --max-document-bytes 100000 " + dir + "/c.jsonl.gz -o " + dir + "/o3.jsonl",
+             &err),
+      2);
   EXPECT_NE(err.find("c.jsonl.gz:1: document of"), std::string::npos) << err;
   // Skipped and counted, with its reason, under --on-error=skip.
-  ASSERT_EQ(RunCli("clean --on-error=skip --max-document-bytes 100000 " + dir + "/a.jsonl -o " + dir +
-                       "/o4.jsonl --report " + dir + "/r.json",
+  ASSERT_EQ(RunCli("clean --on-error=skip --max-document-bytes 100000 " + dir + "/a.jsonl -o " +
+                       dir + "/o4.jsonl --report " + dir + "/r.json",
                    &err),
             0)
       << err;
-  EXPECT_EQ(ReadFile(dir + "/o4.jsonl"), "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
+  EXPECT_EQ(ReadFile(dir + "/o4.jsonl"),
+            "{\"id\":\"a\",\"text\":\"正文。\"}\n{\"id\":\"c\",\"text\":\"末尾。\"}\n");
   const std::string report = ReadFile(dir + "/r.json");
   EXPECT_NE(report.find("\"documents\": {\"in\": 3, \"out\": 2, \"dropped\": 0, \"skipped\": 1}"),
-            std::string::npos) << report;
+            std::string::npos)
+      << report;
   EXPECT_NE(report.find("\"skipped\": {\"too-large\": 1}"), std::string::npos) << report;
   EXPECT_NE(report.find("\"line\": 2, \"reason\": \"too-large\""), std::string::npos) << report;
   // With no limit the document is read and cleaned.
-  EXPECT_EQ(RunCli("clean --max-document-bytes 0 " + dir + "/a.jsonl -o " + dir + "/o5.jsonl", &err), 0) << err;
+  EXPECT_EQ(
+      RunCli("clean --max-document-bytes 0 " + dir + "/a.jsonl -o " + dir + "/o5.jsonl", &err), 0)
+      << err;
 }
 
 TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {
@@ -272,7 +303,10 @@ TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {
                  std::runtime_error);
     size_t consumed = 0;
     EXPECT_THROW(pool.ParallelForOrdered(
-                     1000, [&](size_t i) { if (i == 500) throw std::bad_alloc(); },
+                     1000,
+                     [&](size_t i) {
+                       if (i == 500) throw std::bad_alloc();
+                     },
                      [&](size_t) {
                        ++consumed;
                        return true;
@@ -294,9 +328,17 @@ TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {
 }
 
 TEST(ParagraphShapeTest, AppendGivesTheShapeOfTheConcatenation) {
-  const char* const parts[] = {"一、总体要求",  "村里有不少", "建档立卡贫困户无力脱贫。", "新民市：",
-                               "“两委”",       "Hello world", "提衣提领子,牵牛牵鼻子",   "（一）",
-                               "见》", "2022年7月", "编辑 唐依婷"};
+  const char* const parts[] = {"一、总体要求",
+                               "村里有不少",
+                               "建档立卡贫困户无力脱贫。",
+                               "新民市：",
+                               "“两委”",
+                               "Hello world",
+                               "提衣提领子,牵牛牵鼻子",
+                               "（一）",
+                               "见》",
+                               "2022年7月",
+                               "编辑 唐依婷"};
   for (const char* a : parts) {
     for (const char* b : parts) {
       ParagraphShape joined = ParagraphShape::Of(a);

@@ -42,7 +42,8 @@ std::vector<std::string> Records(size_t bytes, uint32_t seed) {
   std::vector<std::string> records;
   size_t total = 0;
   while (total < bytes) {
-    static const char* const kWords[] = {"党建", "工作", "新闻", "基层", "组织", "发展", "。", "，"};
+    static const char* const kWords[] = {"党建", "工作", "新闻", "基层",
+                                         "组织", "发展", "。",   "，"};
     std::string r = "{\"text\":\"";
     size_t n = 3 + rng() % 6000;
     for (size_t i = 0; i < n; ++i) r += kWords[rng() % 8];
@@ -101,7 +102,8 @@ TEST(AsyncSinkTest, InnerErrorsReachTheWriterAndNothingIsClosed) {
 class BlockCompressionTest : public ::testing::TestWithParam<Compression> {};
 
 TEST_P(BlockCompressionTest, DecodesToTheInputAndIgnoresTheThreadCount) {
-  std::vector<std::string> records = Records(BlockCompressingSink::kBlockSize * 5 / 4, 3);  // two blocks
+  std::vector<std::string> records =
+      Records(BlockCompressingSink::kBlockSize * 5 / 4, 3);  // two blocks
   std::string expected;
   for (const std::string& r : records) expected += r;
   std::vector<std::string> outputs;
@@ -121,7 +123,7 @@ TEST_P(BlockCompressionTest, SystemToolDecodesTheBlocksAsOneStream) {
   const char* tool = GetParam() == Compression::kGzip    ? "gzip"
                      : GetParam() == Compression::kBzip2 ? "bzip2"
                      : GetParam() == Compression::kXz    ? "xz"
-                                                          : "zstd";
+                                                         : "zstd";
   // scripts/install-deps.sh installs all four.
   ASSERT_EQ(std::system((std::string(tool) + " --version > /dev/null 2>&1").c_str()), 0) << tool;
   std::string expected, out;
@@ -136,8 +138,8 @@ TEST_P(BlockCompressionTest, SystemToolDecodesTheBlocksAsOneStream) {
   std::string dir = MakeTempDir("blocks");
   WriteFile(dir + "/out.bin", out);
   WriteFile(dir + "/expected.jsonl", expected);
-  std::string cmd = std::string(tool) + " -dc < " + dir + "/out.bin | cmp -s - " + dir +
-                    "/expected.jsonl";
+  std::string cmd =
+      std::string(tool) + " -dc < " + dir + "/out.bin | cmp -s - " + dir + "/expected.jsonl";
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
 }
 

@@ -5,11 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "gtest/gtest.h"
 #include "newsclean/cleaner.h"
 #include "newsclean/document.h"
-
-#include "absl/status/status.h"
 
 // Each evaluates `expr` (an absl::Status) once; more context can be streamed.
 #define EXPECT_OK(expr) EXPECT_TRUE(::newsclean::IsOkStatus(expr))

@@ -18,8 +18,13 @@ TEST(Utf8Test, RepairsEachMaximalIllFormedSubpartWithOneReplacement) {
   std::string out;
   EXPECT_EQ(RepairUtf8("a\xffz", &out), 1u);
   EXPECT_EQ(out, "a\uFFFDz");
-  EXPECT_EQ(RepairUtf8("\xe9\xbb" "b", &out), 1u);  // truncated 3-byte sequence
-  EXPECT_EQ(out, "\uFFFD" "b");
+  EXPECT_EQ(RepairUtf8("\xe9\xbb"
+                       "b",
+                       &out),
+            1u);  // truncated 3-byte sequence
+  EXPECT_EQ(out,
+            "\uFFFD"
+            "b");
   EXPECT_EQ(RepairUtf8("\xc0\xaf", &out), 2u);
   EXPECT_EQ(out, "\uFFFD\uFFFD");
   EXPECT_EQ(RepairUtf8("黨建", &out), 0u);

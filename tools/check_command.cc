@@ -31,7 +31,8 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
       "Exit status: 0 within limits, 1 a limit exceeded, 2 usage, input or I/O error.");
   PipelineOptions& p = args->flags.options;
   cmd->add_option("inputs", p.inputs, "Files or directories; '-' or none for stdin");
-  cmd->add_option("--text-field", p.text_field, "JSONL field that holds the text")->capture_default_str();
+  cmd->add_option("--text-field", p.text_field, "JSONL field that holds the text")
+      ->capture_default_str();
   cmd->add_option("--format", args->flags.input_format, "Input format: auto, jsonl, text")
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))
       ->capture_default_str();
@@ -65,8 +66,9 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
   cmd->add_flag("--no-duplicates", args->no_duplicates, "Do not look for duplicate documents");
   DedupOptions& d = p.dedup_options;
   AddSimilarityFlags(cmd, &d);
-  cmd->add_option("--index", d.index_path,
-                  "Also report documents that duplicate ones in this dedup index (read, never written)");
+  cmd->add_option(
+      "--index", d.index_path,
+      "Also report documents that duplicate ones in this dedup index (read, never written)");
   AddCleanerFlags(cmd, &args->clean);
   return cmd;
 }
@@ -92,7 +94,8 @@ int RunCheckCommand(CheckArgs args) {
     if (!st.ok()) return ReportError(st);
   }
   if (!options.dedup.index_path.empty() && !std::filesystem::exists(options.dedup.index_path)) {
-    return ReportError(absl::NotFoundError(absl::StrCat(options.dedup.index_path, ": no such index file")));
+    return ReportError(
+        absl::NotFoundError(absl::StrCat(options.dedup.index_path, ": no such index file")));
   }
   absl::StatusOr<CheckResult> result = RunCheck(**cleaner, options);
   if (!result.ok()) return ReportError(result.status());
@@ -125,10 +128,12 @@ CLI::App* AddExplainCommand(CLI::App* app, ExplainArgs* args) {
       "Show one document with every removal marked in place: [-rule: text-] for removed text,\n"
       "[+reflow+] where a broken paragraph was joined (colour on a terminal).\n"
       "Exit status: 0 success, 2 usage, input or I/O error.");
-  cmd->add_option("input", args->input, "A text file, or a JSONL file (with --id if it holds several records)")
+  cmd->add_option("input", args->input,
+                  "A text file, or a JSONL file (with --id if it holds several records)")
       ->required();
   cmd->add_option("--id", args->id, "The id of the JSONL record to explain");
-  cmd->add_option("--text-field", args->text_field, "JSONL field that holds the text")->capture_default_str();
+  cmd->add_option("--text-field", args->text_field, "JSONL field that holds the text")
+      ->capture_default_str();
   cmd->add_option("--color", args->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -2,10 +2,9 @@
 #ifndef NEWSCLEAN_TOOLS_CHECK_COMMAND_H_
 #define NEWSCLEAN_TOOLS_CHECK_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "newsclean/check.h"
 #include "tools/pipeline_flags.h"

@@ -69,8 +69,8 @@ int RunCleanCommand(CleanArgs args) {
   if (args.list_rules) {
     std::printf("%-24s %-20s %-8s %-8s %s\n", "RULE", "REASON", "SCOPE", "ENABLED", "ORIGIN");
     for (const RuleInfo& r : (*cleaner)->rules()) {
-      std::printf("%-24s %-20s %-8s %-8s %s\n", r.name.c_str(), r.reason.c_str(),
-                  r.scope.c_str(), r.enabled ? "yes" : "no", r.origin.c_str());
+      std::printf("%-24s %-20s %-8s %-8s %s\n", r.name.c_str(), r.reason.c_str(), r.scope.c_str(),
+                  r.enabled ? "yes" : "no", r.origin.c_str());
     }
     return kExitOk;
   }

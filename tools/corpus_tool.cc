@@ -20,6 +20,7 @@
 // flagged, then precision and recall over all records.
 #include <simdjson.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -27,12 +28,10 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "absl/container/flat_hash_map.h"
 #include "newsclean/cleaner.h"
-#include "src/io/input_stream.h"
 #include "newsclean/minhash.h"
+#include "src/io/input_stream.h"
 #include "src/io/json_escape.h"
 #include "src/text/match_view.h"
 #include "src/text/script_tables.h"
@@ -66,7 +65,8 @@ class Markov {
     for (size_t i = 2; i < text.size(); ++i) {
       if (text[i] == '\n' || text[i - 1] == '\n' || text[i - 2] == '\n') continue;
       next_[Key(text[i - 2], text[i - 1])].push_back(text[i]);
-      if (i == 2 || text[i - 3] == '\n' || text[i - 3] == U'。') starts_.push_back(Key(text[i - 2], text[i - 1]));
+      if (i == 2 || text[i - 3] == '\n' || text[i - 3] == U'。')
+        starts_.push_back(Key(text[i - 2], text[i - 1]));
     }
   }
   // A paragraph of at least `min_len` characters ending with '。'.
@@ -128,14 +128,29 @@ std::string FullWidth(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case ',': out += "，"; break;
-      case ':': out += "："; break;
-      case ';': out += "；"; break;
-      case '(': out += "（"; break;
-      case ')': out += "）"; break;
-      case '?': out += "？"; break;
-      case '!': out += "！"; break;
-      default: out.push_back(c);
+      case ',':
+        out += "，";
+        break;
+      case ':':
+        out += "：";
+        break;
+      case ';':
+        out += "；";
+        break;
+      case '(':
+        out += "（";
+        break;
+      case ')':
+        out += "）";
+        break;
+      case '?':
+        out += "？";
+        break;
+      case '!':
+        out += "！";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -173,7 +188,8 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
     return 2;
   }
   const char* kTemplateHead = "新闻中心>>地方>>辽宁\n2022年07月26日15:56  来源:人民网-辽宁频道\n";
-  const char* kTemplateTail = "\n(责编:王珂园、秦华)\n分享到:微信 微博\n版权所有 © 2022 人民网 未经授权不得转载。";
+  const char* kTemplateTail =
+      "\n(责编:王珂园、秦华)\n分享到:微信 微博\n版权所有 © 2022 人民网 未经授权不得转载。";
   std::vector<std::pair<size_t, Record>> pending;  // (emit at record number, record)
   size_t written = 0, base_no = 0;
   auto emit = [&](const Record& r) {
@@ -193,7 +209,8 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
     if (written >= docs) break;
     std::vector<std::string> paragraphs;
     size_t count = 6 + rng() % 15;
-    for (size_t p = 0; p < count; ++p) paragraphs.push_back(Encode(markov.Paragraph(&rng, 60 + rng() % 240)));
+    for (size_t p = 0; p < count; ++p)
+      paragraphs.push_back(Encode(markov.Paragraph(&rng, 60 + rng() % 240)));
     std::string text;
     for (const std::string& p : paragraphs) text += (text.empty() ? "" : "\n") + p;
     Record base{"doc-" + std::to_string(base_no++), text, "", "base"};
@@ -202,12 +219,30 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
     size_t when = written + 1 + rng() % 200;
     Record r{"", "", base.id, ""};
     switch (rng() % 8) {
-      case 0: r.kind = "exact"; r.text = text; break;
-      case 1: r.kind = "traditional"; r.text = ScriptTables::Get().ToTraditionalText(text); break;
-      case 2: r.kind = "full-width"; r.text = FullWidth(text); break;
-      case 3: r.kind = "copyright-appended"; r.text = text + "\n版权所有 © 2022 新闻网 未经授权不得转载。"; break;
-      case 4: r.kind = "changed-0.5%"; r.text = ChangeChars(text, 0.005, &rng); break;
-      case 5: r.kind = "boilerplate-wrapped"; r.text = kTemplateHead + text + kTemplateTail; break;
+      case 0:
+        r.kind = "exact";
+        r.text = text;
+        break;
+      case 1:
+        r.kind = "traditional";
+        r.text = ScriptTables::Get().ToTraditionalText(text);
+        break;
+      case 2:
+        r.kind = "full-width";
+        r.text = FullWidth(text);
+        break;
+      case 3:
+        r.kind = "copyright-appended";
+        r.text = text + "\n版权所有 © 2022 新闻网 未经授权不得转载。";
+        break;
+      case 4:
+        r.kind = "changed-0.5%";
+        r.text = ChangeChars(text, 0.005, &rng);
+        break;
+      case 5:
+        r.kind = "boilerplate-wrapped";
+        r.text = kTemplateHead + text + kTemplateTail;
+        break;
       case 6: {
         r.kind = "shares-third";
         r.dup_of.clear();
@@ -246,7 +281,9 @@ int Study(const std::string& fixtures, uint64_t seed) {
     for (int p = 0; p < 10; ++p) text += Encode(markov.Paragraph(&rng, 150)) + "\n";
     bases.push_back(text);
   }
-  std::printf("| n | changed 1%% | changed 3%% | changed 5%% | shares a third | unrelated Markov | real seeds, pairwise max |\n");
+  std::printf(
+      "| n | changed 1%% | changed 3%% | changed 5%% | shares a third | unrelated Markov | real "
+      "seeds, pairwise max |\n");
   std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   for (int n = 2; n <= 8; ++n) {
     auto set = [&](const std::string& t) {
@@ -326,8 +363,10 @@ int Evaluate(const std::string& path) {
   }
   double precision = tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0;
   double recall = tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0;
-  std::printf("\nprecision %.4f (%zu of %zu flagged are planted duplicates), recall %.4f (%zu of %zu planted duplicates flagged)\n",
-              precision, tp, tp + fp, recall, tp, tp + fn);
+  std::printf(
+      "\nprecision %.4f (%zu of %zu flagged are planted duplicates), recall %.4f (%zu of %zu "
+      "planted duplicates flagged)\n",
+      precision, tp, tp + fp, recall, tp, tp + fn);
   return 0;
 }
 
@@ -342,17 +381,21 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   double dup_rate = 0.3;
   CLI::App* gen = app.add_subcommand("gen", "Write a corpus (JSONL) with ground truth fields");
-  gen->add_option("--fixtures", fixtures, "The fixtures directory (reads seeds/)")->capture_default_str();
+  gen->add_option("--fixtures", fixtures, "The fixtures directory (reads seeds/)")
+      ->capture_default_str();
   gen->add_option("--docs", docs, "Records to write")->capture_default_str();
   gen->add_option("--seed", seed, "Random seed; same seed, same bytes")->capture_default_str();
   gen->add_option("--dup-rate", dup_rate, "Share of base articles followed by a planted record")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   gen->add_option("-o,--output", out, "Output file, '-' for stdout")->capture_default_str();
-  CLI::App* eval = app.add_subcommand("eval", "Precision and recall of `newsclean dedup --mode=annotate` output");
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Precision and recall of `newsclean dedup --mode=annotate` output");
   eval->add_option("annotated", annotated, "Annotated JSONL")->required();
-  CLI::App* study = app.add_subcommand("study", "Jaccard of edited copies and non-duplicates per shingle length");
-  study->add_option("--fixtures", fixtures, "The fixtures directory (reads seeds/)")->capture_default_str();
+  CLI::App* study =
+      app.add_subcommand("study", "Jaccard of edited copies and non-duplicates per shingle length");
+  study->add_option("--fixtures", fixtures, "The fixtures directory (reads seeds/)")
+      ->capture_default_str();
   study->add_option("--seed", seed, "Random seed")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (gen->parsed()) return newsclean::Generate(fixtures, docs, seed, dup_rate, out);

@@ -22,8 +22,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -163,7 +163,8 @@ int main(int argc, char** argv) {
         other_readings.emplace_back(cp, id);
       }
     }
-    for (auto [translit, table] : {std::pair{t2s.get(), &trad_to_simp}, {s2t.get(), &simp_to_trad}}) {
+    for (auto [translit, table] :
+         {std::pair{t2s.get(), &trad_to_simp}, {s2t.get(), &simp_to_trad}}) {
       icu::UnicodeString mapped = ch;
       translit->transliterate(mapped);
       if (mapped.countChar32() != 1) continue;
@@ -225,7 +226,8 @@ int main(int argc, char** argv) {
   for (const auto& s : syllables) out << "  \"" << s << "\",\n";
   out << "};\n";
   out << "constexpr ReadingEntry kReadingEntries[] = {\n";
-  for (const auto& [cp, id] : readings) out << "  {0x" << std::hex << cp << std::dec << ", " << id << "},\n";
+  for (const auto& [cp, id] : readings)
+    out << "  {0x" << std::hex << cp << std::dec << ", " << id << "},\n";
   out << "};\n";
   out << "// Unihan's other readings, sorted by code point.\n";
   out << "constexpr ReadingEntry kOtherReadingEntries[] = {\n";
@@ -233,8 +235,8 @@ int main(int argc, char** argv) {
     out << "  {0x" << std::hex << cp << std::dec << ", " << id << "},\n";
   }
   out << "};\n";
-  for (auto [name, table] : {std::pair{"kTradToSimpEntries", &trad_to_simp},
-                             {"kSimpToTradEntries", &simp_to_trad}}) {
+  for (auto [name, table] :
+       {std::pair{"kTradToSimpEntries", &trad_to_simp}, {"kSimpToTradEntries", &simp_to_trad}}) {
     out << "constexpr CodePointPair " << name << "[] = {\n";
     for (const auto& [from, to] : *table) {
       out << "  {0x" << std::hex << from << ", 0x" << to << std::dec << "},\n";
@@ -266,11 +268,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gen_script_tables: cannot write %s\n", argv[1]);
     return 1;
   }
-  std::fprintf(stderr,
-               "gen_script_tables: %zu readings, %zu other readings, %zu syllables, %zu trad->simp, "
-               "%zu simp->trad, %zu NFKC_CF folds, %zu drop ranges, %zu cased ranges\n",
-               readings.size(), other_readings.size(), syllables.size(), trad_to_simp.size(),
-               simp_to_trad.size(),
-               folds.size(), drop_ranges.size(), cased_ranges.size());
+  std::fprintf(
+      stderr,
+      "gen_script_tables: %zu readings, %zu other readings, %zu syllables, %zu trad->simp, "
+      "%zu simp->trad, %zu NFKC_CF folds, %zu drop ranges, %zu cased ranges\n",
+      readings.size(), other_readings.size(), syllables.size(), trad_to_simp.size(),
+      simp_to_trad.size(), folds.size(), drop_ranges.size(), cased_ranges.size());
   return 0;
 }

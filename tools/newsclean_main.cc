@@ -1,7 +1,6 @@
 // newsclean: cleans and de-duplicates scraped news text. Dispatch only: each
 // subcommand lives in its own <name>_command.cc.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <exception>
 #include <new>

@@ -40,7 +40,8 @@ void AddPipelineFlags(CLI::App* cmd, PipelineFlags* flags) {
   cmd->add_option("--report", p.report_path,
                   "Write a JSON report (documents, bytes, hits per rule, duplicates, skipped "
                   "records, MB/s) to FILE, '-' for stderr");
-  cmd->add_flag("--progress", flags->progress, "Draw a progress line on stderr (default: on a terminal)");
+  cmd->add_flag("--progress", flags->progress,
+                "Draw a progress line on stderr (default: on a terminal)");
   cmd->add_flag("--no-progress", flags->no_progress, "Never draw a progress line");
 }
 

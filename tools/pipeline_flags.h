@@ -6,9 +6,8 @@
 #ifndef NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
 #define NEWSCLEAN_TOOLS_PIPELINE_FLAGS_H_
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "newsclean/options.h"
 

@@ -80,8 +80,8 @@ struct CheckOptions {
   // For RunCheck: inputs, formats, text field, threads (output is not
   // written). FeedChecker does not read it.
   PipelineOptions pipeline;
-  bool duplicates = true;    // look for duplicate documents
-  DedupOptions dedup;        // index_path, when set, is read and never written
+  bool duplicates = true;  // look for duplicate documents
+  DedupOptions dedup;      // index_path, when set, is read and never written
   Limits limits = DefaultLimits();
   size_t max_listed = 1000;  // findings kept for the report; counting goes on
 };
@@ -94,7 +94,7 @@ struct KindSummary {
 };
 
 struct CheckResult {
-  size_t documents = 0;          // records read, malformed ones included
+  size_t documents = 0;           // records read, malformed ones included
   std::vector<Finding> findings;  // the first max_listed, in input order
   bool truncated = false;         // more findings than listed
   std::array<KindSummary, kNumFindingKinds> summary;

@@ -57,7 +57,7 @@ namespace newsclean {
 
 class OutputCommit;
 class RecordStore;
-}
+}  // namespace newsclean
 
 namespace newsclean {
 
@@ -82,7 +82,7 @@ struct DedupDecision {
   // For kUnique and kSupersedes: the index document it became; kNotInserted
   // for a document with an empty matching view (kept, never indexed).
   uint32_t inserted = kNotInserted;
-  double similarity = 0;      // 1 for exact duplicates
+  double similarity = 0;  // 1 for exact duplicates
 };
 
 // What became of a document once every document has been decided: a
@@ -91,9 +91,9 @@ struct DedupDecision {
 // `of` is the copy kept in the end, which may have superseded that one.
 struct DedupVerdict {
   bool duplicate = false;
-  bool exact = false;       // the match was exact (same matching view)
-  uint32_t of = 0;          // when duplicate: the kept index document (IdOf(of))
-  double similarity = 0;    // when duplicate: estimated Jaccard similarity, 1 if exact
+  bool exact = false;     // the match was exact (same matching view)
+  uint32_t of = 0;        // when duplicate: the kept index document (IdOf(of))
+  double similarity = 0;  // when duplicate: estimated Jaccard similarity, 1 if exact
 };
 
 class DedupIndex {
@@ -148,7 +148,9 @@ class DedupIndex {
   // Bytes held for deciding (signatures, LSH table, exact-hash table), and the
   // document ids on top, kept for --mode=annotate.
   size_t DecisionBytes() const;
-  size_t IdBytes() const { return id_bytes_.capacity() + id_offsets_.capacity() * sizeof(uint64_t); }
+  size_t IdBytes() const {
+    return id_bytes_.capacity() + id_offsets_.capacity() * sizeof(uint64_t);
+  }
   // The format name stored in index files: the signer's name and the packed
   // width. Band keys are recomputed on load, so --threshold may differ.
   const std::string& name() const { return name_; }
@@ -181,7 +183,7 @@ class DedupIndex {
   size_t packed_size_;
   size_t num_docs_ = 0;
   std::unique_ptr<RecordStore> signatures_;  // packed_size_ bytes a document
-  std::unique_ptr<RecordStore> exact_;        // the 128-bit exact hash of each document
+  std::unique_ptr<RecordStore> exact_;       // the 128-bit exact hash of each document
   // Open addressing over document numbers (4 bytes a slot, load 0.68-0.85),
   // keyed by the exact hash's low word and verified against exact_.
   std::vector<uint32_t> exact_slots_;
@@ -192,7 +194,7 @@ class DedupIndex {
   // Keep policies other than kFirst: each document's preference and the
   // document that superseded it (itself when none).
   std::vector<std::string> preferences_;  // for documents num_loaded_ and on
-  size_t num_loaded_ = 0;  // documents loaded from an index file: never superseded
+  size_t num_loaded_ = 0;                 // documents loaded from an index file: never superseded
   bool loading_ = false;
   std::vector<uint32_t> superseded_by_;
   // For a superseded document: its similarity with the copy that superseded it.

@@ -27,16 +27,16 @@ struct SourceLocation {
 // A piece of text that a rule removed.
 struct Removal {
   Reason reason;
-  std::string rule;   // the rule's name, e.g. "editor-credit-paren"
-  size_t begin = 0;   // byte span in the original text, [begin, end)
+  std::string rule;  // the rule's name, e.g. "editor-credit-paren"
+  size_t begin = 0;  // byte span in the original text, [begin, end)
   size_t end = 0;
-  std::string text;   // the bytes removed, as they were when the rule ran
+  std::string text;  // the bytes removed, as they were when the rule ran
 };
 
 // What a document duplicates (set under --mode=annotate).
 struct DuplicateInfo {
-  std::string of;          // id of the kept document
-  double similarity = 0;   // estimated Jaccard similarity, 1 for exact duplicates
+  std::string of;         // id of the kept document
+  double similarity = 0;  // estimated Jaccard similarity, 1 for exact duplicates
   bool exact = false;
 };
 
@@ -52,7 +52,7 @@ class Document {
  public:
   Document() = default;
 
-  std::string id;          // from the record's "id" field, else "<file>:<line>"
+  std::string id;  // from the record's "id" field, else "<file>:<line>"
   SourceLocation source;
   std::vector<Removal> removals;
   std::optional<Reason> dropped;  // set when the whole document is dropped

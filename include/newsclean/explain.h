@@ -24,7 +24,8 @@ std::string ExplainDocument(const Cleaner& cleaner, Document* doc, bool color);
 
 // The marked-up text alone: `original` with `removals` (byte spans of it)
 // marked.
-std::string RenderExplain(std::string_view original, const std::vector<Removal>& removals, bool color);
+std::string RenderExplain(std::string_view original, const std::vector<Removal>& removals,
+                          bool color);
 
 }  // namespace newsclean
 

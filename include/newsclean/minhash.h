@@ -25,7 +25,7 @@ namespace newsclean {
 
 struct MinHashParams {
   int num_perm = 128;  // K, the number of signature values, 1 to MinHasher::kMaxNumPerm
-  int ngram = 4;       // shingle length in code points of the matching view (bench/RESULTS.md: why 4)
+  int ngram = 4;  // shingle length in code points of the matching view (bench/RESULTS.md: why 4)
   uint64_t seed = 0;
 };
 

@@ -78,7 +78,8 @@ struct CleanOptions {
   // are only removed as exact repeats.
   double near_paragraph_threshold = 0.8;
   size_t near_paragraph_min_chars = 30;
-  int near_paragraph_ngram = 3;  // paragraphs are short: a 2-character edit in 40 keeps J ~0.81 (0.71 at 5)
+  int near_paragraph_ngram =
+      3;  // paragraphs are short: a 2-character edit in 40 keeps J ~0.81 (0.71 at 5)
   // An image caption without a marker is a single sentence of at most this
   // many characters (the seeds' captions have 19-35; body sentences set apart
   // by blank lines are usually longer).
@@ -98,23 +99,23 @@ struct PipelineOptions {
   std::vector<std::string> inputs;  // files, directories (recursive, sorted), "-" for stdin
   std::string output = "-";         // "-" for stdout; compressed by extension
   std::string text_field = "text";  // the JSONL field that holds the text
-  InputFormat input_format = InputFormat::kAuto;    // auto: by extension, then by content
-  OutputFormat output_format = OutputFormat::kAuto; // auto: text for one text file, else JSONL
+  InputFormat input_format = InputFormat::kAuto;     // auto: by extension, then by content
+  OutputFormat output_format = OutputFormat::kAuto;  // auto: text for one text file, else JSONL
   // Cleaning threads, 0: all cores. With more than one, another thread reads
   // and parses input ahead; 1 does everything on one thread. Output is
   // identical for every value.
   int threads = 0;
   OnBadRecord on_error = OnBadRecord::kFail;
-  bool annotate = false;            // add a "newsclean" object with removals and metadata
-  std::string report_path;          // write the JSON run report here; empty: none
-  bool progress = false;            // draw a progress line on stderr
+  bool annotate = false;    // add a "newsclean" object with removals and metadata
+  std::string report_path;  // write the JSON run report here; empty: none
+  bool progress = false;    // draw a progress line on stderr
   // Remove paragraphs whose matching view was seen in this many or more
   // earlier documents (boilerplate no rule names); 0: off. Counted in a
   // count-min sketch of `repeated_paragraph_memory` bytes (see
   // src/dedup/paragraph_counter.h for the false-positive rate).
   int repeated_paragraphs = 0;
   size_t repeated_paragraph_memory = 64 << 20;
-  bool dedup = false;               // drop (or annotate) near-duplicate documents
+  bool dedup = false;  // drop (or annotate) near-duplicate documents
   DedupOptions dedup_options;
   // Documents are cleaned in batches of at most batch_documents documents,
   // closed once they hold batch_bytes bytes; at most four batches are in

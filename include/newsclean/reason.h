@@ -34,12 +34,12 @@ enum class Reason {
   kExactDuplicate,     // document dropped: same matching view as a kept one
   kNearDuplicate,      // document dropped: estimated similarity >= threshold
   kRepeatedAcrossDocuments,  // a paragraph seen in N or more earlier documents
-  kDateline,           // lead-in "（中央社記者林某某台北3日電）", "中新网北京3月2日电", "本报讯"
-  kPhotoCredit,        // "（記者某某攝）", "圖／某某提供", "©Getty Images", "REUTERS/…"
-  kRelatedLinks,       // "相關新聞" / "延伸阅读" and the headlines after it, "【更多新聞】►…"
-  kFollowPrompt,       // "歡迎按讚加入…粉絲專頁", "下載某某APP", subscription and feed prompts
-  kScriptResidue,      // JavaScript, CSS, JSON left by text extraction
-  kMarkupResidue,      // HTML tags, Markdown marks, "&nbsp;" left by text extraction
+  kDateline,  // lead-in "（中央社記者林某某台北3日電）", "中新网北京3月2日电", "本报讯"
+  kPhotoCredit,  // "（記者某某攝）", "圖／某某提供", "©Getty Images", "REUTERS/…"
+  kRelatedLinks,  // "相關新聞" / "延伸阅读" and the headlines after it, "【更多新聞】►…"
+  kFollowPrompt,  // "歡迎按讚加入…粉絲專頁", "下載某某APP", subscription and feed prompts
+  kScriptResidue,  // JavaScript, CSS, JSON left by text extraction
+  kMarkupResidue,  // HTML tags, Markdown marks, "&nbsp;" left by text extraction
 };
 
 inline constexpr int kNumReasons = static_cast<int>(Reason::kMarkupResidue) + 1;

@@ -11,35 +11,44 @@
 #include "newsclean/dedup.h"
 #include "newsclean/reader.h"
 #include "src/check/mojibake.h"
-#include "src/text/strings.h"
-#include "src/text/utf8.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
+#include "src/text/strings.h"
+#include "src/text/utf8.h"
 
 namespace newsclean {
 namespace {
 
 constexpr std::string_view kKindNames[kNumFindingKinds] = {
-    "pinyin-gloss",       "boilerplate",        "copyright",    "broken-paragraph",
-    "repeated-paragraph", "duplicate-document", "invalid-utf8", "mojibake",
+    "pinyin-gloss",       "boilerplate",        "copyright",          "broken-paragraph",
+    "repeated-paragraph", "duplicate-document", "invalid-utf8",       "mojibake",
     "malformed-record",   "empty-document",     "extraction-residue",
 };
 
 FindingKind KindOfReason(Reason reason) {
   switch (reason) {
-    case Reason::kPinyinGloss: return FindingKind::kPinyinGloss;
+    case Reason::kPinyinGloss:
+      return FindingKind::kPinyinGloss;
     case Reason::kCopyright:
-    case Reason::kDisclaimer: return FindingKind::kCopyright;
-    case Reason::kReflow: return FindingKind::kBrokenParagraph;
+    case Reason::kDisclaimer:
+      return FindingKind::kCopyright;
+    case Reason::kReflow:
+      return FindingKind::kBrokenParagraph;
     case Reason::kRepeatedParagraph:
-    case Reason::kRepeatedAcrossDocuments: return FindingKind::kRepeatedParagraph;
+    case Reason::kRepeatedAcrossDocuments:
+      return FindingKind::kRepeatedParagraph;
     case Reason::kExactDuplicate:
-    case Reason::kNearDuplicate: return FindingKind::kDuplicateDocument;
-    case Reason::kEmpty: return FindingKind::kEmptyDocument;
-    case Reason::kMalformedRecord: return FindingKind::kMalformedRecord;
+    case Reason::kNearDuplicate:
+      return FindingKind::kDuplicateDocument;
+    case Reason::kEmpty:
+      return FindingKind::kEmptyDocument;
+    case Reason::kMalformedRecord:
+      return FindingKind::kMalformedRecord;
     case Reason::kScriptResidue:
-    case Reason::kMarkupResidue: return FindingKind::kExtractionResidue;
-    default: return FindingKind::kBoilerplate;
+    case Reason::kMarkupResidue:
+      return FindingKind::kExtractionResidue;
+    default:
+      return FindingKind::kBoilerplate;
   }
 }
 
@@ -75,8 +84,8 @@ std::string Excerpt(std::string_view text, size_t begin, size_t end) {
 
 size_t LineOf(const Document& doc, std::string_view original, size_t offset) {
   if (doc.source.line > 0) return doc.source.line;  // JSONL: the record's line
-  return 1 + static_cast<size_t>(std::count(original.begin(),
-                                            original.begin() + std::min(offset, original.size()), '\n'));
+  return 1 + static_cast<size_t>(std::count(
+                 original.begin(), original.begin() + std::min(offset, original.size()), '\n'));
 }
 
 // Appends the findings of a cleaned document to *out.
@@ -87,16 +96,16 @@ void CollectFindings(const Document& doc, std::string_view original,
   if (doc.invalid_utf8 > 0) {
     size_t at = original.find("\xEF\xBF\xBD");
     out->push_back(Finding{FindingKind::kInvalidUtf8, file, LineOf(doc, original, at), doc.id,
-                     "invalid-utf8", doc.invalid_utf8,
-                     at == std::string_view::npos ? "" : Excerpt(original, at, at + 3)});
+                           "invalid-utf8", doc.invalid_utf8,
+                           at == std::string_view::npos ? "" : Excerpt(original, at, at + 3)});
   }
   std::vector<MojibakeSpan> mojibake = FindMojibake(original);
   if (!mojibake.empty()) {
     const MojibakeSpan& m = mojibake.front();
     std::string excerpt = Excerpt(original, m.begin, m.end);
     if (!m.decoded.empty()) excerpt += absl::StrCat(" (reads as ", Clip(m.decoded, 20), ")");
-    out->push_back(Finding{FindingKind::kMojibake, file, LineOf(doc, original, m.begin), doc.id, m.kind,
-                     mojibake.size(), excerpt});
+    out->push_back(Finding{FindingKind::kMojibake, file, LineOf(doc, original, m.begin), doc.id,
+                           m.kind, mojibake.size(), excerpt});
   }
   // One finding per kind: the removal earliest in the text speaks for the rest.
   std::map<FindingKind, std::pair<const Removal*, size_t>> by_kind;  // first, count
@@ -108,18 +117,19 @@ void CollectFindings(const Document& doc, std::string_view original,
   for (const auto& [kind, entry] : by_kind) {
     const Removal& r = *entry.first;
     out->push_back(Finding{kind, file, LineOf(doc, original, r.begin), doc.id, r.rule, entry.second,
-                     Excerpt(original, r.begin, r.end)});
+                           Excerpt(original, r.begin, r.end)});
   }
   if (doc.dropped == Reason::kEmpty) {
-    out->push_back(Finding{FindingKind::kEmptyDocument, file, LineOf(doc, original, 0), doc.id, "empty", 1,
-                     Clip(TrimSpaces(original), 40)});
+    out->push_back(Finding{FindingKind::kEmptyDocument, file, LineOf(doc, original, 0), doc.id,
+                           "empty", 1, Clip(TrimSpaces(original), 40)});
   }
   if (duplicate && duplicate->kind != DedupDecision::Kind::kUnique) {
     bool exact = duplicate->kind == DedupDecision::Kind::kExact;
-    out->push_back(Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
-                     exact ? "exact-duplicate" : "near-duplicate", 1,
-                     absl::StrFormat("duplicates %s (similarity %.2f)",
-                                     AV(index->IdOf(duplicate->duplicate_of)), duplicate->similarity)});
+    out->push_back(
+        Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
+                exact ? "exact-duplicate" : "near-duplicate", 1,
+                absl::StrFormat("duplicates %s (similarity %.2f)",
+                                AV(index->IdOf(duplicate->duplicate_of)), duplicate->similarity)});
   }
 }
 
@@ -154,7 +164,8 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits) {
   }
   auto strip = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+      s.remove_suffix(1);
     return s;
   };
   std::string_view name = strip(spec.substr(0, eq)), value = strip(spec.substr(eq + 1));
@@ -177,8 +188,8 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits) {
     limit.type = rate ? Limit::Type::kRate : Limit::Type::kCount;
     limit.value = rate ? v / 100.0 : v;
   } else {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "limit for ", AV(name), ": '", AV(value), "' is not a count, a percentage or 'off'"));
+    return absl::InvalidArgumentError(absl::StrCat("limit for ", AV(name), ": '", AV(value),
+                                                   "' is not a count, a percentage or 'off'"));
   }
   (*limits)[static_cast<int>(*kind)] = limit;
   return absl::OkStatus();
@@ -196,7 +207,8 @@ absl::Status ApplyLimitsFile(const std::string& path, Limits* limits) {
     if (hash != std::string_view::npos) s = s.substr(0, hash);
     if (TrimSpaces(s).empty()) continue;
     absl::Status st = ApplyLimit(TrimSpaces(s), limits);
-    if (!st.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ":", no, ": ", st.message()));
+    if (!st.ok())
+      return absl::InvalidArgumentError(absl::StrCat(path, ":", no, ": ", st.message()));
   }
   return absl::OkStatus();
 }
@@ -236,7 +248,8 @@ void FeedChecker::CheckUnreadable(const SourceLocation& where, const absl::Statu
   if (message.starts_with(prefix)) message.remove_prefix(prefix.size());  // the finding says where
   const char* rule =
       why.code() == absl::StatusCode::kResourceExhausted ? "too-large" : "malformed-record";
-  AddFinding(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", rule, 1, Clip(message, 120)});
+  AddFinding(Finding{FindingKind::kMalformedRecord, where.file, where.line, "", rule, 1,
+                     Clip(message, 120)});
 }
 
 void FeedChecker::Prepare(Document* doc, Prepared* prepared) const {
@@ -265,8 +278,9 @@ CheckResult FeedChecker::Result() const {
   for (int k = 0; k < kNumFindingKinds; ++k) {
     KindSummary& s = result.summary[k];
     s.limit = options_.limits[k];
-    double allowed = s.limit.type == Limit::Type::kRate ? s.limit.value * static_cast<double>(result.documents)
-                                                  : s.limit.value;
+    double allowed = s.limit.type == Limit::Type::kRate
+                         ? s.limit.value * static_cast<double>(result.documents)
+                         : s.limit.value;
     s.exceeded = s.limit.type != Limit::Type::kNone && static_cast<double>(s.documents) > allowed;
     if (s.exceeded) result.passed = false;
   }

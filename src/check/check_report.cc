@@ -13,9 +13,12 @@ namespace {
 
 std::string LimitText(const Limit& l) {
   switch (l.type) {
-    case Limit::Type::kCount: return absl::StrFormat("%g", l.value);
-    case Limit::Type::kRate: return absl::StrFormat("%g%%", l.value * 100);
-    case Limit::Type::kNone: break;
+    case Limit::Type::kCount:
+      return absl::StrFormat("%g", l.value);
+    case Limit::Type::kRate:
+      return absl::StrFormat("%g%%", l.value * 100);
+    case Limit::Type::kNone:
+      break;
   }
   return "off";
 }
@@ -62,11 +65,21 @@ std::string XmlEscape(std::string_view s) {
       continue;
     }
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
           out += ' ';  // XML 1.0 has no other control characters
@@ -82,10 +95,14 @@ std::string XmlEscape(std::string_view s) {
 std::string GithubData(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out.push_back(c);
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -93,9 +110,12 @@ std::string GithubData(std::string_view s) {
 std::string GithubProperty(std::string_view s) {
   std::string out;
   for (char c : GithubData(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out.push_back(c);
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -116,13 +136,14 @@ std::string CheckReportText(const CheckResult& r, bool color) {
   absl::StrAppend(&out, "\nnewsclean check: ", r.documents, " documents checked\n");
   for (int k = 0; k < kNumFindingKinds; ++k) {
     const KindSummary& s = r.summary[k];
-    std::string state = s.exceeded ? paint("FAIL", "1;31")
+    std::string state = s.exceeded                           ? paint("FAIL", "1;31")
                         : s.limit.type == Limit::Type::kNone ? std::string("-")
-                                                       : paint("ok", "32");
-    absl::StrAppend(&out, absl::StrFormat("  %-19s %6d documents %6.2f%%  %6d findings  limit %-5s %s\n",
-                                          AV(FindingKindName(static_cast<FindingKind>(k))),
-                                          s.documents, 100 * Rate(s.documents, r.documents),
-                                          s.findings, LimitText(s.limit), state));
+                                                             : paint("ok", "32");
+    absl::StrAppend(
+        &out, absl::StrFormat("  %-19s %6d documents %6.2f%%  %6d findings  limit %-5s %s\n",
+                              AV(FindingKindName(static_cast<FindingKind>(k))), s.documents,
+                              100 * Rate(s.documents, r.documents), s.findings, LimitText(s.limit),
+                              state));
   }
   std::vector<std::string> broken = Broken(r);
   if (broken.empty()) {
@@ -154,16 +175,20 @@ std::string CheckReportJson(const CheckResult& r) {
     AppendJsonString(f.excerpt, &out);
     out += "}";
   }
-  absl::StrAppend(&out, "],\"findings_truncated\":", r.truncated ? "true" : "false", ",\"summary\":[");
+  absl::StrAppend(&out, "],\"findings_truncated\":", r.truncated ? "true" : "false",
+                  ",\"summary\":[");
   for (int k = 0; k < kNumFindingKinds; ++k) {
     const KindSummary& s = r.summary[k];
     if (k) out += ",";
     out += "{\"kind\":";
     AppendJsonString(FindingKindName(static_cast<FindingKind>(k)), &out);
-    const char* type = s.limit.type == Limit::Type::kCount ? "count" : s.limit.type == Limit::Type::kRate ? "rate" : "none";
+    const char* type = s.limit.type == Limit::Type::kCount  ? "count"
+                       : s.limit.type == Limit::Type::kRate ? "rate"
+                                                            : "none";
     absl::StrAppend(&out, ",\"documents\":", s.documents, ",\"findings\":", s.findings,
                     ",\"rate\":", absl::StrFormat("%.6f", Rate(s.documents, r.documents)),
-                    ",\"limit\":{\"type\":\"", type, "\",\"value\":", absl::StrFormat("%g", s.limit.value),
+                    ",\"limit\":{\"type\":\"", type,
+                    "\",\"value\":", absl::StrFormat("%g", s.limit.value),
                     "},\"exceeded\":", s.exceeded ? "true" : "false", "}");
   }
   out += "],\"exceeded\":[";
@@ -192,11 +217,14 @@ std::string CheckReportGithub(const CheckResult& r) {
   std::vector<std::string> broken = Broken(r);
   std::string summary = absl::StrCat(r.documents, " documents checked; ");
   if (broken.empty()) {
-    absl::StrAppend(&out, "::notice title=newsclean check::", GithubData(summary + "all within limits"), "\n");
+    absl::StrAppend(
+        &out, "::notice title=newsclean check::", GithubData(summary + "all within limits"), "\n");
   } else {
     std::string list;
     for (const std::string& b : broken) absl::StrAppend(&list, list.empty() ? "" : "; ", b);
-    absl::StrAppend(&out, "::error title=newsclean check::", GithubData(summary + "over limits: " + list), "\n");
+    absl::StrAppend(&out,
+                    "::error title=newsclean check::", GithubData(summary + "over limits: " + list),
+                    "\n");
   }
   return out;
 }
@@ -217,12 +245,13 @@ std::string CheckReportJunit(const CheckResult& r) {
     absl::StrAppend(&out, "    <testcase classname=\"newsclean.check\" name=\"", name, "\">\n");
     std::string listing;
     for (const Finding& f : r.findings) {
-      if (static_cast<int>(f.kind) == k) absl::StrAppend(&listing, Where(f), ": ", Message(f), "\n");
+      if (static_cast<int>(f.kind) == k)
+        absl::StrAppend(&listing, Where(f), ": ", Message(f), "\n");
     }
     if (s.exceeded) {
       absl::StrAppend(&out, "      <failure message=\"",
-                      XmlEscape(absl::StrCat(s.documents, " of ", r.documents, " documents with ", name,
-                                             " (limit ", LimitText(s.limit), ")")),
+                      XmlEscape(absl::StrCat(s.documents, " of ", r.documents, " documents with ",
+                                             name, " (limit ", LimitText(s.limit), ")")),
                       "\" type=\"threshold\">", XmlEscape(listing), "</failure>\n");
     } else if (!listing.empty()) {
       absl::StrAppend(&out, "      <system-out>", XmlEscape(listing), "</system-out>\n");

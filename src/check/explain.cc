@@ -24,7 +24,8 @@ std::string ExplainDocument(const Cleaner& cleaner, Document* doc, bool color) {
   return out;
 }
 
-std::string RenderExplain(std::string_view original, const std::vector<Removal>& removals, bool color) {
+std::string RenderExplain(std::string_view original, const std::vector<Removal>& removals,
+                          bool color) {
   // Cuts are shown with their text; a reflow join is a marker, and the
   // whitespace of the break it joined is dropped. A join's span may hold other
   // removals (a caption inside the break): those are still shown.
@@ -53,7 +54,8 @@ std::string RenderExplain(std::string_view original, const std::vector<Removal>&
       const Removal& r = *cuts[c];
       std::string_view removed = original.substr(r.begin, r.end - r.begin);
       if (color) {
-        absl::StrAppend(&out, "\x1b[2m[", r.rule, ":\x1b[0m\x1b[9;31m", AV(removed), "\x1b[0m\x1b[2m]\x1b[0m");
+        absl::StrAppend(&out, "\x1b[2m[", r.rule, ":\x1b[0m\x1b[9;31m", AV(removed),
+                        "\x1b[0m\x1b[2m]\x1b[0m");
       } else {
         absl::StrAppend(&out, "[-", r.rule, ": ", AV(removed), "-]");
       }

@@ -29,8 +29,7 @@ size_t AtomScanner::SecondIndex(unsigned char b0, unsigned char b1) {
   return (static_cast<size_t>(b0) * 131 + b1) & 255;
 }
 
-bool AtomScanner::MayContinue(const SecondFilter& filter, const char* p, size_t s,
-                              size_t n) const {
+bool AtomScanner::MayContinue(const SecondFilter& filter, const char* p, size_t s, size_t n) const {
   if (s >= n) return false;
   const unsigned char b0 = static_cast<unsigned char>(LowerAscii(p[s]));
   if ((filter.one[b0 >> 6] >> (b0 & 63)) & 1) return true;
@@ -197,8 +196,8 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       bucket = (entry & kBucketMask) - 1;
     } else {
       len = 4;
-      char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
-                    ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu);
+      char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
+                    (p[i + 3] & 0x3Fu);
       char32_t to = tables.ToSimplified(cp);
       if (to != cp) {
         OverwriteUtf8(to, len, p + i);  // same length by construction of the tables

@@ -46,10 +46,10 @@ class AtomScanner {
   int BucketOf(char32_t cp) const;
 
   std::vector<std::string> atoms_;
-  std::vector<uint16_t> bmp_;                        // by code point (ASCII: lowered)
-  std::vector<uint64_t> bmp_nonzero_;                // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
+  std::vector<uint16_t> bmp_;          // by code point (ASCII: lowered)
+  std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
   absl::flat_hash_map<char32_t, int> supp_bucket_;  // code points beyond the BMP
-  std::vector<std::vector<int>> buckets_;            // atom indices by first code point
+  std::vector<std::vector<int>> buckets_;           // atom indices by first code point
   // By bucket + 1 (slot 0: no bucket, all zero): the atom that is the bucket's
   // code point alone, as a word index and bit of the seen set, and whether
   // longer atoms start there. Lets the scan mark without branching.
@@ -62,10 +62,10 @@ class AtomScanner {
   // By bucket: which two bytes can follow the first character in the bucket's
   // longer atoms (a 256-bit filter), so that most positions are not compared.
   struct SecondFilter {
-    uint64_t one[4] = {};    // by the byte after the first character (atoms of one more byte)
-    uint64_t two[4] = {};    // by the two bytes after it, hashed (longer atoms)
-    uint8_t first_len = 0;   // byte length of the bucket's first character
-    std::vector<int> short_atoms;                   // atoms of one byte more
+    uint64_t one[4] = {};          // by the byte after the first character (atoms of one more byte)
+    uint64_t two[4] = {};          // by the two bytes after it, hashed (longer atoms)
+    uint8_t first_len = 0;         // byte length of the bucket's first character
+    std::vector<int> short_atoms;  // atoms of one byte more
     std::vector<std::pair<uint8_t, int>> by_second;  // longer atoms by their `two` index
   };
   std::vector<SecondFilter> filters_;
@@ -76,9 +76,9 @@ class AtomScanner {
   // False only if no atom of `filter`'s bucket can continue at p[s] (the bytes
   // after a first character, of a line of n bytes, not all of it folded yet).
   bool MayContinue(const SecondFilter& filter, const char* p, size_t s, size_t n) const;
-  std::vector<int> always_;                          // empty atoms: present in every line
-  std::vector<uint8_t> has_letters_;                 // by atom: holds ASCII letters (compare lowered)
-  std::vector<uint64_t> prefix_, prefix_mask_;       // by atom: first <= 8 bytes, and their mask
+  std::vector<int> always_;                     // empty atoms: present in every line
+  std::vector<uint8_t> has_letters_;            // by atom: holds ASCII letters (compare lowered)
+  std::vector<uint64_t> prefix_, prefix_mask_;  // by atom: first <= 8 bytes, and their mask
   bool usable_ = true;  // false when the atoms need more buckets than an entry holds
 };
 

@@ -4,8 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
-#include "src/text/paragraph_shape.h"
 #include "src/clean/rule_prefilter.h"
+#include "src/text/paragraph_shape.h"
 #include "src/text/script_tables.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"

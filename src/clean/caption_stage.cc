@@ -30,17 +30,28 @@ constexpr size_t kMaxHeadingChars = 40;
 
 // The caption shape (point 2 above).
 bool HasCaptionShape(std::string_view p, size_t max_chars) {
-  if (p.size() > 4 * max_chars) return false;  // too long in any encoding
+  if (p.size() > 4 * max_chars) return false;                        // too long in any encoding
   if (!EndsSentence(p) || LastCodePoint(p) != 0x3002) return false;  // 。
   size_t i = 0, len = 0, chars = 0, finals = 0, commas = 0;
   char32_t prev = 0;
   while (i < p.size()) {
     char32_t cp = DecodeUtf8(p, i, &len);
     switch (cp) {
-      case 0xFF1F: case '?': case 0xFF01: case '!': case 0xFF1A: case ':': case 0xFF1B:
-      case ';': case 0x300C: case 0x300E: case 0xFF08: case '(':
+      case 0xFF1F:
+      case '?':
+      case 0xFF01:
+      case '!':
+      case 0xFF1A:
+      case ':':
+      case 0xFF1B:
+      case ';':
+      case 0x300C:
+      case 0x300E:
+      case 0xFF08:
+      case '(':
         return false;
-      case 0xFF0C: case ',':
+      case 0xFF0C:
+      case ',':
         ++commas;
         break;
       default:
@@ -81,7 +92,8 @@ void CaptionStage::Process(Document* doc) const {
     const bool interrupts = !last && IsBrokenParagraph(content(i - 1), content(i + 1));
     const bool by_heading = IsHeading(content(i - 1)) || (!last && IsHeading(content(i + 1)));
     if (!interrupts && !by_heading) continue;
-    cuts.push_back(Cut{paragraphs[i].begin, paragraphs[i].end, Reason::kImageCaption, "image-caption"});
+    cuts.push_back(
+        Cut{paragraphs[i].begin, paragraphs[i].end, Reason::kImageCaption, "image-caption"});
   }
   if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
 }

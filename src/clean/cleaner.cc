@@ -19,11 +19,16 @@ namespace {
 
 std::string_view ScopeName(RuleScope scope) {
   switch (scope) {
-    case RuleScope::kLine: return "line";
-    case RuleScope::kSegment: return "segment";
-    case RuleScope::kLeadIn: return "lead-in";
-    case RuleScope::kBlock: return "block";
-    case RuleScope::kLineNext: return "line-next";
+    case RuleScope::kLine:
+      return "line";
+    case RuleScope::kSegment:
+      return "segment";
+    case RuleScope::kLeadIn:
+      return "lead-in";
+    case RuleScope::kBlock:
+      return "block";
+    case RuleScope::kLineNext:
+      return "line-next";
   }
   return "line";
 }
@@ -36,8 +41,10 @@ struct StageRule {
   Reason reason;
 };
 constexpr StageRule kStageRules[] = {
-    {"pinyin-gloss", Reason::kPinyinGloss},       {"romanized-label", Reason::kRomanizedLabel},
-    {"image-caption", Reason::kImageCaption},     {"link-list", Reason::kRelatedLinks},
+    {"pinyin-gloss", Reason::kPinyinGloss},
+    {"romanized-label", Reason::kRomanizedLabel},
+    {"image-caption", Reason::kImageCaption},
+    {"link-list", Reason::kRelatedLinks},
     {"reflow", Reason::kReflow},
     {"repeated-paragraph", Reason::kRepeatedParagraph},
     {"near-duplicate-paragraph", Reason::kRepeatedParagraph},

@@ -68,14 +68,16 @@ void LinkListStage::Process(Document* doc) const {
             paragraphs[end].blank_lines_before <= paragraphs[i + 1].blank_lines_before)) {
       ++end;
     }
-    const bool wider_gap = end < paragraphs.size() && end > i + 1 &&
-                           paragraphs[end].blank_lines_before > paragraphs[i + 1].blank_lines_before;
+    const bool wider_gap =
+        end < paragraphs.size() && end > i + 1 &&
+        paragraphs[end].blank_lines_before > paragraphs[i + 1].blank_lines_before;
     size_t last = end;  // items [i, last) go
     if (end - i > kMinItems) --last;
     if (last - i >= kMinItems && end < paragraphs.size() && IsBody(content(i - 1)) &&
         (IsBody(content(end)) || (wider_gap && IsHeadlineShaped(content(end))))) {
       for (size_t k = i; k < last; ++k) {
-        cuts.push_back(Cut{paragraphs[k].begin, paragraphs[k].end, Reason::kRelatedLinks, "link-list"});
+        cuts.push_back(
+            Cut{paragraphs[k].begin, paragraphs[k].end, Reason::kRelatedLinks, "link-list"});
       }
     }
     i = end > i ? end : i + 1;

@@ -32,12 +32,21 @@ constexpr size_t kMinLongSecondChars = 40;
 
 bool EndsMidSentence(char32_t last) {
   if (IsHan(last)) return true;
-  if ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')) {
+  if ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') ||
+      (last >= 'A' && last <= 'Z')) {
     return true;
   }
   switch (last) {
-    case 0xFF0C: case ',': case 0x3001: case 0xFF1B: case ';':
-    case 0x201C: case 0x300A: case 0x300C: case 0xFF08: case '(':
+    case 0xFF0C:
+    case ',':
+    case 0x3001:
+    case 0xFF1B:
+    case ';':
+    case 0x201C:
+    case 0x300A:
+    case 0x300C:
+    case 0xFF08:
+    case '(':
       return true;
     default:
       return false;

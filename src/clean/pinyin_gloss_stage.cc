@@ -56,15 +56,46 @@ namespace {
 int PinyinLetter(char32_t cp) {
   if (cp >= 'a' && cp <= 'z') return static_cast<int>(cp);
   switch (cp) {
-    case 0x0101: case 0x00E1: case 0x01CE: case 0x00E0: return 'a';
-    case 0x0113: case 0x00E9: case 0x011B: case 0x00E8: case 0x00EA: return 'e';
-    case 0x012B: case 0x00ED: case 0x01D0: case 0x00EC: return 'i';
-    case 0x014D: case 0x00F3: case 0x01D2: case 0x00F2: return 'o';
-    case 0x016B: case 0x00FA: case 0x01D4: case 0x00F9: return 'u';
-    case 0x01D6: case 0x01D8: case 0x01DA: case 0x01DC: case 0x00FC: return 'v';
-    case 0x0144: case 0x0148: case 0x01F9: return 'n';
-    case 0x1E3F: return 'm';
-    default: break;
+    case 0x0101:
+    case 0x00E1:
+    case 0x01CE:
+    case 0x00E0:
+      return 'a';
+    case 0x0113:
+    case 0x00E9:
+    case 0x011B:
+    case 0x00E8:
+    case 0x00EA:
+      return 'e';
+    case 0x012B:
+    case 0x00ED:
+    case 0x01D0:
+    case 0x00EC:
+      return 'i';
+    case 0x014D:
+    case 0x00F3:
+    case 0x01D2:
+    case 0x00F2:
+      return 'o';
+    case 0x016B:
+    case 0x00FA:
+    case 0x01D4:
+    case 0x00F9:
+      return 'u';
+    case 0x01D6:
+    case 0x01D8:
+    case 0x01DA:
+    case 0x01DC:
+    case 0x00FC:
+      return 'v';
+    case 0x0144:
+    case 0x0148:
+    case 0x01F9:
+      return 'n';
+    case 0x1E3F:
+      return 'm';
+    default:
+      break;
   }
   if (cp >= 0x0300 && cp <= 0x036F) return 0;  // combining marks
   return -1;
@@ -74,11 +105,11 @@ bool IsOpenParen(char32_t cp) { return cp == '(' || cp == 0xFF08; }
 bool IsCloseParen(char32_t cp) { return cp == ')' || cp == 0xFF09; }
 
 struct Gloss {
-  size_t begin;      // offset of the opening parenthesis
-  size_t end;        // past the closing parenthesis (and a removable space)
+  size_t begin;  // offset of the opening parenthesis
+  size_t end;    // past the closing parenthesis (and a removable space)
   int syllable;
   bool reading_match;
-  bool changed;      // the glossed character is changed by a script converter
+  bool changed;  // the glossed character is changed by a script converter
 };
 
 // Collects Latin words written outside parentheses, lower-cased and toneless,

@@ -6,13 +6,20 @@ namespace newsclean {
 namespace {
 
 constexpr std::array<std::string_view, kNumReasons> kNames = {
-    "pinyin-gloss",   "romanized-label", "breadcrumb",     "share-widget",
-    "qr-prompt",      "editor-credit",   "date-source",    "byline",
-    "image-caption",  "page-furniture",  "print-jump",     "page-header",
-    "copyright",      "disclaimer",      "repeated-paragraph", "reflow",
-    "user-rule",      "empty",           "malformed-record", "exact-duplicate",
-    "near-duplicate", "repeated-across-documents", "dateline",       "photo-credit",
-    "related-links",  "follow-prompt",   "script-residue", "markup-residue",
+    "pinyin-gloss",       "romanized-label",
+    "breadcrumb",         "share-widget",
+    "qr-prompt",          "editor-credit",
+    "date-source",        "byline",
+    "image-caption",      "page-furniture",
+    "print-jump",         "page-header",
+    "copyright",          "disclaimer",
+    "repeated-paragraph", "reflow",
+    "user-rule",          "empty",
+    "malformed-record",   "exact-duplicate",
+    "near-duplicate",     "repeated-across-documents",
+    "dateline",           "photo-credit",
+    "related-links",      "follow-prompt",
+    "script-residue",     "markup-residue",
 };
 
 }  // namespace

@@ -23,10 +23,13 @@ namespace newsclean {
 //    page costs linear time.
 class RepeatedParagraphStage : public Stage {
  public:
-  RepeatedParagraphStage(size_t min_chars, bool near, double near_threshold,
-                         size_t near_min_chars, int ngram)
-      : min_chars_(min_chars), near_(near), near_threshold_(near_threshold),
-        near_min_chars_(near_min_chars), ngram_(ngram) {}
+  RepeatedParagraphStage(size_t min_chars, bool near, double near_threshold, size_t near_min_chars,
+                         int ngram)
+      : min_chars_(min_chars),
+        near_(near),
+        near_threshold_(near_threshold),
+        near_min_chars_(near_min_chars),
+        ngram_(ngram) {}
   std::string_view Name() const override { return "repeated-paragraph"; }
   void Process(Document* doc) const override;
 

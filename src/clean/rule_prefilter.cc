@@ -50,8 +50,7 @@ bool RulePrefilter::Add(std::string_view pattern, std::string* error) {
   options.set_log_errors(false);  // the caller reports bad patterns
   options.set_max_mem(64 << 20);
   int id = -1;
-  if (filter_.Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) !=
-      RE2::NoError) {
+  if (filter_.Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) != RE2::NoError) {
     RE2 bad(re2::StringPiece(pattern.data(), pattern.size()), options);
     *error = bad.error();
     return false;
@@ -59,8 +58,8 @@ bool RulePrefilter::Add(std::string_view pattern, std::string* error) {
   all_.push_back(id);
   // The characters of \s and \d, which RE2 may expand into atoms, count as
   // written in every pattern.
-  patterns_.push_back(
-      absl::StrCat(absl::AsciiStrToLower(std::string(pattern)), " \t\n\r\f\v0123456789\u00A0\u3000"));
+  patterns_.push_back(absl::StrCat(absl::AsciiStrToLower(std::string(pattern)),
+                                   " \t\n\r\f\v0123456789\u00A0\u3000"));
   return true;
 }
 
@@ -71,7 +70,8 @@ void RulePrefilter::Compile() {
   single_char_.assign(atoms.size(), false);
   for (size_t a = 0; a < atoms.size(); ++a) {
     single_char_[a] =
-        atoms[a].empty() || atoms[a].size() == Utf8SequenceLength(static_cast<unsigned char>(atoms[a][0]));
+        atoms[a].empty() ||
+        atoms[a].size() == Utf8SequenceLength(static_cast<unsigned char>(atoms[a][0]));
   }
   IndexKeyClauses(atoms.size());
   scanner_ = std::make_unique<AtomScanner>(std::move(atoms));
@@ -114,8 +114,9 @@ void RulePrefilter::IndexKeyClauses(size_t num_atoms) {
       }
       others.push_back(std::move(atoms));
     }
-    std::sort(others.begin(), others.end(),
-              [](const std::vector<int>& x, const std::vector<int>& y) { return x.size() < y.size(); });
+    std::sort(
+        others.begin(), others.end(),
+        [](const std::vector<int>& x, const std::vector<int>& y) { return x.size() < y.size(); });
   }
 }
 

@@ -62,11 +62,12 @@ class RulePrefilter {
   std::vector<std::vector<AtomSet>> clauses_;  // by rule; none: the rule always runs
   std::vector<std::vector<int>> key_rules_;    // by atom: rules with it in their key clause
   std::vector<int> unkeyed_;                   // rules without clauses
-  std::vector<std::vector<std::vector<int>>> other_clauses_;  // by rule: clauses but the key, as atoms
-  std::vector<bool> single_char_;              // by atom: one character long
-  std::vector<int> all_;                       // 0 .. size() - 1
-  std::vector<std::string> patterns_;          // by rule, ASCII lowercased
-  size_t words_ = 0;                           // uint64 words in an AtomSet
+  std::vector<std::vector<std::vector<int>>>
+      other_clauses_;                  // by rule: clauses but the key, as atoms
+  std::vector<bool> single_char_;      // by atom: one character long
+  std::vector<int> all_;               // 0 .. size() - 1
+  std::vector<std::string> patterns_;  // by rule, ASCII lowercased
+  size_t words_ = 0;                   // uint64 words in an AtomSet
 };
 
 }  // namespace newsclean

@@ -1,6 +1,5 @@
 #include "src/clean/rule_set.h"
 
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "src/io/input_stream.h"
@@ -39,9 +38,8 @@ bool IsValidRuleName(std::string_view name) {
 std::string ExpandRuleMacros(std::string_view pattern) {
   // Two passes: {names} and {date} are written with {sp} and {name}.
   std::string once = absl::StrReplaceAll(
-      AV(pattern),
-      {{"{names}", "{name}(?:(?:{sp}*[、/／]{sp}*|{sp}+|{sp}*和{sp}*){name})*"},
-       {"{date}", R"((?:\d{2,4}年)?\d{1,2}月\d{1,2}日)"}});
+      AV(pattern), {{"{names}", "{name}(?:(?:{sp}*[、/／]{sp}*|{sp}+|{sp}*和{sp}*){name})*"},
+                    {"{date}", R"((?:\d{2,4}年)?\d{1,2}月\d{1,2}日)"}});
   // {han}: the ranges of the Han ideographs of the BMP (URO, extension A,
   // compatibility), for use inside a class ("[{han}·]"): a far smaller UTF-8
   // automaton than \p{Han}, which reaches into planes 2 and 3, for the same
@@ -55,8 +53,10 @@ std::string ExpandRuleMacros(std::string_view pattern) {
 namespace {
 
 std::string_view StripAscii(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -113,8 +113,9 @@ absl::StatusOr<std::vector<RuleSpec>> ParseRuleFile(std::string_view contents,
     spec.name = std::string(parts[1]);
     std::optional<Reason> reason = ParseReason(parts[2]);
     if (!reason) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where(), "unknown reason '", AV(parts[2]), "' (README.md, \"Rule files\", lists the reasons)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where(), "unknown reason '", AV(parts[2]),
+                       "' (README.md, \"Rule files\", lists the reasons)"));
     }
     if (!IsRuleReason(*reason)) {
       return absl::InvalidArgumentError(

@@ -7,10 +7,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "src/io/input_stream.h"
-#include "src/text/match_view.h"
-#include "src/io/output_stream.h"
 #include "src/dedup/record_store.h"
+#include "src/io/input_stream.h"
+#include "src/io/output_stream.h"
+#include "src/text/match_view.h"
 #include "src/text/strings.h"
 
 namespace newsclean {
@@ -33,14 +33,16 @@ class Cursor {
   bool U32(uint32_t* v) {
     if (pos_ + 4 > data_.size()) return false;
     *v = 0;
-    for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      *v |= static_cast<uint32_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
     pos_ += 4;
     return true;
   }
   bool U64(uint64_t* v) {
     if (pos_ + 8 > data_.size()) return false;
     *v = 0;
-    for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+      *v |= static_cast<uint64_t>(static_cast<uint8_t>(data_[pos_ + i])) << (8 * i);
     pos_ += 8;
     return true;
   }
@@ -75,9 +77,7 @@ DedupIndex::~DedupIndex() = default;
 
 namespace {
 
-size_t ExactHome(uint64_t low, size_t n) {
-  return static_cast<size_t>(((low >> 32) * n) >> 32);
-}
+size_t ExactHome(uint64_t low, size_t n) { return static_cast<size_t>(((low >> 32) * n) >> 32); }
 
 }  // namespace
 
@@ -122,9 +122,9 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::CreateEmpty(const DedupO
                       "threshold");
   }
   if (options.minhash.num_perm < 8) {  // fewer values cannot make LSH bands worth having
-    return WithOption(absl::InvalidArgumentError(absl::StrCat(
-                          "MinHash signature length ", options.minhash.num_perm,
-                          " is not between 8 and ", MinHasher::kMaxNumPerm)),
+    return WithOption(absl::InvalidArgumentError(
+                          absl::StrCat("MinHash signature length ", options.minhash.num_perm,
+                                       " is not between 8 and ", MinHasher::kMaxNumPerm)),
                       "minhash.num_perm");
   }
   absl::StatusOr<MinHasher> hasher = MinHasher::Create(options.minhash);
@@ -292,7 +292,8 @@ uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id,
 
 std::string_view DedupIndex::IdOf(uint32_t doc) const {
   doc = Resolve(doc);
-  return std::string_view(id_bytes_).substr(id_offsets_[doc], id_offsets_[doc + 1] - id_offsets_[doc]);
+  return std::string_view(id_bytes_).substr(id_offsets_[doc],
+                                            id_offsets_[doc + 1] - id_offsets_[doc]);
 }
 
 size_t DedupIndex::DecisionBytes() const {

@@ -22,17 +22,16 @@ absl::StatusOr<std::unique_ptr<IndexLock>> IndexLock::Acquire(const std::string&
   const std::string lock_path = LockPathFor(path);
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return absl::UnavailableError(
-        absl::StrCat(path, ": cannot create the index's lock file ", lock_path, ": ",
-                     std::strerror(errno)));
+    return absl::UnavailableError(absl::StrCat(path, ": cannot create the index's lock file ",
+                                               lock_path, ": ", std::strerror(errno)));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return absl::UnavailableError(absl::StrCat(
-          path, ": the index is in use by another newsclean run (lock ", lock_path,
-          "); run again when it has finished"));
+      return absl::UnavailableError(
+          absl::StrCat(path, ": the index is in use by another newsclean run (lock ", lock_path,
+                       "); run again when it has finished"));
     }
     return absl::UnavailableError(
         absl::StrCat(path, ": cannot lock ", lock_path, ": ", std::strerror(err)));

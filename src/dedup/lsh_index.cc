@@ -1,13 +1,12 @@
 #include "newsclean/lsh_index.h"
 
-#include <map>
-#include <mutex>
-#include <tuple>
-
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 namespace newsclean {
 namespace {
@@ -43,7 +42,8 @@ LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, dou
     for (int r = 1; r * b <= num_perm; ++r) {
       LshParams p{b, r};
       double fp = Integrate([&](double s) { return CandidateProbability(s, p); }, 0.0, threshold);
-      double fn = Integrate([&](double s) { return 1.0 - CandidateProbability(s, p); }, threshold, 1.0);
+      double fn =
+          Integrate([&](double s) { return 1.0 - CandidateProbability(s, p); }, threshold, 1.0);
       double error = fp_weight * fp + fn_weight * fn;
       if (error < best_error) {
         best_error = error;
@@ -112,7 +112,8 @@ void LshIndex::Candidates(std::span<const uint64_t> keys, std::vector<uint32_t>*
     }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(start), out->end());
-  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()), out->end());
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()),
+             out->end());
 }
 
 void LshIndex::Insert(uint32_t doc, std::span<const uint64_t> keys) {

@@ -27,14 +27,14 @@ uint64_t ShingleHash(const char32_t* p, int n, uint64_t seed) {
 
 absl::StatusOr<MinHasher> MinHasher::Create(MinHashParams params) {
   if (params.num_perm < 1 || params.num_perm > kMaxNumPerm) {
-    return WithOption(absl::InvalidArgumentError(absl::StrCat(
-                          "MinHash signature length ", params.num_perm, " is not between 1 and ",
-                          kMaxNumPerm)),
-                      "minhash.num_perm");
+    return WithOption(
+        absl::InvalidArgumentError(absl::StrCat("MinHash signature length ", params.num_perm,
+                                                " is not between 1 and ", kMaxNumPerm)),
+        "minhash.num_perm");
   }
   if (params.ngram < 1 || params.ngram > kMaxNgram) {
-    return WithOption(absl::InvalidArgumentError(absl::StrCat(
-                          "shingle length ", params.ngram, " is not between 1 and ", kMaxNgram)),
+    return WithOption(absl::InvalidArgumentError(absl::StrCat("shingle length ", params.ngram,
+                                                              " is not between 1 and ", kMaxNgram)),
                       "minhash.ngram");
   }
   return MinHasher(params);

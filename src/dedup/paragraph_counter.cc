@@ -12,21 +12,22 @@ ParagraphCounter::ParagraphCounter(size_t memory_bytes)
 
 absl::StatusOr<std::unique_ptr<ParagraphCounter>> ParagraphCounter::Create(size_t memory_bytes) {
   if (memory_bytes > kMaxMemoryBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("repeated-paragraph counter of ", memory_bytes, " bytes is above the limit of ",
-                     kMaxMemoryBytes, " bytes"));
+    return absl::InvalidArgumentError(absl::StrCat("repeated-paragraph counter of ", memory_bytes,
+                                                   " bytes is above the limit of ", kMaxMemoryBytes,
+                                                   " bytes"));
   }
   try {
     return std::make_unique<ParagraphCounter>(memory_bytes);
   } catch (const std::bad_alloc&) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "cannot allocate ", memory_bytes, " bytes for the repeated-paragraph counter"));
+    return absl::ResourceExhaustedError(absl::StrCat("cannot allocate ", memory_bytes,
+                                                     " bytes for the repeated-paragraph counter"));
   }
 }
 
 size_t ParagraphCounter::Slot(uint64_t hash, int row) const {
   // Row-specific remix of a 64-bit hash, then multiply-shift onto the width.
-  uint64_t h = (hash ^ (0x9E3779B97F4A7C15ull * static_cast<uint64_t>(row + 1))) * 0xBF58476D1CE4E5B9ull;
+  uint64_t h =
+      (hash ^ (0x9E3779B97F4A7C15ull * static_cast<uint64_t>(row + 1))) * 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
   return static_cast<size_t>(row) * width_ + static_cast<size_t>(((h >> 32) * width_) >> 32);
 }

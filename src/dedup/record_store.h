@@ -23,7 +23,9 @@ class RecordStore {
     std::memcpy(Record(size_), data, record_size_);
     ++size_;
   }
-  uint8_t* Record(size_t i) { return blocks_[i / kPerBlock].get() + (i % kPerBlock) * record_size_; }
+  uint8_t* Record(size_t i) {
+    return blocks_[i / kPerBlock].get() + (i % kPerBlock) * record_size_;
+  }
   const uint8_t* Record(size_t i) const {
     return blocks_[i / kPerBlock].get() + (i % kPerBlock) * record_size_;
   }

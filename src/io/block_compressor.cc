@@ -2,12 +2,12 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
-#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -34,11 +34,20 @@ absl::StatusOr<std::string> CompressBlock(Compression c, std::string_view raw) {
   try {
     io::filtering_ostream stream;
     switch (c) {
-      case Compression::kGzip: stream.push(io::gzip_compressor()); break;
-      case Compression::kBzip2: stream.push(io::bzip2_compressor()); break;
-      case Compression::kXz: stream.push(io::lzma_compressor()); break;
-      case Compression::kNone: out.assign(raw); return out;
-      case Compression::kZstd: break;  // above
+      case Compression::kGzip:
+        stream.push(io::gzip_compressor());
+        break;
+      case Compression::kBzip2:
+        stream.push(io::bzip2_compressor());
+        break;
+      case Compression::kXz:
+        stream.push(io::lzma_compressor());
+        break;
+      case Compression::kNone:
+        out.assign(raw);
+        return out;
+      case Compression::kZstd:
+        break;  // above
     }
     stream.push(io::back_inserter(out));
     stream.write(raw.data(), static_cast<std::streamsize>(raw.size()));
@@ -69,9 +78,8 @@ void BlockCompressingSink::Submit() {
   raw.swap(block_);
   // One thread: a deferred future, compressed in the caller's thread when drained.
   const auto policy = threads_ > 1 ? std::launch::async : std::launch::deferred;
-  in_flight_.push_back(std::async(policy, [c = compression_, raw = std::move(raw)] {
-    return CompressBlock(c, raw);
-  }));
+  in_flight_.push_back(std::async(
+      policy, [c = compression_, raw = std::move(raw)] { return CompressBlock(c, raw); }));
 }
 
 absl::Status BlockCompressingSink::Drain(size_t keep) {

@@ -1,8 +1,8 @@
+#include <simdjson.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
-
-#include <simdjson.h>
 
 #include "absl/strings/str_cat.h"
 #include "newsclean/reader.h"
@@ -110,7 +110,8 @@ class ReaderImpl : public DocumentReader {
   bool AllText() override {
     if (options_.input_format == InputFormat::kText) return true;
     if (options_.input_format == InputFormat::kJsonl) return false;
-    if (files_.size() == 1 && (files_[0] == "-" || FormatFromExtension(files_[0]) == FileFormat::kUnknown)) {
+    if (files_.size() == 1 &&
+        (files_[0] == "-" || FormatFromExtension(files_[0]) == FileFormat::kUnknown)) {
       if (!lines_ && next_file_ == 0 && !OpenNextFile()) return false;
       return format_ == FileFormat::kText;
     }
@@ -120,9 +121,7 @@ class ReaderImpl : public DocumentReader {
     return true;
   }
   void DeferParsing() override { defer_ = true; }
-  size_t bytes_read() const override {
-    return bytes_done_ + (lines_ ? lines_->bytes_read() : 0);
-  }
+  size_t bytes_read() const override { return bytes_done_ + (lines_ ? lines_->bytes_read() : 0); }
 
  private:
   bool OpenNextFile() {
@@ -136,8 +135,12 @@ class ReaderImpl : public DocumentReader {
     lines_ = std::make_unique<LineReader>(std::move(*source));
     lines_->set_max_bytes(options_.max_document_bytes);
     switch (options_.input_format) {
-      case InputFormat::kJsonl: format_ = FileFormat::kJsonl; break;
-      case InputFormat::kText: format_ = FileFormat::kText; break;
+      case InputFormat::kJsonl:
+        format_ = FileFormat::kJsonl;
+        break;
+      case InputFormat::kText:
+        format_ = FileFormat::kText;
+        break;
       case InputFormat::kAuto:
         format_ = file_ == "-" ? FileFormat::kUnknown : FormatFromExtension(file_);
         if (format_ == FileFormat::kUnknown) {
@@ -397,8 +400,7 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
       simdjson::ondemand::document whole;
       simdjson::ondemand::value top;
       valid = !od_parser.iterate(view).get(whole) && !whole.get_value().get(top) &&
-              top.type() == simdjson::ondemand::json_type::object &&
-              ValidWithAnyNumbers(top, 0) &&
+              top.type() == simdjson::ondemand::json_type::object && ValidWithAnyNumbers(top, 0) &&
               whole.current_location().error() == simdjson::OUT_OF_BOUNDS;  // nothing after it
     }
     if (!valid) return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
@@ -459,8 +461,8 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
-    const PipelineOptions& options, DropReporter* reporter) {
+absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(const PipelineOptions& options,
+                                                                     DropReporter* reporter) {
   auto reader = std::make_unique<ReaderImpl>(options, reporter);
   absl::Status st = reader->Init();
   if (!st.ok()) return st;

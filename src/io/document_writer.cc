@@ -1,7 +1,6 @@
-#include "newsclean/writer.h"
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "newsclean/writer.h"
 #include "re2/re2.h"
 #include "src/io/async_sink.h"
 #include "src/io/block_compressor.h"
@@ -34,8 +33,7 @@ void AppendStringArray(std::string_view key, const std::vector<std::string_view>
 // (folding keeps byte offsets).
 void ReadDateline(std::string_view text, std::vector<std::string_view>* dates,
                   std::vector<std::string_view>* sources, std::vector<std::string_view>* bylines) {
-  static const RE2* const kDate =
-      new RE2(R"(((?:\d{2,4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日))");
+  static const RE2* const kDate = new RE2(R"(((?:\d{2,4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日))");
   static const RE2* const kSource = new RE2(
       R"(((?:中央社|中新社|中新网|新华社|新华网|人民网|央视网|光明网|法新社|路透社?|美联社|共同社|)"
       R"(韩联社|德新社|本报|本刊|大纪元|德国之声中文网|美国之音|法广|自由亚洲电台|BBC中文网?|)"
@@ -62,7 +60,8 @@ void ReadDateline(std::string_view text, std::vector<std::string_view>* dates,
 void AppendAnnotation(const Document& doc, std::string* out) {
   static const RE2* const kDate = new RE2(
       R"((\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?))");
-  static const RE2* const kSource = new RE2(R"((?:来源|來源|稿源)\s*[:：]\s*([^\s\x{00A0}\x{3000}]+))");
+  static const RE2* const kSource =
+      new RE2(R"((?:来源|來源|稿源)\s*[:：]\s*([^\s\x{00A0}\x{3000}]+))");
   out->append("{\"removals\":[");
   std::vector<std::string_view> bylines, editors, captions, dates, sources;
   for (size_t i = 0; i < doc.removals.size(); ++i) {
@@ -77,10 +76,18 @@ void AppendAnnotation(const Document& doc, std::string* out) {
     out->push_back('}');
     std::string_view text = TrimSpaces(r.text);
     switch (r.reason) {
-      case Reason::kByline: bylines.push_back(text); break;
-      case Reason::kEditorCredit: editors.push_back(text); break;
-      case Reason::kImageCaption: captions.push_back(text); break;
-      case Reason::kDateline: ReadDateline(text, &dates, &sources, &bylines); break;
+      case Reason::kByline:
+        bylines.push_back(text);
+        break;
+      case Reason::kEditorCredit:
+        editors.push_back(text);
+        break;
+      case Reason::kImageCaption:
+        captions.push_back(text);
+        break;
+      case Reason::kDateline:
+        ReadDateline(text, &dates, &sources, &bylines);
+        break;
       case Reason::kDateSource: {
         re2::StringPiece m;
         if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kDate, &m)) {
@@ -91,7 +98,8 @@ void AppendAnnotation(const Document& doc, std::string* out) {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   out->append("],\"metadata\":{");
@@ -107,10 +115,10 @@ void AppendAnnotation(const Document& doc, std::string* out) {
 }
 
 absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::string& path,
-                                                                    OutputFormat format,
-                                                                    const std::string& text_field,
-                                                                    bool annotate, int threads,
-                                                                    OutputCommit* commit) {
+                                                                     OutputFormat format,
+                                                                     const std::string& text_field,
+                                                                     bool annotate, int threads,
+                                                                     OutputCommit* commit) {
   const Compression compression = path == "-" ? Compression::kNone : CompressionFromExtension(path);
   absl::StatusOr<std::unique_ptr<ByteSink>> sink = OpenOutput(path, /*compress=*/false, commit);
   if (!sink.ok()) return sink.status();
@@ -127,7 +135,9 @@ absl::StatusOr<std::unique_ptr<DocumentWriter>> DocumentWriter::Open(const std::
 
 DocumentWriter::DocumentWriter(std::unique_ptr<ByteSink> sink, OutputFormat format,
                                std::string text_field, bool annotate)
-    : sink_(std::move(sink)), format_(format), text_field_(std::move(text_field)),
+    : sink_(std::move(sink)),
+      format_(format),
+      text_field_(std::move(text_field)),
       annotate_(annotate) {}
 
 DocumentWriter::~DocumentWriter() = default;

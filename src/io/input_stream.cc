@@ -1,17 +1,17 @@
 #include "src/io/input_stream.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <exception>
-#include <vector>
+#include <zstd.h>
 
 #include <boost/iostreams/categories.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filtering_streambuf.hpp>
-#include <zstd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "src/text/strings.h"
@@ -21,18 +21,26 @@ namespace newsclean {
 Compression DetectCompression(std::string_view head) {
   if (head.starts_with("\x1f\x8b")) return Compression::kGzip;
   if (head.starts_with("BZh")) return Compression::kBzip2;
-  if (head.starts_with(std::string_view("\xFD" "7zXZ\x00", 6))) return Compression::kXz;
+  if (head.starts_with(std::string_view("\xFD"
+                                        "7zXZ\x00",
+                                        6)))
+    return Compression::kXz;
   if (head.starts_with("\x28\xB5\x2F\xFD")) return Compression::kZstd;
   return Compression::kNone;
 }
 
 std::string_view CompressionName(Compression c) {
   switch (c) {
-    case Compression::kGzip: return "gzip";
-    case Compression::kBzip2: return "bzip2";
-    case Compression::kXz: return "xz";
-    case Compression::kZstd: return "zstd";
-    case Compression::kNone: break;
+    case Compression::kGzip:
+      return "gzip";
+    case Compression::kBzip2:
+      return "bzip2";
+    case Compression::kXz:
+      return "xz";
+    case Compression::kZstd:
+      return "zstd";
+    case Compression::kNone:
+      break;
   }
   return "none";
 }
@@ -121,7 +129,8 @@ class PlainSource : public ByteSource {
       : src_(std::move(src)), name_(std::move(name)) {}
   absl::StatusOr<size_t> Read(char* buf, size_t n) override {
     long got = src_->Read(buf, n);
-    if (got < 0) return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+    if (got < 0)
+      return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
     return static_cast<size_t>(got);
   }
 
@@ -152,11 +161,18 @@ class DecompressingSource : public ByteSource {
       : src_(std::move(src)), compression_(c), name_(std::move(name)) {
     namespace io = boost::iostreams;
     switch (c) {
-      case Compression::kGzip: buf_.push(io::gzip_decompressor()); break;
-      case Compression::kBzip2: buf_.push(io::bzip2_decompressor()); break;
-      case Compression::kXz: buf_.push(io::lzma_decompressor()); break;
+      case Compression::kGzip:
+        buf_.push(io::gzip_decompressor());
+        break;
+      case Compression::kBzip2:
+        buf_.push(io::bzip2_decompressor());
+        break;
+      case Compression::kXz:
+        buf_.push(io::lzma_decompressor());
+        break;
       case Compression::kZstd:  // ZstdSource: Boost misses truncated zstd frames
-      case Compression::kNone: break;
+      case Compression::kNone:
+        break;
     }
     buf_.push(DeviceAdapter(src_.get()));
   }
@@ -172,7 +188,8 @@ class DecompressingSource : public ByteSource {
     } catch (const std::exception& e) {
       done_ = true;
       return absl::DataLossError(absl::StrCat(name_, ": corrupt or truncated ",
-                                              AV(CompressionName(compression_)), " stream (", e.what(), ")"));
+                                              AV(CompressionName(compression_)), " stream (",
+                                              e.what(), ")"));
     }
   }
 
@@ -189,7 +206,9 @@ class DecompressingSource : public ByteSource {
 class ZstdSource : public ByteSource {
  public:
   ZstdSource(std::unique_ptr<PrefixedSource> src, std::string name)
-      : src_(std::move(src)), name_(std::move(name)), dctx_(ZSTD_createDCtx()),
+      : src_(std::move(src)),
+        name_(std::move(name)),
+        dctx_(ZSTD_createDCtx()),
         in_buf_(ZSTD_DStreamInSize()) {}
   ~ZstdSource() override { ZSTD_freeDCtx(dctx_); }
 
@@ -202,7 +221,8 @@ class ZstdSource : public ByteSource {
           return 0;
         }
         long got = src_->Read(in_buf_.data(), in_buf_.size());
-        if (got < 0) return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+        if (got < 0)
+          return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
         if (got == 0) {
           eof_ = true;
           continue;
@@ -218,7 +238,8 @@ class ZstdSource : public ByteSource {
 
  private:
   absl::Status Corrupt(std::string_view why) {
-    return absl::DataLossError(absl::StrCat(name_, ": corrupt or truncated zstd stream (", AV(why), ")"));
+    return absl::DataLossError(
+        absl::StrCat(name_, ": corrupt or truncated zstd stream (", AV(why), ")"));
   }
 
   std::unique_ptr<PrefixedSource> src_;
@@ -247,7 +268,8 @@ std::unique_ptr<ByteSource> WrapRaw(std::unique_ptr<RawSource> raw, std::string 
   Compression c = DetectCompression(head);
   auto prefixed = std::make_unique<PrefixedSource>(std::move(raw), std::move(head));
   if (c == Compression::kNone) return std::make_unique<PlainSource>(std::move(prefixed), name);
-  if (c == Compression::kZstd) return std::make_unique<ZstdSource>(std::move(prefixed), std::move(name));
+  if (c == Compression::kZstd)
+    return std::make_unique<ZstdSource>(std::move(prefixed), std::move(name));
   return std::make_unique<DecompressingSource>(std::move(prefixed), c, std::move(name));
 }
 
@@ -335,8 +357,8 @@ bool LineReader::Next(std::string_view* line, size_t* too_long) {
   size_t dropped = 0;  // bytes of an over-long line already let go
   auto over = [&](size_t len) { return dropped > 0 || (max_bytes_ > 0 && len > max_bytes_); };
   while (true) {
-    const char* nl = static_cast<const char*>(
-        std::memchr(buffer_.data() + scan_from, '\n', end_ - scan_from));
+    const char* nl =
+        static_cast<const char*>(std::memchr(buffer_.data() + scan_from, '\n', end_ - scan_from));
     if (nl != nullptr) {
       size_t pos = static_cast<size_t>(nl - buffer_.data());
       size_t len = pos - begin_;

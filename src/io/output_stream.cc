@@ -12,18 +12,19 @@
 // GCC 12 reports a false -Wrestrict inside Boost's gzip header writer
 // (std::string::insert via back_insert_device; GCC PR 105651). Not our code.
 #pragma GCC diagnostic ignored "-Wrestrict"
+#include <zstd.h>
+
 #include <boost/iostreams/categories.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filtering_streambuf.hpp>
-#include <zstd.h>
 
 #include "absl/strings/str_cat.h"
 #include "newsclean/output_commit.h"
 #include "src/io/input_stream.h"
-#include "src/text/strings.h"
 #include "src/io/temp_files.h"
+#include "src/text/strings.h"
 
 namespace newsclean {
 namespace {
@@ -68,11 +69,18 @@ class FileSink : public ByteSink {
     } else if (c != Compression::kNone) {
       filters_ = std::make_unique<io::filtering_streambuf<io::output>>();
       switch (c) {
-        case Compression::kGzip: filters_->push(io::gzip_compressor()); break;
-        case Compression::kBzip2: filters_->push(io::bzip2_compressor()); break;
-        case Compression::kXz: filters_->push(io::lzma_compressor()); break;
+        case Compression::kGzip:
+          filters_->push(io::gzip_compressor());
+          break;
+        case Compression::kBzip2:
+          filters_->push(io::bzip2_compressor());
+          break;
+        case Compression::kXz:
+          filters_->push(io::lzma_compressor());
+          break;
         case Compression::kZstd:  // ZstdSink below: Boost cannot turn checksums on
-        case Compression::kNone: break;
+        case Compression::kNone:
+          break;
       }
       filters_->push(FileSinkDevice(f_));
     }
@@ -159,7 +167,8 @@ class FileSink : public ByteSink {
       ZSTD_outBuffer out{zstd_out_.data(), zstd_out_.size(), 0};
       size_t left = ZSTD_compressStream2(zstd_, &out, &in, mode);
       if (ZSTD_isError(left)) return Fail(ZSTD_getErrorName(left));
-      if (std::fwrite(zstd_out_.data(), 1, out.pos, f_) != out.pos) return Fail(std::strerror(errno));
+      if (std::fwrite(zstd_out_.data(), 1, out.pos, f_) != out.pos)
+        return Fail(std::strerror(errno));
       bool done = mode == ZSTD_e_end ? left == 0 : in.pos == in.size;
       if (done) return absl::OkStatus();
     }

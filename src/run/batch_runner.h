@@ -46,7 +46,10 @@ class BatchRunner {
   // it may be empty.
   BatchRunner(const PipelineOptions& options, WorkerPool* pool,
               std::function<void(size_t, size_t)> on_batch, bool reader_thread)
-      : options_(options), pool_(pool), on_batch_(std::move(on_batch)), reader_thread_(reader_thread) {}
+      : options_(options),
+        pool_(pool),
+        on_batch_(std::move(on_batch)),
+        reader_thread_(reader_thread) {}
 
   // Bad records (malformed JSON, no string text field) stop the run under
   // OnBadRecord::kFail; otherwise they go to `reporter` (may be null) in input

@@ -1,13 +1,12 @@
 #include "newsclean/pipeline.h"
 
-
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -17,13 +16,13 @@
 #include "newsclean/reader.h"
 #include "newsclean/report.h"
 #include "newsclean/writer.h"
-#include "src/dedup/index_lock.h"
 #include "src/clean/layout_stage.h"
-#include "src/text/match_view.h"
+#include "src/dedup/index_lock.h"
 #include "src/dedup/paragraph_counter.h"
-#include "src/text/text_lines.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
+#include "src/text/match_view.h"
+#include "src/text/text_lines.h"
 
 namespace newsclean {
 namespace {
@@ -84,7 +83,8 @@ void ParagraphKeys(std::string_view text, std::vector<ParagraphKey>* keys) {
   for (const Paragraph& p : SplitParagraphs(text)) {
     MatchView(text.substr(p.begin, p.end - p.begin), &view);
     if (view.size() < kMinCountedParagraphChars) continue;
-    keys->push_back(ParagraphKey{p.begin, p.end, XXH3_64bits(view.data(), view.size() * sizeof(char32_t))});
+    keys->push_back(
+        ParagraphKey{p.begin, p.end, XXH3_64bits(view.data(), view.size() * sizeof(char32_t))});
   }
 }
 
@@ -96,7 +96,8 @@ bool RemoveRepeatedParagraphs(ParagraphCounter* counter, int threshold,
   std::vector<Cut> cuts;
   for (const ParagraphKey& k : keys) {
     if (counter->Estimate(k.hash) >= threshold) {
-      cuts.push_back(Cut{k.begin, k.end, Reason::kRepeatedAcrossDocuments, "repeated-across-documents"});
+      cuts.push_back(
+          Cut{k.begin, k.end, Reason::kRepeatedAcrossDocuments, "repeated-across-documents"});
     }
   }
   std::vector<uint64_t> distinct;
@@ -129,9 +130,9 @@ absl::Status CheckNoInputIsWritten(const PipelineOptions& options,
       if (input == "-") continue;
       std::error_code ec;
       if (std::filesystem::equivalent(*path, input, ec)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            *path, ": the ", what, " would replace an input file (", input,
-            "); write it to another path"));
+        return absl::InvalidArgumentError(absl::StrCat(*path, ": the ", what,
+                                                       " would replace an input file (", input,
+                                                       "); write it to another path"));
       }
     }
   }
@@ -150,7 +151,8 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   auto start = std::chrono::steady_clock::now();
   const DedupOptions& dedup = options.dedup_options;
   const bool two_pass = options.dedup && dedup.keep != KeepPolicy::kFirst;
-  if (two_pass && std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
+  if (two_pass &&
+      std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
     return WithOption(absl::InvalidArgumentError(
                           "keeping the longest or the earliest copy reads the input twice: "
                           "standard input ('-') cannot be one of the inputs"),
@@ -182,7 +184,8 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   // Per-batch scratch, indexed like the batch.
   const size_t slots = std::max<size_t>(options.batch_documents, 1);
   std::vector<Fingerprint> fingerprints(index ? slots : 0);
-  std::vector<std::vector<ParagraphKey>> paragraph_keys(options.repeated_paragraphs > 0 ? slots : 0);
+  std::vector<std::vector<ParagraphKey>> paragraph_keys(options.repeated_paragraphs > 0 ? slots
+                                                                                        : 0);
   std::vector<std::string> serialized(slots);
 
   // Runs one pass. `decide` is pass 1 of a two-pass policy (decisions only);
@@ -192,9 +195,9 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer, DocumentReader* reader,
                       DropReporter* reporter) -> absl::Status {
     Progress progress(options.progress && !decide);
-    BatchRunner runner(options, &pool,
-                       [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
-                       reader_thread);
+    BatchRunner runner(
+        options, &pool, [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
+        reader_thread);
     std::unique_ptr<ParagraphCounter> counter;
     if (options.repeated_paragraphs > 0) {
       absl::StatusOr<std::unique_ptr<ParagraphCounter>> created =
@@ -221,7 +224,8 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
       if (decide) decided.emplace_back();
       bool reserialize = false;
       if (counter && !doc.dropped &&
-          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i], &doc)) {
+          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i],
+                                   &doc)) {
         // Rare path, on this thread: the text changed after the parallel phase.
         if (fingerprint && !doc.dropped) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
         reserialize = true;
@@ -232,8 +236,8 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
           return absl::OkStatus();
         }
         // Writing pass: is this document kept, and if not, whose duplicate is it?
-        const DedupVerdict v = index->Verdict(two_pass ? decided[my_ordinal]
-                                                       : index->Decide(fingerprints[i], doc));
+        const DedupVerdict v =
+            index->Verdict(two_pass ? decided[my_ordinal] : index->Decide(fingerprints[i], doc));
         if (!v.duplicate) {
           ++stats->dedup_unique;
         } else if (dedup.mode == DedupMode::kDrop) {
@@ -280,7 +284,8 @@ absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptio
   // the end, or none of them (the commit removes them all if the run fails).
   OutputCommit commit;
   // A single plain-text input gives text out (standard input is sniffed here).
-  OutputFormat format = ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
+  OutputFormat format =
+      ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
   if (options.dedup && dedup.mode == DedupMode::kAnnotate && format == OutputFormat::kText) {
     // Plain text has nowhere to put the duplicate marks: refused, not lost.
     return absl::InvalidArgumentError(

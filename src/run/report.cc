@@ -61,9 +61,9 @@ std::string ReportJson(const RunStats& s) {
   std::string out = "{\n";
   size_t dropped_total = 0;
   for (const auto& [reason, n] : s.dropped) dropped_total += n;
-  absl::StrAppend(&out, "  \"documents\": {\"in\": ", s.documents_in, ", \"out\": ",
-                  s.documents_out, ", \"dropped\": ", dropped_total, ", \"skipped\": ",
-                  s.skipped, "},\n");
+  absl::StrAppend(&out, "  \"documents\": {\"in\": ", s.documents_in,
+                  ", \"out\": ", s.documents_out, ", \"dropped\": ", dropped_total,
+                  ", \"skipped\": ", s.skipped, "},\n");
   out.append("  \"dropped\": {");
   bool first = true;
   for (const auto& [reason, n] : s.dropped) {
@@ -82,8 +82,7 @@ std::string ReportJson(const RunStats& s) {
   }
   out.append("},\n");
   absl::StrAppend(&out, "  \"bytes\": {\"in\": ", s.bytes_in, ", \"out\": ", s.bytes_out,
-                  ", \"text_in\": ", s.text_bytes_in, ", \"text_out\": ", s.text_bytes_out,
-                  "},\n");
+                  ", \"text_in\": ", s.text_bytes_in, ", \"text_out\": ", s.text_bytes_out, "},\n");
   absl::StrAppend(&out, "  \"invalid_utf8\": {\"documents\": ", s.invalid_utf8_documents,
                   ", \"sequences\": ", s.invalid_utf8_sequences, "},\n");
   out.append("  \"rules\": ");
@@ -104,21 +103,23 @@ std::string ReportJson(const RunStats& s) {
   }
   out.append(s.skipped_records.empty() ? "],\n" : "\n  ],\n");
   if (s.dedup) {
-    double per_doc = s.index_documents ? static_cast<double>(s.index_decision_bytes) / s.index_documents : 0;
-    absl::StrAppend(&out, "  \"dedup\": {\"unique\": ", s.dedup_unique, ", \"exact_duplicates\": ",
-                    s.dedup_exact, ", \"near_duplicates\": ", s.dedup_near,
-                    ", \"index_documents\": ", s.index_documents, ", \"index_bytes\": ",
-                    s.index_decision_bytes, ", \"index_bytes_per_document\": ",
-                    absl::StrFormat("%.1f", per_doc), ", \"id_bytes\": ", s.index_id_bytes,
-                    ", \"signature\": ");
+    double per_doc =
+        s.index_documents ? static_cast<double>(s.index_decision_bytes) / s.index_documents : 0;
+    absl::StrAppend(
+        &out, "  \"dedup\": {\"unique\": ", s.dedup_unique,
+        ", \"exact_duplicates\": ", s.dedup_exact, ", \"near_duplicates\": ", s.dedup_near,
+        ", \"index_documents\": ", s.index_documents, ", \"index_bytes\": ", s.index_decision_bytes,
+        ", \"index_bytes_per_document\": ", absl::StrFormat("%.1f", per_doc),
+        ", \"id_bytes\": ", s.index_id_bytes, ", \"signature\": ");
     AppendJsonString(s.index_name, &out);
     absl::StrAppend(&out, ", \"lsh_bands\": ", s.lsh_bands, ", \"lsh_rows\": ", s.lsh_rows, "},\n");
   }
   double mb = static_cast<double>(s.bytes_in) / 1e6;
   absl::StrAppend(&out, "  \"threads\": ", s.threads, ",\n");
   absl::StrAppend(&out, "  \"seconds\": ", absl::StrFormat("%.3f", s.seconds), ",\n");
-  absl::StrAppend(&out, "  \"mb_per_s\": ",
-                  absl::StrFormat("%.2f", s.seconds > 0 ? mb / s.seconds : 0.0), ",\n");
+  absl::StrAppend(&out,
+                  "  \"mb_per_s\": ", absl::StrFormat("%.2f", s.seconds > 0 ? mb / s.seconds : 0.0),
+                  ",\n");
   absl::StrAppend(&out, "  \"documents_per_s\": ",
                   absl::StrFormat("%.1f", s.seconds > 0 ? s.documents_in / s.seconds : 0.0),
                   "\n}\n");

@@ -59,7 +59,7 @@ class WorkerPool {
   size_t generation_ = 0;
   size_t finished_ = 0;  // workers done with the current generation
   bool stop_ = false;
-  std::exception_ptr error_;       // guarded by mu_
+  std::exception_ptr error_;         // guarded by mu_
   std::atomic<bool> failed_{false};  // error_ is set
 };
 

@@ -12,8 +12,18 @@ bool IsClosingMark(char32_t cp) {
 
 bool IsChineseNumeral(char32_t cp) {
   switch (cp) {
-    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
-    case U'八': case U'九': case U'十': case U'百': case U'零':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'百':
+    case U'零':
       return true;
     default:
       return false;
@@ -38,22 +48,23 @@ bool StartsWithEnumerator(std::string_view p) {
   size_t len = 0;
   char32_t cp = DecodeUtf8(p, 0, &len);
   if (cp == 0x2014 || cp == 0x2015) return true;  // —— subtitle dash
-  bool paren = cp == '(' || cp == 0xFF08;          // (一) （1）
-  bool ordinal = cp == U'第';                      // 第三章, 第二部分
+  bool paren = cp == '(' || cp == 0xFF08;         // (一) （1）
+  bool ordinal = cp == U'第';                     // 第三章, 第二部分
   size_t i = paren || ordinal ? len : 0;
   size_t numerals = SkipNumerals(p, &i);
   if (numerals == 0 || i >= p.size()) return false;
   char32_t next = DecodeUtf8(p, i, &len);
   if (paren) return next == ')' || next == 0xFF09;
-  if (ordinal) return next == U'章' || next == U'节' || next == U'節' || next == U'部' || next == U'篇';
+  if (ordinal)
+    return next == U'章' || next == U'节' || next == U'節' || next == U'部' || next == U'篇';
   return numerals <= 3 && (next == 0x3001 || next == '.' || next == 0xFF0E);  // 一、 1. １．
 }
 
 }  // namespace
 
 bool IsSentenceFinal(char32_t cp) {
-  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
-         cp == 0x2026 || cp == 0xFF0E;
+  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == 0x2026 ||
+         cp == 0xFF0E;
 }
 
 char32_t LastCodePoint(std::string_view p) {
@@ -74,8 +85,8 @@ bool EndsSentence(std::string_view p) {
 }
 
 bool IsClausePunct(char32_t cp) {
-  return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1B || cp == ';' ||
-         cp == 0xFF1A || cp == ':' || IsSentenceFinal(cp);
+  return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1B || cp == ';' || cp == 0xFF1A ||
+         cp == ':' || IsSentenceFinal(cp);
 }
 
 ParagraphShape ParagraphShape::Of(std::string_view p) {

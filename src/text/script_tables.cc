@@ -136,7 +136,8 @@ void ScriptTables::BuildMatchView() {
   }
   for (const CodePointPair& r : kDropRanges) {
     if (r.to < 0x10000) continue;
-    for (char32_t cp = std::max<char32_t>(r.from, 0x10000); cp <= r.to; ++cp) supp_match_[cp] = kMatchDrop;
+    for (char32_t cp = std::max<char32_t>(r.from, 0x10000); cp <= r.to; ++cp)
+      supp_match_[cp] = kMatchDrop;
   }
 }
 
@@ -204,8 +205,8 @@ bool ScriptTables::IsReadingOf(char32_t cp, int id) const {
   // The generated table is sorted by code point: a binary search, no set-up.
   const ReadingEntry* begin = std::begin(kOtherReadingEntries);
   const ReadingEntry* end = std::end(kOtherReadingEntries);
-  const ReadingEntry* it = std::lower_bound(
-      begin, end, cp, [](const ReadingEntry& e, char32_t c) { return e.cp < c; });
+  const ReadingEntry* it =
+      std::lower_bound(begin, end, cp, [](const ReadingEntry& e, char32_t c) { return e.cp < c; });
   for (; it != end && it->cp == cp; ++it) {
     if (it->syllable == id) return true;
   }

@@ -101,7 +101,7 @@ class ScriptTables {
 
   std::vector<std::string_view> syllable_names_;
   absl::flat_hash_map<std::string_view, int> syllable_ids_;
-  std::vector<uint16_t> bmp_reading_;  // index cp - kBmpBase; 0 = none, else id + 1
+  std::vector<uint16_t> bmp_reading_;     // index cp - kBmpBase; 0 = none, else id + 1
   std::vector<uint16_t> bmp_simplified_;  // index cp - kBmpBase; 0 = unchanged
   std::vector<uint64_t> bmp_folds_;       // bit set by cp: bmp_simplified_ is not 0
   std::vector<uint64_t> bmp_cased_;       // bit set by cp: HasCaseBeyondAscii

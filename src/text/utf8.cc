@@ -97,8 +97,8 @@ size_t SpaceAt(std::string_view s, size_t i) {
   if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
   if (c == 0xC2) return left >= 2 && b(1) == 0xA0 ? 2 : 0;  // U+00A0
   if (left < 3) return 0;
-  if (c == 0xE3) return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;  // U+3000
-  if (c == 0xEF) return b(1) == 0xBB && b(2) == 0xBF ? 3 : 0;  // U+FEFF
+  if (c == 0xE3) return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;                  // U+3000
+  if (c == 0xEF) return b(1) == 0xBB && b(2) == 0xBF ? 3 : 0;                  // U+FEFF
   if (c == 0xE2) return b(1) == 0x80 && b(2) >= 0x80 && b(2) <= 0x8B ? 3 : 0;  // U+2000-200B
   return 0;
 }
@@ -112,8 +112,9 @@ size_t SpaceBefore(std::string_view s, size_t e) {
   if (last == ' ' || (last >= '\t' && last <= '\r')) return 1;
   if (last == 0xA0) return e >= 2 && b(2) == 0xC2 ? 2 : 0;  // U+00A0
   if (e < 3) return 0;
-  if (last == 0x80) return b(3) == 0xE3 && b(2) == 0x80 ? 3 : (b(3) == 0xE2 && b(2) == 0x80 ? 3 : 0);
-  if (last == 0xBF) return b(3) == 0xEF && b(2) == 0xBB ? 3 : 0;                  // U+FEFF
+  if (last == 0x80)
+    return b(3) == 0xE3 && b(2) == 0x80 ? 3 : (b(3) == 0xE2 && b(2) == 0x80 ? 3 : 0);
+  if (last == 0xBF) return b(3) == 0xEF && b(2) == 0xBB ? 3 : 0;                 // U+FEFF
   if (last > 0x80 && last <= 0x8B) return b(3) == 0xE2 && b(2) == 0x80 ? 3 : 0;  // U+2001-200B
   return 0;
 }

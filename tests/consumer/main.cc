@@ -43,7 +43,8 @@ int main() {
 
   // Cleaning: a gloss, a byline and a share widget go; the sentence stays.
   newsclean::Document doc;
-  doc.SetOriginalText("〔記者王小明／高雄報導〕黨(dang) 組織發(fa) 展，國(guo) 家富強。\n分享到 Facebook Twitter");
+  doc.SetOriginalText(
+      "〔記者王小明／高雄報導〕黨(dang) 組織發(fa) 展，國(guo) 家富強。\n分享到 Facebook Twitter");
   (*cleaner)->Clean(&doc);
   if (doc.text() != "黨組織發展，國家富強。") return Fail("clean: unexpected text " + doc.text());
   if (doc.removals.size() < 4) return Fail("clean: removals missing");
@@ -54,21 +55,27 @@ int main() {
   // Dedup: three copies of one story (simplified; traditional and dated
   // earliest; longer), and one other story.
   const std::string base =
-      "铁岭市立足本市实际，制定了实施方案，持续加强基本队伍、基本活动、基本阵地建设，推动基层党组织全面进步全面过硬。";
+      "铁岭市立足本市实际，制定了实施方案，持续加强基本队伍、基本活动、基本阵地建设，推动基层党组织"
+      "全面进步全面过硬。";
   const std::vector<Story> stories = {
       {"a", base, "2024-05-02"},
-      {"b", "鐵嶺市立足本市實際，制定了實施方案，持續加強基本隊伍、基本活動、基本陣地建設，推動基層黨組織全面進步全面過硬。",
+      {"b",
+       "鐵嶺市立足本市實際，制定了實施方案，持續加強基本隊伍、基本活動、基本陣地建設，推動基層黨組"
+       "織全面進步全面過硬。",
        "2024-05-01"},
       {"c", base + "会上作了交流。", "2024-05-03"},
-      {"d", "开原市借鉴农村大喇叭的经验，在全市范围内实施了大喇叭村村通工程，让党的声音传遍千家万户。", "2024-05-04"},
+      {"d",
+       "开原市借鉴农村大喇叭的经验，在全市范围内实施了大喇叭村村通工程，让党的声音传遍千家万户。",
+       "2024-05-04"},
   };
   struct Want {
     newsclean::KeepPolicy keep;
     const char* kept;  // the copy of the a/b/c group that is kept
   };
   std::string saved;
-  for (const Want& want : {Want{newsclean::KeepPolicy::kFirst, "a"}, Want{newsclean::KeepPolicy::kLongest, "c"},
-                           Want{newsclean::KeepPolicy::kEarliest, "b"}}) {
+  for (const Want& want :
+       {Want{newsclean::KeepPolicy::kFirst, "a"}, Want{newsclean::KeepPolicy::kLongest, "c"},
+        Want{newsclean::KeepPolicy::kEarliest, "b"}}) {
     newsclean::DedupOptions options;
     options.keep = want.keep;
     auto index = newsclean::DedupIndex::Create(options);
@@ -85,7 +92,8 @@ int main() {
       const std::string id = stories[i].id;
       const bool should_be_duplicate = id != "d" && id != want.kept;
       if (v.duplicate != should_be_duplicate) return Fail("dedup: wrong verdict for " + id);
-      if (v.duplicate && (*index)->IdOf(v.of) != want.kept) return Fail("dedup: " + id + " not of the kept copy");
+      if (v.duplicate && (*index)->IdOf(v.of) != want.kept)
+        return Fail("dedup: " + id + " not of the kept copy");
     }
     if (want.keep == newsclean::KeepPolicy::kFirst) saved = (*index)->Serialize();
   }
@@ -125,12 +133,14 @@ int main() {
   if (newsclean::CheckReportJson(result).find("\"pinyin-gloss\"") == std::string::npos) {
     return Fail("check: JSON report");
   }
-  if (newsclean::CheckReportJunit(result).find("<testsuite") == std::string::npos) return Fail("check: JUnit report");
+  if (newsclean::CheckReportJunit(result).find("<testsuite") == std::string::npos)
+    return Fail("check: JUnit report");
 
   // explain: the marked-up original.
   newsclean::Document shown = MakeDocument({"e", "黨(dang) 組織發(fa) 展，國(guo) 家。", ""});
   const std::string explained = newsclean::ExplainDocument(**cleaner, &shown, /*color=*/false);
-  if (explained.find("[-pinyin-gloss: (dang) -]") == std::string::npos) return Fail("explain: " + explained);
+  if (explained.find("[-pinyin-gloss: (dang) -]") == std::string::npos)
+    return Fail("explain: " + explained);
 
   std::printf("consumer: newsclean %s works\n", NEWSCLEAN_VERSION);
   return 0;
