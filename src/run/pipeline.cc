@@ -147,179 +147,260 @@ OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_i
   return all_text_inputs && num_files == 1 ? OutputFormat::kText : OutputFormat::kJsonl;
 }
 
-absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options) {
-  auto start = std::chrono::steady_clock::now();
-  const DedupOptions& dedup = options.dedup_options;
-  const bool two_pass = options.dedup && dedup.keep != KeepPolicy::kFirst;
-  if (two_pass &&
-      std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
+namespace {
+
+// One run of the pipeline, in named steps: Start (lock and load the index,
+// start the workers), DecidePass (pass 1 of a two-pass keep policy: decide
+// every document, write nothing), WritePass (clean, decide or look up the
+// verdict, write), Finish (save the index and the report, rename the run's
+// files into place together).
+class PipelineRun {
+ public:
+  PipelineRun(const Cleaner* cleaner, const PipelineOptions& options)
+      : cleaner_(cleaner),
+        options_(options),
+        dedup_(options.dedup_options),
+        two_pass_(options.dedup && dedup_.keep != KeepPolicy::kFirst),
+        start_(std::chrono::steady_clock::now()) {}
+
+  absl::Status Start();
+  absl::Status DecidePass();
+  absl::Status WritePass();
+  absl::StatusOr<RunStats> Finish();
+  bool two_pass() const { return two_pass_; }
+
+ private:
+  // What one pass over the input works with.
+  struct Pass {
+    bool decide = false;                        // pass 1 of two: decisions only
+    DocumentWriter* writer = nullptr;           // null in pass 1
+    std::unique_ptr<ParagraphCounter> counter;  // --repeated-paragraphs
+    bool fingerprint = false;                   // compute fingerprints (not in pass 2 of two)
+    size_t ordinal = 0;                         // documents consumed so far
+    RunStats* stats = nullptr;
+  };
+
+  absl::Status RunPass(Pass* pass, DocumentReader* reader, DropReporter* reporter);
+  // The parallel phase for batch slot `i`: clean, paragraph keys, fingerprint,
+  // serialize.
+  void Prepare(const Pass& pass, size_t i, Document* doc);
+  // The serial phase, in input order: cross-document paragraphs, the
+  // duplicate decision, writing.
+  absl::Status Consume(Pass* pass, size_t i, Document* doc);
+  // Acts on a verdict: counts a kept document, drops or marks a duplicate.
+  // Returns true if the record must be serialized again (marked).
+  bool ApplyVerdict(const DedupVerdict& v, Document* doc, RunStats* stats);
+
+  const Cleaner* cleaner_;
+  const PipelineOptions& options_;
+  const DedupOptions& dedup_;
+  const bool two_pass_;
+  const std::chrono::steady_clock::time_point start_;
+  int threads_ = 1;
+  std::unique_ptr<WorkerPool> pool_;
+  // The index is locked from before it is loaded until the run's files are
+  // in place: two runs on one index would each drop the other's documents.
+  std::unique_ptr<IndexLock> index_lock_;
+  std::unique_ptr<DedupIndex> index_;
+  std::vector<DedupDecision> decided_;  // pass 1: one for each document, in input order
+  // Per-batch scratch, indexed like the batch.
+  std::vector<Fingerprint> fingerprints_;
+  std::vector<std::vector<ParagraphKey>> paragraph_keys_;
+  std::vector<std::string> serialized_;
+  RunStats stats_;
+  // The output, the index and the report are renamed into place together at
+  // the end, or none of them (the commit removes them all if the run fails).
+  OutputCommit commit_;
+  std::unique_ptr<DocumentWriter> writer_;
+};
+
+absl::Status PipelineRun::Start() {
+  if (two_pass_ &&
+      std::find(options_.inputs.begin(), options_.inputs.end(), "-") != options_.inputs.end()) {
     return WithOption(absl::InvalidArgumentError(
                           "keeping the longest or the earliest copy reads the input twice: "
                           "standard input ('-') cannot be one of the inputs"),
                       "keep");
   }
-  // The index is locked from before it is loaded until the run's files are
-  // in place: two runs on one index would each drop the other's documents.
-  std::unique_ptr<IndexLock> index_lock;
-  if (options.dedup && !dedup.index_path.empty()) {
-    absl::StatusOr<std::unique_ptr<IndexLock>> locked = IndexLock::Acquire(dedup.index_path);
+  if (options_.dedup && !dedup_.index_path.empty()) {
+    absl::StatusOr<std::unique_ptr<IndexLock>> locked = IndexLock::Acquire(dedup_.index_path);
     if (!locked.ok()) return locked.status();
-    index_lock = std::move(*locked);
+    index_lock_ = std::move(*locked);
   }
-  std::unique_ptr<DedupIndex> index;
-  if (options.dedup) {
-    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(dedup);
+  if (options_.dedup) {
+    absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(dedup_);
     if (!created.ok()) return created.status();
-    index = std::move(*created);
+    index_ = std::move(*created);
   }
-  absl::StatusOr<int> resolved_threads = ResolveThreads(options.threads);
-  if (!resolved_threads.ok()) return resolved_threads.status();
-  const int threads = *resolved_threads;
+  absl::StatusOr<int> threads = ResolveThreads(options_.threads);
+  if (!threads.ok()) return threads.status();
+  threads_ = *threads;
+  pool_ = std::make_unique<WorkerPool>(threads_);
+  const size_t slots = std::max<size_t>(options_.batch_documents, 1);
+  fingerprints_.resize(index_ ? slots : 0);
+  paragraph_keys_.resize(options_.repeated_paragraphs > 0 ? slots : 0);
+  serialized_.resize(slots);
+  stats_.threads = threads_;
+  stats_.dedup = options_.dedup;
+  return absl::OkStatus();
+}
+
+absl::Status PipelineRun::RunPass(Pass* pass, DocumentReader* reader, DropReporter* reporter) {
+  Progress progress(options_.progress && !pass->decide);
   // --threads N: N threads clean; with N > 1 one more thread reads and parses
   // ahead. It is light, so it shares the cores rather than taking one
   // (measured: bench/RESULTS.md).
-  const bool reader_thread = threads > 1;
-  WorkerPool pool(threads);
-
-  // Per-batch scratch, indexed like the batch.
-  const size_t slots = std::max<size_t>(options.batch_documents, 1);
-  std::vector<Fingerprint> fingerprints(index ? slots : 0);
-  std::vector<std::vector<ParagraphKey>> paragraph_keys(options.repeated_paragraphs > 0 ? slots
-                                                                                        : 0);
-  std::vector<std::string> serialized(slots);
-
-  // Runs one pass. `decide` is pass 1 of a two-pass policy (decisions only);
-  // otherwise the pass writes, deciding on the fly (keep first) or asking the
-  // index for the verdict on pass 1's decisions (two-pass).
-  std::vector<DedupDecision> decided;  // pass 1: one for each document, in input order
-  auto run_pass = [&](bool decide, RunStats* stats, DocumentWriter* writer, DocumentReader* reader,
-                      DropReporter* reporter) -> absl::Status {
-    Progress progress(options.progress && !decide);
-    BatchRunner runner(
-        options, &pool, [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
-        reader_thread);
-    std::unique_ptr<ParagraphCounter> counter;
-    if (options.repeated_paragraphs > 0) {
-      absl::StatusOr<std::unique_ptr<ParagraphCounter>> created =
-          ParagraphCounter::Create(options.repeated_paragraph_memory);
-      if (!created.ok()) return created.status();
-      counter = std::move(*created);
-    }
-    const bool fingerprint = index && (decide || !two_pass);
-    size_t ordinal = 0;
-    auto prepare = [&](size_t i) {
-      Document& doc = runner.doc(i);
-      if (cleaner != nullptr) cleaner->Clean(&doc);
-      serialized[i].clear();
-      if (doc.dropped) return;
-      if (counter) ParagraphKeys(doc.text(), &paragraph_keys[i]);
-      if (fingerprint) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
-      if (writer != nullptr) writer->Serialize(doc, &serialized[i]);
-    };
-    auto consume = [&](size_t i) -> absl::Status {
-      Document& doc = runner.doc(i);
-      const size_t my_ordinal = ordinal++;
-      // Pass 1 records a decision for every document, dropped ones included
-      // (kept, never inserted), so that pass 2 finds each by its ordinal.
-      if (decide) decided.emplace_back();
-      bool reserialize = false;
-      if (counter && !doc.dropped &&
-          RemoveRepeatedParagraphs(counter.get(), options.repeated_paragraphs, paragraph_keys[i],
-                                   &doc)) {
-        // Rare path, on this thread: the text changed after the parallel phase.
-        if (fingerprint && !doc.dropped) index->ComputeFingerprint(doc.text(), &fingerprints[i]);
-        reserialize = true;
-      }
-      if (index && !doc.dropped) {
-        if (decide) {
-          decided[my_ordinal] = index->Decide(fingerprints[i], doc);
-          return absl::OkStatus();
-        }
-        // Writing pass: is this document kept, and if not, whose duplicate is it?
-        const DedupVerdict v =
-            index->Verdict(two_pass ? decided[my_ordinal] : index->Decide(fingerprints[i], doc));
-        if (!v.duplicate) {
-          ++stats->dedup_unique;
-        } else if (dedup.mode == DedupMode::kDrop) {
-          doc.dropped = v.exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
-        } else {
-          doc.duplicate = DuplicateInfo{std::string(index->IdOf(v.of)), v.similarity, v.exact};
-          reserialize = true;
-        }
-      }
-      if (decide) return absl::OkStatus();
-      stats->Add(doc);
-      if (doc.dropped) return absl::OkStatus();
-      if (reserialize) {
-        serialized[i].clear();
-        writer->Serialize(doc, &serialized[i]);
-      }
-      return writer->WriteSerialized(serialized[i]);
-    };
-    absl::Status st = runner.Run(reader, reporter, prepare, consume);
-    if (!st.ok()) return st;
-    stats->bytes_in = reader->bytes_read();
-    if (!decide) progress.Update(stats->documents_in, stats->bytes_in, true);
-    return absl::OkStatus();
-  };
-
-  RunStats stats;
-  stats.threads = threads;
-  stats.dedup = options.dedup;
-  if (two_pass) {
-    RunStats ignored;
-    // Bad records are judged by the batch runner (parsing is deferred to it);
-    // pass 2 reports them, once.
-    absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, nullptr);
-    if (!reader.ok()) return reader.status();
-    absl::Status st = run_pass(/*decide=*/true, &ignored, nullptr, reader->get(), nullptr);
-    if (!st.ok()) return st;
+  BatchRunner runner(
+      options_, pool_.get(),
+      [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
+      /*reader_thread=*/threads_ > 1);
+  if (options_.repeated_paragraphs > 0) {
+    absl::StatusOr<std::unique_ptr<ParagraphCounter>> created =
+        ParagraphCounter::Create(options_.repeated_paragraph_memory);
+    if (!created.ok()) return created.status();
+    pass->counter = std::move(*created);
   }
-  StatsReporter reporter(&stats);
-  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options, nullptr);
-  if (!reader.ok()) return reader.status();
-  absl::Status st = CheckNoInputIsWritten(options, (*reader)->files());
+  pass->fingerprint = index_ && (pass->decide || !two_pass_);
+  absl::Status st = runner.Run(
+      reader, reporter, [&](size_t i) { Prepare(*pass, i, &runner.doc(i)); },
+      [&](size_t i) { return Consume(pass, i, &runner.doc(i)); });
   if (!st.ok()) return st;
-  // The output, the index and the report are renamed into place together at
-  // the end, or none of them (the commit removes them all if the run fails).
-  OutputCommit commit;
+  pass->stats->bytes_in = reader->bytes_read();
+  if (!pass->decide) progress.Update(pass->stats->documents_in, pass->stats->bytes_in, true);
+  return absl::OkStatus();
+}
+
+void PipelineRun::Prepare(const Pass& pass, size_t i, Document* doc) {
+  if (cleaner_ != nullptr) cleaner_->Clean(doc);
+  serialized_[i].clear();
+  if (doc->dropped) return;
+  if (pass.counter) ParagraphKeys(doc->text(), &paragraph_keys_[i]);
+  if (pass.fingerprint) index_->ComputeFingerprint(doc->text(), &fingerprints_[i]);
+  if (pass.writer != nullptr) pass.writer->Serialize(*doc, &serialized_[i]);
+}
+
+absl::Status PipelineRun::Consume(Pass* pass, size_t i, Document* doc) {
+  const size_t ordinal = pass->ordinal++;
+  // Pass 1 records a decision for every document, dropped ones included
+  // (kept, never inserted), so that pass 2 finds each by its ordinal.
+  if (pass->decide) decided_.emplace_back();
+  bool reserialize = false;
+  if (pass->counter && !doc->dropped &&
+      RemoveRepeatedParagraphs(pass->counter.get(), options_.repeated_paragraphs,
+                               paragraph_keys_[i], doc)) {
+    // Rare path, on this thread: the text changed after the parallel phase.
+    if (pass->fingerprint && !doc->dropped) {
+      index_->ComputeFingerprint(doc->text(), &fingerprints_[i]);
+    }
+    reserialize = true;
+  }
+  if (index_ && !doc->dropped) {
+    if (pass->decide) {
+      decided_[ordinal] = index_->Decide(fingerprints_[i], *doc);
+      return absl::OkStatus();
+    }
+    // Writing pass: is this document kept, and if not, whose duplicate is it?
+    const DedupVerdict v =
+        index_->Verdict(two_pass_ ? decided_[ordinal] : index_->Decide(fingerprints_[i], *doc));
+    reserialize = ApplyVerdict(v, doc, pass->stats) || reserialize;
+  }
+  if (pass->decide) return absl::OkStatus();
+  pass->stats->Add(*doc);
+  if (doc->dropped) return absl::OkStatus();
+  if (reserialize) {
+    serialized_[i].clear();
+    pass->writer->Serialize(*doc, &serialized_[i]);
+  }
+  return pass->writer->WriteSerialized(serialized_[i]);
+}
+
+bool PipelineRun::ApplyVerdict(const DedupVerdict& v, Document* doc, RunStats* stats) {
+  if (!v.duplicate) {
+    ++stats->dedup_unique;
+    return false;
+  }
+  if (dedup_.mode == DedupMode::kDrop) {
+    doc->dropped = v.exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
+    return false;
+  }
+  doc->duplicate = DuplicateInfo{std::string(index_->IdOf(v.of)), v.similarity, v.exact};
+  return true;
+}
+
+absl::Status PipelineRun::DecidePass() {
+  // Bad records are judged by the batch runner (parsing is deferred to it);
+  // pass 2 reports them, once.
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options_, nullptr);
+  if (!reader.ok()) return reader.status();
+  RunStats ignored;
+  Pass pass;
+  pass.decide = true;
+  pass.stats = &ignored;
+  return RunPass(&pass, reader->get(), nullptr);
+}
+
+absl::Status PipelineRun::WritePass() {
+  StatsReporter reporter(&stats_);
+  absl::StatusOr<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(options_, nullptr);
+  if (!reader.ok()) return reader.status();
+  absl::Status st = CheckNoInputIsWritten(options_, (*reader)->files());
+  if (!st.ok()) return st;
   // A single plain-text input gives text out (standard input is sniffed here).
-  OutputFormat format =
-      ResolveOutputFormat(options, (*reader)->AllText(), (*reader)->files().size());
-  if (options.dedup && dedup.mode == DedupMode::kAnnotate && format == OutputFormat::kText) {
+  const OutputFormat format =
+      ResolveOutputFormat(options_, (*reader)->AllText(), (*reader)->files().size());
+  if (options_.dedup && dedup_.mode == DedupMode::kAnnotate && format == OutputFormat::kText) {
     // Plain text has nowhere to put the duplicate marks: refused, not lost.
     return absl::InvalidArgumentError(
         "annotating duplicates needs JSON Lines output (the marks are a field of each record); "
         "plain-text output would drop them");
   }
   absl::StatusOr<std::unique_ptr<DocumentWriter>> writer = DocumentWriter::Open(
-      options.output, format, options.text_field, options.annotate, threads, &commit);
+      options_.output, format, options_.text_field, options_.annotate, threads_, &commit_);
   if (!writer.ok()) return writer.status();
-  st = run_pass(/*decide=*/false, &stats, writer->get(), reader->get(), &reporter);
+  writer_ = std::move(*writer);
+  Pass pass;
+  pass.writer = writer_.get();
+  pass.stats = &stats_;
+  st = RunPass(&pass, reader->get(), &reporter);
   if (!st.ok()) return st;
-  st = (*writer)->Close();
+  st = writer_->Close();
   if (!st.ok()) return st;
-  stats.bytes_out = (*writer)->bytes_written();
-  if (index) {
-    if (!dedup.index_path.empty()) {
-      st = index->Save(dedup.index_path, &commit);
+  stats_.bytes_out = writer_->bytes_written();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<RunStats> PipelineRun::Finish() {
+  if (index_) {
+    if (!dedup_.index_path.empty()) {
+      absl::Status st = index_->Save(dedup_.index_path, &commit_);
       if (!st.ok()) return st;
     }
-    stats.index_documents = index->size();
-    stats.index_decision_bytes = index->DecisionBytes();
-    stats.index_id_bytes = index->IdBytes();
-    stats.index_name = index->name();
-    stats.lsh_bands = index->lsh_params().bands;
-    stats.lsh_rows = index->lsh_params().rows;
+    stats_.index_documents = index_->size();
+    stats_.index_decision_bytes = index_->DecisionBytes();
+    stats_.index_id_bytes = index_->IdBytes();
+    stats_.index_name = index_->name();
+    stats_.lsh_bands = index_->lsh_params().bands;
+    stats_.lsh_rows = index_->lsh_params().rows;
   }
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!options.report_path.empty()) {
-    st = WriteReport(stats, options.report_path, &commit);
+  stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (!options_.report_path.empty()) {
+    absl::Status st = WriteReport(stats_, options_.report_path, &commit_);
     if (!st.ok()) return st;
   }
-  st = commit.Apply();
+  absl::Status st = commit_.Apply();
   if (!st.ok()) return st;
-  return stats;
+  return stats_;
+}
+
+}  // namespace
+
+absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options) {
+  PipelineRun run(cleaner, options);
+  absl::Status st = run.Start();
+  if (st.ok() && run.two_pass()) st = run.DecidePass();
+  if (st.ok()) st = run.WritePass();
+  if (!st.ok()) return st;
+  return run.Finish();
 }
 
 }  // namespace newsclean
