@@ -9,6 +9,7 @@
 #include "newsclean/writer.h"
 #include "src/io/input_stream.h"
 #include "src/io/output_stream.h"
+#include "src/io/record_access.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -121,8 +122,9 @@ TEST(ReaderTest, TextFieldIsConfigurable) {
   ASSERT_OK(ReadAll(o, &docs));
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].text(), "正文");
-  EXPECT_EQ(docs[0].record.substr(docs[0].text_value_begin,
-                                  docs[0].text_value_end - docs[0].text_value_begin),
+  EXPECT_EQ(RecordAccess::record(docs[0]).substr(
+                RecordAccess::text_value_begin(docs[0]),
+                RecordAccess::text_value_end(docs[0]) - RecordAccess::text_value_begin(docs[0])),
             "\"正文\"");
 }
 
@@ -136,7 +138,7 @@ TEST(ReaderTest, ByteOrderMarkIsNotContent) {
   ASSERT_OK(ReadAll(Inputs({dir + "/a.jsonl", dir + "/b", dir + "/c.txt"}), &docs));
   ASSERT_EQ(docs.size(), 4u);
   EXPECT_EQ(docs[0].text(), "一");
-  EXPECT_EQ(docs[0].record, "{\"text\":\"一\"}");
+  EXPECT_EQ(RecordAccess::record(docs[0]), "{\"text\":\"一\"}");
   EXPECT_EQ(docs[2].text(), "三");
   EXPECT_EQ(docs[3].text(), "四\n");
 }
@@ -153,7 +155,7 @@ TEST(ReaderTest, NumbersOfAnyMagnitudeAreValidJson) {
   std::vector<Document> docs;
   ASSERT_OK(ReadAll(o, &docs));
   ASSERT_EQ(docs.size(), 1u);  // the malformed number and the trailing object are skipped
-  EXPECT_EQ(docs[0].record, record);
+  EXPECT_EQ(RecordAccess::record(docs[0]), record);
   EXPECT_EQ(docs[0].text(), "正文");
 }
 
@@ -223,10 +225,10 @@ TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
   while ((*reader)->Next(&doc)) docs.push_back(std::move(doc));
   ASSERT_OK((*reader)->status());  // reading alone does not judge records
   ASSERT_EQ(docs.size(), 3u);
-  for (const Document& d : docs) EXPECT_TRUE(d.needs_parse);
+  for (const Document& d : docs) EXPECT_TRUE(RecordAccess::needs_parse(d));
   EXPECT_EQ(docs[0].invalid_utf8, 1u);  // repaired while reading
   ASSERT_OK(ParseRecord(o, &docs[0]));
-  EXPECT_FALSE(docs[0].needs_parse);
+  EXPECT_FALSE(RecordAccess::needs_parse(docs[0]));
   EXPECT_EQ(docs[0].id, "a");
   EXPECT_EQ(docs[0].text(), "黨\uFFFD建");
   absl::Status bad = ParseRecord(o, &docs[1]);
@@ -237,8 +239,9 @@ TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
   ASSERT_OK(ParseRecord(o, &docs[2]));
   EXPECT_EQ(docs[2].id, path + ":3");
   EXPECT_EQ(docs[2].text(), "三\"引\"");
-  EXPECT_EQ(docs[2].record.substr(docs[2].text_value_begin,
-                                  docs[2].text_value_end - docs[2].text_value_begin),
+  EXPECT_EQ(RecordAccess::record(docs[2]).substr(
+                RecordAccess::text_value_begin(docs[2]),
+                RecordAccess::text_value_end(docs[2]) - RecordAccess::text_value_begin(docs[2])),
             "\"三\\\"引\\\"\"");
 }
 
@@ -310,9 +313,9 @@ TEST(WriterTest, UnchangedRecordIsWrittenByteForByte) {
 TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {
   Document doc =
       CleanText("2022年07月26日15:56\u00a0\u00a0來源:人民網\n本报记者 狄文君 文并摄\n正文第一段。");
-  doc.record = R"({"text":"x"})";
-  doc.text_value_begin = 8;
-  doc.text_value_end = 11;
+  RecordAccess::record(doc) = R"({"text":"x"})";
+  RecordAccess::text_value_begin(doc) = 8;
+  RecordAccess::text_value_end(doc) = 11;
   std::string out;
   DocumentWriter writer(nullptr, OutputFormat::kJsonl, "text", true);
   writer.Serialize(doc, &out);

@@ -61,20 +61,6 @@ class Document {
   // The --date-field value, read only for dedup --keep=earliest.
   std::optional<std::string> sort_key;
 
-  // For JSONL input: the record as read and the byte span of the text value
-  // (including its quotes), so that the writer can splice the cleaned text in
-  // and pass every other field through unchanged. Empty for text input.
-  std::string record;
-  size_t text_value_begin = 0;
-  size_t text_value_end = 0;
-  // Set by a reader that defers parsing (DocumentReader::DeferParsing): only
-  // `record`, `source` and `invalid_utf8` are filled until ParseRecord runs.
-  bool needs_parse = false;
-  // Set by a reader when the record (or the text file) was this many bytes,
-  // over PipelineOptions::max_document_bytes: it was read through, not kept,
-  // and ParseRecord reports it (reason too-large).
-  size_t too_large_bytes = 0;
-
   const std::string& text() const { return text_; }
   // True once the text differs from what was read.
   bool modified() const { return modified_; }
@@ -110,6 +96,16 @@ class Document {
   size_t ToOriginal(size_t offset) const;
 
  private:
+  // The JSONL record a reader read the document from, for the writer, which
+  // splices the cleaned text in and passes every other field through
+  // unchanged; reached through RecordAccess (src/io/record_access.h) only.
+  friend class RecordAccess;
+  std::string record_;           // the line as read; empty for text input
+  size_t text_value_begin_ = 0;  // the text value's span in it, quotes included
+  size_t text_value_end_ = 0;
+  bool needs_parse_ = false;    // read with parsing deferred: ParseRecord fills the rest
+  size_t too_large_bytes_ = 0;  // over max_document_bytes: read through, not kept
+
   struct Anchor {
     size_t current;
     size_t original;

@@ -52,16 +52,16 @@ class DocumentReader {
   // Bytes read so far, after decompression.
   virtual size_t bytes_read() const = 0;
 
-  // From now on Next() only reads: a JSONL record comes back with
-  // Document::needs_parse set, and the caller runs ParseRecord on it, on any
-  // thread. A pipeline parses on its workers this way, so that one reading
+  // From now on Next() only reads: a JSONL record comes back unparsed (only
+  // its source and invalid_utf8 are set), and the caller runs ParseRecord on
+  // it, on any thread. A pipeline parses on its workers this way, so that one reading
   // thread does not bound it. Bad records are then the caller's to report.
   virtual void DeferParsing() = 0;
 };
 
-// Parses doc->record (a JSONL line, valid UTF-8) as the reader would: fills
-// the text, its span in the record, the id (the "id" field, else FILE:LINE)
-// and, for dedup --keep=earliest, the date. Clears needs_parse. A malformed
+// Parses the JSONL record a deferred Next() read into *doc, as the reader
+// would: fills the text, the id (the "id" field, else FILE:LINE) and, for
+// KeepPolicy::kEarliest, the sort key. A malformed
 // record or one without a string text field is kDataLoss naming the file and
 // line in doc->source. Thread-safe (parsers are per thread).
 absl::Status ParseRecord(const PipelineOptions& options, Document* doc);

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "newsclean/reader.h"
 #include "src/io/input_stream.h"
+#include "src/io/record_access.h"
 #include "src/text/strings.h"
 #include "src/text/utf8.h"
 
@@ -178,8 +179,8 @@ class ReaderImpl : public DocumentReader {
     doc->id = file_;
     doc->source = SourceLocation{file_, 0};
     if (too_long > 0) {  // reported by ParseRecord, like an oversized record
-      doc->too_large_bytes = too_long;
-      doc->needs_parse = true;
+      RecordAccess::too_large_bytes(*doc) = too_long;
+      RecordAccess::needs_parse(*doc) = true;
       return defer_ || Judge(doc);
     }
     SetText(contents, doc);
@@ -205,19 +206,19 @@ class ReaderImpl : public DocumentReader {
     *doc = Document();
     doc->source = SourceLocation{file_, line_no_};
     if (too_long > 0) {
-      doc->too_large_bytes = too_long;
-      doc->needs_parse = true;
+      RecordAccess::too_large_bytes(*doc) = too_long;
+      RecordAccess::needs_parse(*doc) = true;
       return defer_ || Judge(doc);
     }
     size_t invalid = 0;
     if (IsValidUtf8(line)) {
-      doc->record.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-      doc->record.assign(line);
+      RecordAccess::record(*doc).reserve(line.size() + simdjson::SIMDJSON_PADDING);
+      RecordAccess::record(*doc).assign(line);
     } else {
-      invalid = RepairUtf8(line, &doc->record);
+      invalid = RepairUtf8(line, &RecordAccess::record(*doc));
     }
     doc->invalid_utf8 = invalid;
-    doc->needs_parse = true;
+    RecordAccess::needs_parse(*doc) = true;
     return defer_ || Judge(doc);
   }
 
@@ -372,16 +373,16 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   // One pair of parsers per thread: they keep their buffers between records.
   thread_local simdjson::dom::parser dom_parser;
   thread_local simdjson::ondemand::parser od_parser;
-  doc->needs_parse = false;
-  if (doc->too_large_bytes > 0) {
+  RecordAccess::needs_parse(*doc) = false;
+  if (RecordAccess::too_large_bytes(*doc) > 0) {
     return absl::ResourceExhaustedError(absl::StrCat(
         doc->source.file, doc->source.line > 0 ? absl::StrCat(":", doc->source.line) : "",
-        ": document of ", doc->too_large_bytes, " bytes is over the limit of ",
+        ": document of ", RecordAccess::too_large_bytes(*doc), " bytes is over the limit of ",
         options.max_document_bytes, " bytes (reason too-large)"));
   }
   // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
   // do not matter): the record's own capacity provides them, no copy.
-  std::string& record = doc->record;
+  std::string& record = RecordAccess::record(*doc);
   if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
     record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
   }
@@ -438,8 +439,8 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
         end = record.find('"', end + 1);
       }
       if (end == std::string::npos) return malformed("invalid JSON string");
-      doc->text_value_begin = begin;
-      doc->text_value_end = end + 1;
+      RecordAccess::text_value_begin(*doc) = begin;
+      RecordAccess::text_value_end(*doc) = end + 1;
       doc->SetOriginalText(std::string(text));
       found = true;
     } else if (want_date && key == options.dedup_options.date_field && !doc->sort_key) {

@@ -7,6 +7,7 @@
 #include "src/io/input_stream.h"
 #include "src/io/json_escape.h"
 #include "src/io/output_stream.h"
+#include "src/io/record_access.h"
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
 
@@ -149,12 +150,12 @@ void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
     return;
   }
   size_t start = out->size();
-  if (!doc.record.empty() && !doc.modified()) {
-    out->append(doc.record);  // nothing changed: every byte as read
-  } else if (!doc.record.empty()) {
-    out->append(doc.record, 0, doc.text_value_begin);
+  if (!RecordAccess::record(doc).empty() && !doc.modified()) {
+    out->append(RecordAccess::record(doc));  // nothing changed: every byte as read
+  } else if (!RecordAccess::record(doc).empty()) {
+    out->append(RecordAccess::record(doc), 0, RecordAccess::text_value_begin(doc));
     AppendJsonString(doc.text(), out);
-    out->append(doc.record, doc.text_value_end, std::string::npos);
+    out->append(RecordAccess::record(doc), RecordAccess::text_value_end(doc), std::string::npos);
   } else {
     out->append("{\"id\":");
     AppendJsonString(doc.id, out);

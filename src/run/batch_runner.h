@@ -18,6 +18,7 @@
 #include "newsclean/document.h"
 #include "newsclean/options.h"
 #include "newsclean/reader.h"
+#include "src/io/record_access.h"
 #include "src/run/worker_pool.h"
 
 namespace newsclean {
@@ -99,7 +100,8 @@ class BatchRunner {
       pool_->ParallelForOrdered(
           current_.size(),
           [&](size_t i) {
-            if (current_[i].needs_parse) parse_status_[i] = ParseRecord(options_, &current_[i]);
+            if (RecordAccess::needs_parse(current_[i]))
+              parse_status_[i] = ParseRecord(options_, &current_[i]);
             if (parse_status_[i].ok()) prepare(i);
           },
           [&](size_t i) {
@@ -145,7 +147,7 @@ class BatchRunner {
       }
       // Before parsing a JSONL record holds its text (unparsed, text() is
       // empty); a plain-text document holds only text.
-      batch_bytes += doc.record.size() + doc.text().size();
+      batch_bytes += RecordAccess::record(doc).size() + doc.text().size();
       batch.docs.push_back(std::move(doc));
     }
     batch.status = reader->status();
