@@ -152,6 +152,29 @@ TEST(CheckTest, InMemoryCheckerFindsWhatRunCheckFinds) {
   EXPECT_EQ(CheckReportJson(in_memory), CheckReportJson(Check(path)));
 }
 
+TEST(CheckTest, CheckerRefusesAnIndexThatDoesNotExist) {
+  auto cleaner = Cleaner::Create(CleanOptions());
+  ASSERT_OK(cleaner.status());
+  CheckOptions options;
+  options.dedup.index_path = MakeTempDir("check_no_index") + "/missing.idx";
+  auto checker = FeedChecker::Create(cleaner->get(), options);
+  EXPECT_EQ(checker.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(options.dedup.index_path));  // not created either
+  options.duplicates = false;  // no duplicate search: the index is not read
+  EXPECT_OK(FeedChecker::Create(cleaner->get(), options).status());
+}
+
+TEST(CheckReportTest, EachFormatByName) {
+  std::string dir = MakeTempDir("check_formats");
+  CheckResult r = Check(ProblemFeed(dir));
+  EXPECT_EQ(CheckReport(r, *ParseCheckReportFormat("json")), CheckReportJson(r));
+  EXPECT_EQ(CheckReport(r, *ParseCheckReportFormat("github")), CheckReportGithub(r));
+  EXPECT_EQ(CheckReport(r, *ParseCheckReportFormat("junit")), CheckReportJunit(r));
+  EXPECT_EQ(CheckReport(r, *ParseCheckReportFormat("text"), true), CheckReportText(r, true));
+  EXPECT_NE(CheckReportText(r, true), CheckReportText(r, false));
+  EXPECT_FALSE(ParseCheckReportFormat("xml").has_value());
+}
+
 TEST(CheckTest, CleanFeedPassesAndLimitsDecideTheVerdict) {
   std::string dir = MakeTempDir("check_limits");
   WriteFile(dir + "/clean.jsonl",

@@ -93,21 +93,13 @@ int RunCheckCommand(CheckArgs args) {
     absl::Status st = ApplyLimit(spec, &options.limits);
     if (!st.ok()) return ReportError(st);
   }
-  if (!options.dedup.index_path.empty() && !std::filesystem::exists(options.dedup.index_path)) {
-    return ReportError(
-        absl::NotFoundError(absl::StrCat(options.dedup.index_path, ": no such index file")));
-  }
   absl::StatusOr<CheckResult> result = RunCheck(**cleaner, options);
   if (!result.ok()) return ReportError(result.status());
-  std::string report;
-  if (args.report_format == "json") {
-    report = CheckReportJson(*result);
-  } else if (args.report_format == "github") {
-    report = CheckReportGithub(*result);
-  } else if (args.report_format == "junit") {
-    report = CheckReportJunit(*result);
-  } else {
-    report = CheckReportText(*result, args.report_path == "-" && UseColor(args.color, stdout));
+  const CheckReportFormat format =
+      ParseCheckReportFormat(args.report_format).value_or(CheckReportFormat::kText);
+  std::string report =
+      CheckReport(*result, format, args.report_path == "-" && UseColor(args.color, stdout));
+  if (format == CheckReportFormat::kText) {
     // The flag that lists more (the library's report names no flag).
     constexpr std::string_view kMore = "… more findings not listed\n";
     if (size_t at = report.find(kMore); result->truncated && at != std::string::npos) {

@@ -117,7 +117,9 @@ struct CheckResult {
 //   std::string report = CheckReportJson(result);
 class FeedChecker {
  public:
-  // Fails when options.dedup cannot build (or load) an index.
+  // Fails when options.dedup cannot build or load an index: NotFound when
+  // options.dedup.index_path is set and no such file exists (a check reads an
+  // index, it never starts one).
   static absl::StatusOr<std::unique_ptr<FeedChecker>> Create(const Cleaner* cleaner,
                                                              const CheckOptions& options);
   ~FeedChecker();
@@ -160,6 +162,12 @@ std::string CheckReportText(const CheckResult& result, bool color);
 std::string CheckReportJson(const CheckResult& result);
 std::string CheckReportGithub(const CheckResult& result);
 std::string CheckReportJunit(const CheckResult& result);
+
+enum class CheckReportFormat { kText, kJson, kGithub, kJunit };
+// "text", "json", "github" or "junit"; nullopt for any other name.
+std::optional<CheckReportFormat> ParseCheckReportFormat(std::string_view name);
+// The report in `format` (`color` only matters for kText).
+std::string CheckReport(const CheckResult& result, CheckReportFormat format, bool color = false);
 
 }  // namespace newsclean
 

@@ -6,7 +6,8 @@
 //
 // Create() compiles every rule (built-in and from rule files) and fails there,
 // naming the rule, if one is bad; Clean() cannot fail. Clean() is const and
-// thread-safe: one Cleaner serves every worker thread.
+// thread-safe: one Cleaner serves every worker thread. A Cleaner owns its
+// compiled rules: `options` and the rule files are read only by Create().
 #ifndef NEWSCLEAN_CLEANER_H_
 #define NEWSCLEAN_CLEANER_H_
 

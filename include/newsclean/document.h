@@ -58,7 +58,7 @@ class Document {
   std::optional<Reason> dropped;  // set when the whole document is dropped
   size_t invalid_utf8 = 0;        // ill-formed sequences replaced by U+FFFD on input
   std::optional<DuplicateInfo> duplicate;
-  // The --date-field value, read only for dedup --keep=earliest.
+  // The DedupOptions::date_field value, read only for KeepPolicy::kEarliest.
   std::optional<std::string> sort_key;
 
   const std::string& text() const { return text_; }

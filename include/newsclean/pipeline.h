@@ -22,6 +22,9 @@ namespace newsclean {
 // renamed into place together once all are written: on error none of them is
 // left behind or changed. While the run lasts it holds a lock on the index, so
 // a second run on the same index fails at once instead of losing documents.
+// `cleaner` is borrowed for the call only. Runs on different outputs may go
+// on at once in one process (each has its own threads); the progress line, when
+// options.progress asks for it, goes to the process's stderr.
 absl::StatusOr<RunStats> RunPipeline(const Cleaner* cleaner, const PipelineOptions& options);
 
 // The output format RunPipeline uses: kText for one plain-text input file, else

@@ -25,13 +25,17 @@
 
 namespace newsclean {
 
-// Receives the records a reader skipped.
+// Receives the records a reader skipped, on the thread that calls Next().
 class DropReporter {
  public:
   virtual ~DropReporter() = default;
   virtual void Dropped(const SourceLocation& where, const absl::Status& why) = 0;
 };
 
+// Not thread-safe: one thread reads (ParseRecord of deferred records may run
+// on others). The reader keeps references to `options` and `reporter`
+// (nullable: skipped records are then only counted by the caller), which must
+// outlive it; it owns its open files and closes them when destroyed.
 class DocumentReader {
  public:
   // Expands `options.inputs`; a missing input is kNotFound naming it.

@@ -1,5 +1,6 @@
 // RunStats: what a run did, for --report and the exit status. Every input
 // record is accounted for: documents_in == documents_out + dropped + skipped.
+// Plain values, owned by whoever holds them; not thread-safe.
 #ifndef NEWSCLEAN_REPORT_H_
 #define NEWSCLEAN_REPORT_H_
 

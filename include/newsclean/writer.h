@@ -25,6 +25,9 @@ namespace newsclean {
 class ByteSink;
 class OutputCommit;
 
+// Not thread-safe: one thread calls Write() and Close() (with threads > 1 the
+// writer compresses and writes on threads of its own). Destroyed without a
+// successful Close(), it removes its temporary file and leaves `path` as it was.
 class DocumentWriter {
  public:
   // REQUIRES: format is kJsonl or kText (not kAuto). A file is compressed by

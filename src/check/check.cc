@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -223,6 +224,10 @@ absl::StatusOr<std::unique_ptr<FeedChecker>> FeedChecker::Create(const Cleaner* 
   std::unique_ptr<FeedChecker> checker(new FeedChecker(cleaner, options));
   if (options.duplicates) {
     // Read only: a check never saves the index.
+    if (const std::string& path = options.dedup.index_path;
+        !path.empty() && !std::filesystem::exists(path)) {
+      return absl::NotFoundError(absl::StrCat(path, ": no such index file"));
+    }
     absl::StatusOr<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(options.dedup);
     if (!created.ok()) return created.status();
     checker->index_ = std::move(*created);

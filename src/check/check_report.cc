@@ -262,4 +262,26 @@ std::string CheckReportJunit(const CheckResult& r) {
   return out;
 }
 
+std::optional<CheckReportFormat> ParseCheckReportFormat(std::string_view name) {
+  if (name == "text") return CheckReportFormat::kText;
+  if (name == "json") return CheckReportFormat::kJson;
+  if (name == "github") return CheckReportFormat::kGithub;
+  if (name == "junit") return CheckReportFormat::kJunit;
+  return std::nullopt;
+}
+
+std::string CheckReport(const CheckResult& result, CheckReportFormat format, bool color) {
+  switch (format) {
+    case CheckReportFormat::kJson:
+      return CheckReportJson(result);
+    case CheckReportFormat::kGithub:
+      return CheckReportGithub(result);
+    case CheckReportFormat::kJunit:
+      return CheckReportJunit(result);
+    case CheckReportFormat::kText:
+      break;
+  }
+  return CheckReportText(result, color);
+}
+
 }  // namespace newsclean
