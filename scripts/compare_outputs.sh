@@ -17,6 +17,7 @@ trap 'rm -rf "$work"' EXIT
 cases=(
   "clean"
   "clean --threads 2"
+  "clean --annotate"
   "dedup"
   "dedup --keep longest"
   "dedup --keep earliest"

@@ -20,6 +20,26 @@ TEST(CleanerTest, TextWithoutArtifactsPassesUnchanged) {
   EXPECT_FALSE(doc.dropped.has_value());
 }
 
+TEST(CleanerTest, RulesGivenAsTextWorkLikeRuleFiles) {
+  CleanOptions options;
+  options.rule_texts = {"# a site's footer\nline site-footer page-furniture ^本站声明.*$\n"};
+  auto cleaner = Cleaner::Create(options);
+  ASSERT_OK(cleaner.status());
+  Document doc;
+  doc.SetOriginalText("全市共有党员十万名,分布在各个行业。\n本站声明:转载请注明出处");
+  (*cleaner)->Clean(&doc);
+  EXPECT_EQ(doc.text(), "全市共有党员十万名,分布在各个行业。");
+  ASSERT_EQ(doc.removals.size(), 1u);
+  EXPECT_EQ(doc.removals[0].rule, "site-footer");
+  EXPECT_EQ(doc.removals[0].reason, Reason::kPageFurniture);
+  // A bad text is refused, naming which text and which line, and the option.
+  options.rule_texts = {"line ok page-furniture ^x$\n", "line a\n"};
+  absl::Status bad = Cleaner::Create(options).status();
+  EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.message().find("rule_texts[1]:1"), absl::string_view::npos) << bad.message();
+  EXPECT_EQ(ErrorOption(bad), "rule_texts");
+}
+
 TEST(CleanerTest, DocumentThatCleansToNothingIsDroppedAsEmpty) {
   Document doc = CleanText("分享\n\n编辑:唐依婷\n");
   EXPECT_EQ(doc.text(), "");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "newsclean/metadata.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -120,6 +121,19 @@ TEST(LeadInTest, WhatTheyRemoveGoesToTheMetadata) {
   EXPECT_NE(out.find("\"byline\":[\"記者林某某台北\",\"记者 张三\",\"〔記者王小明／高雄報導〕\"]"),
             std::string::npos)
       << out;
+}
+
+TEST(LeadInTest, MetadataComesAsValuesInMemory) {
+  Document doc = CleanText("（中央社記者林某某台北3日電）" + kBodyT +
+                           "\n2022年07月26日15:56 来源:人民网\n(责编:王珂园、秦华)");
+  DocumentMetadata m = ExtractMetadata(doc);
+  EXPECT_EQ(m.date, (std::vector<std::string>{"3日", "2022年07月26日15:56"}));
+  EXPECT_EQ(m.source, (std::vector<std::string>{"中央社", "人民网"}));
+  EXPECT_EQ(m.byline, (std::vector<std::string>{"記者林某某台北"}));
+  EXPECT_EQ(m.editor, (std::vector<std::string>{"(责编:王珂园、秦华)"}));
+  EXPECT_TRUE(m.captions.empty());
+  EXPECT_FALSE(m.empty());
+  EXPECT_TRUE(ExtractMetadata(CleanText(kBody)).empty());
 }
 
 TEST(LeadInTest, SentencesThatMentionReportersStay) {

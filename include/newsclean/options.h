@@ -67,6 +67,9 @@ struct CleanOptions {
   std::vector<std::string> disabled_rules;
   // Paths of user rule files (format in README.md, "Rule files"). Empty: none.
   std::vector<std::string> rule_files;
+  // Rules given as text, each in the rule-file format, after the files'
+  // rules; errors name the text as "rule_texts[I]" and the line.
+  std::vector<std::string> rule_texts;
   // A repeated paragraph shorter than this many characters (after dropping
   // whitespace and punctuation) is never removed: keeps list items and short
   // headings safe at the cost of leaving short repeats.

@@ -65,6 +65,12 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
     if (!user.ok()) return user.status();
     for (RuleSpec& spec : *user) specs.push_back(std::move(spec));
   }
+  for (size_t i = 0; i < options.rule_texts.size(); ++i) {
+    absl::StatusOr<std::vector<RuleSpec>> user =
+        ParseRuleFile(options.rule_texts[i], absl::StrCat("rule_texts[", i, "]"));
+    if (!user.ok()) return WithOption(user.status(), "rule_texts");
+    for (RuleSpec& spec : *user) specs.push_back(std::move(spec));
+  }
 
   absl::flat_hash_set<std::string> known;
   for (const StageRule& r : kStageRules) {
