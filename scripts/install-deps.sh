@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs newsclean's build and test dependencies from Debian's packages.
-# Safe to re-run: packages already installed are left alone.
+# Safe to re-run: packages already installed are left alone. The Python
+# packages (for Debian's /usr/bin/python3) come without recommends.
 set -euo pipefail
 PACKAGES=(
   cmake g++ make pkg-config
@@ -10,15 +11,23 @@ PACKAGES=(
   clang clang-format libfuzzer-14-dev libclang-rt-14-dev
   gzip bzip2 xz-utils zstd time unicode-data
 )
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -eq 0 ]; then
+PY_PACKAGES=(python3 python3-dev pybind11-dev python3-numpy python3-pytest)
+missing() {
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
+}
+mapfile -t need < <(missing "${PACKAGES[@]}")
+mapfile -t need_py < <(missing "${PY_PACKAGES[@]}")
+if [ ${#need[@]} -eq 0 ] && [ ${#need_py[@]} -eq 0 ]; then
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}" >&2
+echo "install-deps: installing ${need[*]} ${need_py[*]}" >&2
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+if [ ${#need[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ ${#need_py[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${need_py[@]}" >/dev/null
+fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs dependencies, checks the C++ formatting (.clang-format), builds
-# newsclean twice (optimized with g++, and with clang, AddressSanitizer +
+# newsclean twice (optimized with g++ and the Python module, whose pytest
+# suite ctest runs; and with clang, AddressSanitizer +
 # UndefinedBehaviorSanitizer and the libFuzzer targets), runs the whole test
 # suite on both builds and each fuzz target for a short fixed time. Used by
 # .ci/run.
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/check_format.sh
 jobs="$(nproc)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSCLEAN_BUILD_PYTHON=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 scripts/test_install.sh build

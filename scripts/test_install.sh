@@ -22,3 +22,11 @@ c++ -o "$work/consumer-pc" "$work/src/main.cc" $(pkg-config --cflags newsclean) 
   $(pkg-config --libs --static newsclean)
 "$work/consumer-pc"
 "$work/prefix/bin/newsclean" --version
+# The Python package, when the build has it: importable from the prefix alone.
+if [ -d "$work/prefix/lib/python3/dist-packages/newsclean" ]; then
+  (cd "$work" && PYTHONPATH="$work/prefix/lib/python3/dist-packages" /usr/bin/python3 -c '
+import newsclean, newsclean.adapters
+r = newsclean.Cleaner().clean("黨(dang) 組織發(fā)展,國(guo) 家。")
+assert r.text == "黨組織發展,國家。", r.text
+print("python:", newsclean.__version__, r.text)')
+fi

@@ -42,6 +42,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -128,6 +129,9 @@ class DedupIndex {
                        std::string_view preference = {});
   // The preference Decide(fp, doc) uses: smaller is kept.
   static std::string KeepPreference(KeepPolicy keep, const Document& doc);
+  // The same from what it reads: the text's length in bytes and the sort key.
+  static std::string KeepPreference(KeepPolicy keep, size_t text_bytes,
+                                    const std::optional<std::string>& sort_key);
 
   // What became of a document Decide() answered `decided` for, given every
   // decision made since: under kFirst the same as `decided`; under kLongest

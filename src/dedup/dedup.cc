@@ -179,11 +179,16 @@ uint32_t DedupIndex::Resolve(uint32_t doc) const {
 }
 
 std::string DedupIndex::KeepPreference(KeepPolicy keep, const Document& doc) {
+  return KeepPreference(keep, doc.text().size(), doc.sort_key);
+}
+
+std::string DedupIndex::KeepPreference(KeepPolicy keep, size_t text_bytes,
+                                       const std::optional<std::string>& sort_key) {
   if (keep == KeepPolicy::kLongest) {
     // Longer sorts first: the complement of the length, fixed width.
-    return absl::StrFormat("%016x", ~static_cast<uint64_t>(doc.text().size()));
+    return absl::StrFormat("%016x", ~static_cast<uint64_t>(text_bytes));
   }
-  if (keep == KeepPolicy::kEarliest) return doc.sort_key ? *doc.sort_key : std::string("\xff");
+  if (keep == KeepPolicy::kEarliest) return sort_key ? *sort_key : std::string("\xff");
   return {};
 }
 
