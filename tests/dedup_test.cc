@@ -432,6 +432,40 @@ TEST(DedupIndexTest, QueryAnswersWithoutInserting) {
   EXPECT_EQ((*index)->size(), 1u);
 }
 
+TEST(DedupIndexTest, DocumentsAddedAsLoadedMakeTheSameIndexAsLoadingIt) {
+  DedupOptions options;
+  options.keep = KeepPolicy::kLongest;
+  auto first = DedupIndex::Create(options);
+  ASSERT_OK(first.status());
+  Fingerprint a, other;
+  (*first)->ComputeFingerprint(SeedArticle(0), &a);
+  (*first)->ComputeFingerprint(SeedArticle(1), &other);
+  (*first)->Decide(a, "a");
+  (*first)->Decide(other, "other");
+  // An index assembled from the first one's fingerprints, as loaded documents.
+  auto assembled = DedupIndex::Create(options);
+  ASSERT_OK(assembled.status());
+  for (uint32_t d = 0; d < (*first)->size(); ++d) {
+    Fingerprint fp = (*first)->IndexedFingerprint(d);
+    EXPECT_EQ(fp.band_keys, d == 0 ? a.band_keys : other.band_keys);
+    ASSERT_OK((*assembled)->AddLoaded(fp, (*first)->IdOf(d)));
+  }
+  EXPECT_EQ((*assembled)->Serialize(), (*first)->Serialize());
+  EXPECT_TRUE((*first)->IndexedFingerprint(2).empty);
+  // Loaded documents are never superseded, even by a longer copy.
+  Fingerprint longer;
+  (*assembled)->ComputeFingerprint(SeedArticle(0) + "再加一句。", &longer);
+  DedupDecision d = (*assembled)->Decide(longer, "longer", "0");
+  EXPECT_EQ(d.kind, DedupDecision::Kind::kNear);
+  EXPECT_EQ((*assembled)->IdOf((*assembled)->Verdict(d).of), "a");
+  // Once a document has been decided, no more are added as loaded.
+  EXPECT_EQ((*assembled)->AddLoaded(a, "late").code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ((*first)->AddLoaded(Fingerprint(), "x").code(), absl::StatusCode::kFailedPrecondition);
+  auto fresh = DedupIndex::Create(options);
+  ASSERT_OK(fresh.status());
+  EXPECT_EQ((*fresh)->AddLoaded(Fingerprint(), "empty").code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST(DedupIndexTest, RoundTripsThroughABuffer) {
   DedupOptions options;
   auto index = DedupIndex::Create(options);

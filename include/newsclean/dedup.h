@@ -142,6 +142,17 @@ class DedupIndex {
   // is this text a duplicate of a kept document? Thread-safe (const).
   DedupDecision Query(const Fingerprint& fp) const;
 
+  // Adds a document as if it had been loaded from an index file: kept and
+  // never superseded. FailedPrecondition once Decide() has been called;
+  // InvalidArgument for an empty fingerprint or one of another signature
+  // length. For a front end that assembles an index from parts (the
+  // distributed run decides each group of documents that can meet in an index
+  // of its own, holding the loaded documents of that group).
+  absl::Status AddLoaded(const Fingerprint& fp, std::string_view id);
+  // The fingerprint index document `doc` was inserted with (band keys
+  // recomputed); an empty one when there is no such document.
+  Fingerprint IndexedFingerprint(uint32_t doc) const;
+
   // The kept document that index document `doc` resolves to (itself unless a
   // preferred copy superseded it).
   uint32_t Resolve(uint32_t doc) const;
@@ -200,6 +211,7 @@ class DedupIndex {
   std::vector<std::string> preferences_;  // for documents num_loaded_ and on
   size_t num_loaded_ = 0;                 // documents loaded from an index file: never superseded
   bool loading_ = false;
+  bool decided_any_ = false;  // AddLoaded() is refused once true
   std::vector<uint32_t> superseded_by_;
   // For a superseded document: its similarity with the copy that superseded it.
   std::vector<float> superseded_similarity_;

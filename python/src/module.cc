@@ -21,8 +21,11 @@
 #include "newsclean/metadata.h"
 #include "newsclean/minhash.h"
 #include "newsclean/options.h"
+#include "newsclean/reader.h"
 #include "newsclean/version.h"
+#include "python/src/corpus_files.h"
 #include "python/src/errors.h"
+#include "python/src/fingerprints.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
 
@@ -207,13 +210,6 @@ std::string KeepName(KeepPolicy keep) {
   return "first";
 }
 
-// Fingerprints of a batch of texts, with each text's length in bytes (the
-// preference of keep="longest").
-struct PyFingerprints {
-  std::vector<Fingerprint> fps;
-  std::vector<uint64_t> text_bytes;
-};
-
 std::string KindName(DedupDecision::Kind kind) {
   switch (kind) {
     case DedupDecision::Kind::kExact:
@@ -304,6 +300,25 @@ class PyDedupIndex {
   std::string IdOf(uint32_t doc) const {
     if (doc >= index_->size()) throw py::index_error(absl::StrCat("no index document ", doc));
     return std::string(index_->IdOf(doc));
+  }
+
+  void AddLoaded(const PyFingerprints& fps, const std::vector<std::string>& ids) {
+    if (ids.size() != fps.fps.size()) {
+      Raise(absl::InvalidArgumentError(
+          absl::StrCat("add_loaded: ", fps.fps.size(), " fingerprints, ", ids.size(), " ids")));
+    }
+    for (size_t i = 0; i < ids.size(); ++i) ThrowIfError(index_->AddLoaded(fps.fps[i], ids[i]));
+  }
+
+  py::tuple Indexed() const {
+    PyFingerprints out;
+    std::vector<std::string> ids;
+    for (uint32_t d = 0; d < index_->size(); ++d) {
+      out.fps.push_back(index_->IndexedFingerprint(d));
+      out.text_bytes.push_back(0);
+      ids.emplace_back(index_->IdOf(d));
+    }
+    return py::make_tuple(out, ids);
   }
 
   py::bytes ToBytes() const { return py::bytes(index_->Serialize()); }
@@ -803,6 +818,11 @@ PYBIND11_MODULE(_newsclean, m) {
       .def("save", &PyDedupIndex::Save, py::arg("path"),
            "Writes the index to `path` atomically, in the CLI's --index format.")
       .def("to_bytes", &PyDedupIndex::ToBytes, "The index as bytes (what save writes).")
+      .def("add_loaded", &PyDedupIndex::AddLoaded, py::arg("fingerprints"), py::arg("ids"),
+           "Adds documents as if loaded from an index file (kept, never superseded); only "
+           "before the first decide.")
+      .def("indexed", &PyDedupIndex::Indexed,
+           "(Fingerprints, ids) of every document in the index, in index order.")
       .def("__len__", [](const PyDedupIndex& idx) { return idx.index().size(); })
       .def_property_readonly("name", [](const PyDedupIndex& idx) { return idx.index().name(); })
       .def_property_readonly(
@@ -850,6 +870,57 @@ PYBIND11_MODULE(_newsclean, m) {
           },
           py::arg("format") = "text", py::arg("color") = false,
           "The report: 'text', 'json' (schema newsclean-check/1), 'github' or 'junit'.");
+
+  m.def(
+      "_clean_file",
+      [](const std::string& path, const std::string& part_path, const PyCleaner* cleaner,
+         const py::dict& dedup, const std::string& text_field, bool skip_bad_records) {
+        const DedupOptions options = DedupOptionsFromDict(dedup);
+        absl::StatusOr<FileFingerprints> result;
+        {
+          py::gil_scoped_release release;
+          result = CleanAndFingerprintFile(
+              path, part_path, cleaner ? &cleaner->cleaner() : nullptr, options, text_field,
+              skip_bad_records ? OnBadRecord::kSkipAndCount : OnBadRecord::kFail);
+        }
+        FileFingerprints f = ValueOrThrow(std::move(result));
+        py::dict d;
+        d["fingerprints"] = py::cast(std::move(f.fingerprints));
+        d["ids"] = f.ids;
+        d["dates"] = f.dates;
+        d["records"] = f.records;
+        d["written"] = f.written;
+        d["skipped"] = f.skipped;
+        d["dropped"] = f.dropped;
+        d["bytes_in"] = f.bytes_in;
+        d["text_bytes_in"] = f.text_bytes_in;
+        d["text_bytes_out"] = f.text_bytes_out;
+        return d;
+      },
+      py::arg("path"), py::arg("part_path"), py::arg("cleaner"), py::arg("dedup"),
+      py::arg("text_field") = "text", py::arg("skip_bad_records") = false,
+      "Distributed run, step 1 for one file: clean (cleaner None: no cleaning), write the "
+      "survivors to part_path, return their fingerprints, ids, dates and counts.");
+  m.def(
+      "_write_survivors",
+      [](const std::string& part_path, const std::string& out_path, std::vector<bool> drop) {
+        py::gil_scoped_release release;
+        absl::Status st = WriteSurvivors(part_path, out_path, drop);
+        py::gil_scoped_acquire acquire;
+        ThrowIfError(st);
+      },
+      py::arg("part_path"), py::arg("out_path"), py::arg("drop"),
+      "Distributed run, last step for one file: the part file's kept lines to out_path.");
+  m.def(
+      "_expand_inputs",
+      [](const std::vector<std::string>& inputs) {
+        PipelineOptions options;
+        options.inputs = inputs;
+        std::unique_ptr<DocumentReader> reader =
+            ValueOrThrow(DocumentReader::Open(options, nullptr));
+        return reader->files();
+      },
+      py::arg("inputs"), "The files the CLI would read for these inputs, in its order.");
 
   m.def("check", &Check, py::arg("documents") = py::none(), py::kw_only(),
         py::arg("files") = py::none(), py::arg("cleaner") = nullptr,

@@ -227,6 +227,7 @@ DedupDecision DedupIndex::Query(const Fingerprint& fp) const {
 
 DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
                                  std::string_view preference) {
+  decided_any_ = true;
   DedupDecision d = DecideAgainstKept(fp, &scratch_);
   if (fp.empty) return d;  // nothing to match on: kept, never indexed
   if (d.kind == DedupDecision::Kind::kUnique) {
@@ -386,6 +387,35 @@ absl::Status DedupIndex::LoadBytes(std::string_view path, std::string_view data)
   loading_ = false;
   num_loaded_ = num_docs_;
   return absl::OkStatus();
+}
+
+absl::Status DedupIndex::AddLoaded(const Fingerprint& fp, std::string_view id) {
+  if (decided_any_) {
+    return absl::FailedPreconditionError("documents are added as loaded only before any Decide()");
+  }
+  if (fp.empty || fp.packed.size() != packed_size_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a loaded document needs a fingerprint of ", packed_size_, " packed bytes"));
+  }
+  Fingerprint keyed = fp;
+  lsh_.BandKeys(keyed.packed, &keyed.band_keys);  // this index's bands, whatever fp carries
+  loading_ = true;
+  Insert(keyed, id, "");
+  loading_ = false;
+  num_loaded_ = num_docs_;
+  return absl::OkStatus();
+}
+
+Fingerprint DedupIndex::IndexedFingerprint(uint32_t doc) const {
+  Fingerprint fp;
+  if (doc >= num_docs_) return fp;
+  fp.empty = false;
+  std::memcpy(&fp.exact_low, exact_->Record(doc), 8);
+  std::memcpy(&fp.exact_high, exact_->Record(doc) + 8, 8);
+  const uint8_t* packed = signatures_->Record(doc);
+  fp.packed.assign(packed, packed + packed_size_);
+  lsh_.BandKeys(fp.packed, &fp.band_keys);
+  return fp;
 }
 
 }  // namespace newsclean
