@@ -11,7 +11,8 @@ PACKAGES=(
   clang clang-format libfuzzer-14-dev libclang-rt-14-dev
   gzip bzip2 xz-utils zstd time unicode-data
 )
-PY_PACKAGES=(python3 python3-dev pybind11-dev python3-numpy python3-pytest)
+PY_PACKAGES=(python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-dask
+  python3-distributed)
 missing() {
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
 }

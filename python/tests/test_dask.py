@@ -10,12 +10,11 @@ import subprocess
 import sys
 import time
 
+import distributed  # installed by scripts/install-deps.sh: a missing one fails, never skips
 import pytest
 
-distributed = pytest.importorskip("distributed")
-
-import newsclean.dask as nd  # noqa: E402
-from conftest import run_cli  # noqa: E402
+import newsclean.dask as nd
+from conftest import run_cli
 
 
 @pytest.fixture(scope="module")
