@@ -111,34 +111,41 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_scheduler_and_workers_as_separate_processes(cli, split_corpus, tmp_path):
+@pytest.fixture(scope="module")
+def scheduler_address():
+    """A scheduler and two workers started as separate processes on 127.0.0.1, as
+    on a cluster of machines."""
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    env = dict(os.environ)
     procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host",
-                               "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env,
+                               "127.0.0.1", "--port", str(port), "--no-dashboard"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
         procs.append(subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2",
-             "--nthreads", "1", "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+             "--nthreads", "1", "--no-dashboard"], stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL))
-        c = distributed.Client(address, timeout=60)
-        c.wait_for_workers(2, timeout=60)
-        expected = cli_run(cli, split_corpus, tmp_path / "cli.jsonl", "--keep", "earliest")
-        out = subprocess.run([sys.executable, "-m", "newsclean.dask", str(tmp_path / "out"),
-                              *split_corpus, "--keep", "earliest", "--scheduler", address,
-                              "--report", str(tmp_path / "report.json")],
-                             capture_output=True, text=True, env=env)
-        assert out.returncode == 0, out.stderr
-        report = json.loads((tmp_path / "report.json").read_text())
-        assert report["workers"] == 2
-        assert read_outputs(report["outputs"]) == expected
-        c.close()
+        with distributed.Client(address, timeout=60) as c:
+            c.wait_for_workers(2, timeout=60)
+        yield address
     finally:
         for p in reversed(procs):
             p.terminate()
             p.wait(timeout=30)
+
+
+@pytest.mark.parametrize("keep", ["first", "longest", "earliest"])
+def test_scheduler_and_workers_as_separate_processes(cli, split_corpus, tmp_path,
+                                                     scheduler_address, keep):
+    expected = cli_run(cli, split_corpus, tmp_path / "cli.jsonl", "--keep", keep)
+    out = subprocess.run([sys.executable, "-m", "newsclean.dask", str(tmp_path / "out"),
+                          *split_corpus, "--keep", keep, "--scheduler", scheduler_address,
+                          "--report", str(tmp_path / "report.json")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["workers"] == 2
+    assert read_outputs(report["outputs"]) == expected
 
 
 def test_a_worker_that_dies_mid_run_is_replaced_and_the_result_is_still_exact(
