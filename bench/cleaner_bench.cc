@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "bench/hyperscan_prefilter.h"
 #include "newsclean/cleaner.h"
 #include "newsclean/reader.h"
 #include "re2/re2.h"
@@ -123,9 +124,11 @@ void BM_Cleaner_AllStages(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * Seeds().size()));
 }
 
-// The boilerplate rules in a RulePrefilter, and the non-blank lines of the seeds.
-struct RuleFixture {
-  RuleFixture() {
+// The boilerplate rules in a prefilter (RulePrefilter or HyperscanPrefilter),
+// and the non-blank lines of the seeds.
+template <typename Prefilter>
+struct RuleFixtureOf {
+  RuleFixtureOf() {
     std::string error;
     for (const RuleSpec& spec : BuiltinRules()) {
       ok = ok && prefilter.Add(ExpandRuleMacros(spec.pattern), &error);
@@ -141,16 +144,21 @@ struct RuleFixture {
     }
   }
   bool ok = true;
-  RulePrefilter prefilter;
+  Prefilter prefilter;
   std::vector<std::string> lines;
   size_t bytes = 0;
 };
 
-// The prefilter: fold each line, find its atoms, and the rules whose clauses
-// they satisfy. Checked first: every rule that matches a line is a candidate
-// for it, and lines get on average far fewer candidates than there are rules.
+using RuleFixture = RuleFixtureOf<RulePrefilter>;
+
+// The prefilter: fold each line and find the rules that may match it (the atom
+// prefilter: its atoms, and the rules whose clauses they satisfy; Hyperscan:
+// one scan against every rule). Checked first: every rule that matches a line
+// is a candidate for it, and lines get on average far fewer candidates than
+// there are rules.
+template <typename Prefilter>
 void BM_Boilerplate_Prefilter(benchmark::State& state) {
-  RuleFixture f;
+  RuleFixtureOf<Prefilter> f;
   std::string folded;
   std::vector<int> candidates;
   size_t total_candidates = 0;
@@ -179,6 +187,10 @@ void BM_Boilerplate_Prefilter(benchmark::State& state) {
   }
   state.counters["candidates_per_line"] =
       static_cast<double>(total_candidates) / static_cast<double>(f.lines.size());
+  if constexpr (std::is_same_v<Prefilter, HyperscanPrefilter>) {
+    state.counters["rules_unfiltered"] = static_cast<double>(f.prefilter.unfiltered().size());
+  }
+  state.counters["rules"] = f.prefilter.size();
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.lines.size()));
 }
@@ -279,7 +291,8 @@ BENCHMARK(newsclean::BM_Stage_Boilerplate);
 BENCHMARK(newsclean::BM_Stage_Reflow);
 BENCHMARK(newsclean::BM_Stage_RepeatedParagraph);
 BENCHMARK(newsclean::BM_Stage_Layout);
-BENCHMARK(newsclean::BM_Boilerplate_Prefilter);
+BENCHMARK(newsclean::BM_Boilerplate_Prefilter<newsclean::RulePrefilter>);
+BENCHMARK(newsclean::BM_Boilerplate_Prefilter<newsclean::HyperscanPrefilter>);
 BENCHMARK(newsclean::BM_Boilerplate_RuleSetsReference);
 BENCHMARK(newsclean::BM_Cleaner_AllStages);
 BENCHMARK(newsclean::BM_Reader_Jsonl);

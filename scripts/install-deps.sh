@@ -7,7 +7,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   libicu-dev libxxhash-dev libabsl-dev libre2-dev libsimdjson-dev libcli11-dev
   libboost-iostreams-dev zlib1g-dev libbz2-dev liblzma-dev libzstd-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libtinyxml2-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libtinyxml2-dev libhyperscan-dev
   clang clang-format libfuzzer-14-dev libclang-rt-14-dev
   gzip bzip2 xz-utils zstd time unicode-data
 )
