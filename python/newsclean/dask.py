@@ -284,6 +284,9 @@ def run(
              "keep": keep, "date_field": date_field}
     probe = _nc.DedupIndex(**dedup)  # options checked here, before any work
     files = _nc._expand_inputs(list(inputs))
+    # One run at a time on an index, as the CLI: held from before it is read
+    # until after the updated one is renamed into place.
+    lock = _nc._IndexLock(index) if index else None
     os.makedirs(output_dir, exist_ok=True)
     outputs = [os.path.join(output_dir, os.path.basename(f)) for f in files]
     if len(set(outputs)) != len(outputs):
@@ -427,6 +430,7 @@ def run(
     finally:
         for o in own:
             o.close()
+        del lock
 
     documents = sum(written)
     dropped: Dict[str, int] = {}

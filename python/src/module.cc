@@ -26,6 +26,7 @@
 #include "python/src/corpus_files.h"
 #include "python/src/errors.h"
 #include "python/src/fingerprints.h"
+#include "src/dedup/index_lock.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
 
@@ -911,6 +912,12 @@ PYBIND11_MODULE(_newsclean, m) {
       },
       py::arg("part_path"), py::arg("out_path"), py::arg("drop"),
       "Distributed run, last step for one file: the part file's kept lines to out_path.");
+  py::class_<IndexLock, std::unique_ptr<IndexLock>>(
+      m, "_IndexLock",
+      "The CLI's lock on an index file (one run at a time): taken by the constructor, "
+      "released when the object goes. newsclean.Error when another process holds it.")
+      .def(py::init([](const std::string& path) { return ValueOrThrow(IndexLock::Acquire(path)); }),
+           py::arg("path"));
   m.def(
       "_expand_inputs",
       [](const std::vector<std::string>& inputs) {

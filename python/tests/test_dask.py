@@ -13,6 +13,7 @@ import time
 import distributed  # installed by scripts/install-deps.sh: a missing one fails, never skips
 import pytest
 
+import newsclean
 import newsclean.dask as nd
 from conftest import run_cli
 
@@ -179,3 +180,15 @@ def test_errors_name_the_file_and_exit_2(tmp_path, split_corpus):
     assert out.returncode == 2 and "missing.jsonl" in out.stderr
     with pytest.raises(ValueError):
         nd.run(split_corpus, str(tmp_path / "o"), keep="shortest")
+
+
+def test_an_index_in_use_is_refused(split_corpus, client, tmp_path):
+    index = str(tmp_path / "busy.idx")
+    held = newsclean._newsclean._IndexLock(index)  # as a CLI run on it would hold it
+    with pytest.raises(newsclean.Error) as e:
+        nd.run(split_corpus, str(tmp_path / "out"), index=index, client=client)
+    assert "busy.idx" in str(e.value)
+    assert not (tmp_path / "out").exists()
+    del held
+    report = nd.run(split_corpus, str(tmp_path / "out"), index=index, client=client)
+    assert os.path.exists(index) and report["documents_in"] == 400
