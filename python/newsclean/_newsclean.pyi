@@ -21,6 +21,7 @@ class Removal:
 
 class CleanResult:
     text: str
+    invalid_utf8: int
     dropped: Optional[str]
     removals: List[Removal]
     @property

@@ -26,6 +26,7 @@
 #include "python/src/corpus_files.h"
 #include "python/src/errors.h"
 #include "python/src/fingerprints.h"
+#include "python/src/utf8_text.h"
 #include "src/dedup/index_lock.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
@@ -62,6 +63,7 @@ struct PyRemoval {
 
 struct PyCleanResult {
   std::string text;
+  size_t invalid_utf8 = 0;             // lone surrogates in the str, replaced by U+FFFD
   std::optional<std::string> dropped;  // the reason, when nothing is left
   std::vector<PyRemoval> removals;
   DocumentMetadata metadata;
@@ -87,11 +89,14 @@ void FillCodePointOffsets(const std::string& original, std::vector<PyRemoval>* r
   }
 }
 
-PyCleanResult CleanOne(const Cleaner& cleaner, std::string text) {
+PyCleanResult CleanOne(const Cleaner& cleaner, const Utf8Text& input) {
+  const std::string& text = input.bytes;
   Document doc;
   doc.SetOriginalText(text);
+  doc.invalid_utf8 = input.repaired;
   cleaner.Clean(&doc);
   PyCleanResult result;
+  result.invalid_utf8 = input.repaired;
   result.metadata = ExtractMetadata(doc);
   if (doc.dropped) result.dropped = std::string(ReasonName(*doc.dropped));
   for (Removal& r : doc.removals) {
@@ -124,18 +129,18 @@ class PyCleaner {
   explicit PyCleaner(CleanOptions options)
       : options_(std::move(options)), cleaner_(ValueOrThrow(Cleaner::Create(options_))) {}
 
-  PyCleanResult Clean(std::string text) const { return CleanOne(*cleaner_, std::move(text)); }
+  PyCleanResult Clean(const Utf8Text& text) const { return CleanOne(*cleaner_, text); }
 
-  std::vector<PyCleanResult> CleanBatch(const std::vector<std::string>& texts, int threads) const {
+  std::vector<PyCleanResult> CleanBatch(const std::vector<Utf8Text>& texts, int threads) const {
     std::vector<PyCleanResult> results(texts.size());
     ParallelWithoutGil(texts.size(), threads,
                        [&](size_t i) { results[i] = CleanOne(*cleaner_, texts[i]); });
     return results;
   }
 
-  std::string Explain(std::string text, bool color) const {
+  std::string Explain(const Utf8Text& text, bool color) const {
     Document doc;
-    doc.SetOriginalText(std::move(text));
+    doc.SetOriginalText(text.bytes);
     return ExplainDocument(*cleaner_, &doc, color);
   }
 
@@ -175,13 +180,13 @@ CleanOptions CleanOptionsFrom(const py::dict& d) {
 
 // --- MinHash signatures -----------------------------------------------------
 
-py::array_t<uint32_t> Signatures(const MinHasher& hasher, const std::vector<std::string>& texts,
+py::array_t<uint32_t> Signatures(const MinHasher& hasher, const std::vector<Utf8Text>& texts,
                                  int threads) {
   const size_t k = static_cast<size_t>(hasher.params().num_perm);
   std::vector<uint32_t> flat(texts.size() * k, 0xFFFFFFFFu);
   ParallelWithoutGil(texts.size(), threads, [&](size_t i) {
     std::vector<uint32_t> sig;
-    if (hasher.Sign(texts[i], &sig)) std::copy(sig.begin(), sig.end(), flat.begin() + i * k);
+    if (hasher.Sign(texts[i].bytes, &sig)) std::copy(sig.begin(), sig.end(), flat.begin() + i * k);
   });
   py::array_t<uint32_t> out({texts.size(), k});
   std::copy(flat.begin(), flat.end(), out.mutable_data());
@@ -248,13 +253,13 @@ class PyDedupIndex {
   PyDedupIndex(DedupOptions options, std::unique_ptr<DedupIndex> index)
       : options_(std::move(options)), index_(std::move(index)) {}
 
-  PyFingerprints Fingerprints(const std::vector<std::string>& texts, int threads) const {
+  PyFingerprints Fingerprints(const std::vector<Utf8Text>& texts, int threads) const {
     PyFingerprints out;
     out.fps.resize(texts.size());
     out.text_bytes.resize(texts.size());
     ParallelWithoutGil(texts.size(), threads, [&](size_t i) {
-      index_->ComputeFingerprint(texts[i], &out.fps[i]);
-      out.text_bytes[i] = texts[i].size();
+      index_->ComputeFingerprint(texts[i].bytes, &out.fps[i]);
+      out.text_bytes[i] = texts[i].bytes.size();
     });
     return out;
   }
@@ -440,6 +445,7 @@ PyFingerprints FingerprintsFromArrays(const py::tuple& arrays) {
 struct InputDocument {
   std::string id;
   std::string text;
+  size_t repaired = 0;  // lone surrogates replaced (Utf8Text)
 };
 
 // Documents as str, (id, text) pairs or mappings with "text" (and "id").
@@ -449,17 +455,23 @@ std::vector<InputDocument> ReadDocuments(const py::iterable& documents,
   for (py::handle item : documents) {
     InputDocument d;
     if (py::isinstance<py::str>(item)) {
-      d.text = item.cast<std::string>();
+      Utf8Text t = item.cast<Utf8Text>();
+      d.text = std::move(t.bytes);
+      d.repaired = t.repaired;
     } else if (py::isinstance<py::tuple>(item) && py::len(item) == 2) {
       d.id = item[py::int_(0)].cast<std::string>();
-      d.text = item[py::int_(1)].cast<std::string>();
+      Utf8Text t = item[py::int_(1)].cast<Utf8Text>();
+      d.text = std::move(t.bytes);
+      d.repaired = t.repaired;
     } else if (py::hasattr(item, "get")) {
       py::object text = item.attr("get")(text_field);
       if (text.is_none()) {
         Raise(absl::InvalidArgumentError(
             absl::StrCat("document ", out.size() + 1, " has no '", text_field, "' field")));
       }
-      d.text = text.cast<std::string>();
+      Utf8Text t = text.cast<Utf8Text>();
+      d.text = std::move(t.bytes);
+      d.repaired = t.repaired;
       py::object id = item.attr("get")("id");
       if (!id.is_none()) d.id = py::str(id).cast<std::string>();
     } else {
@@ -544,6 +556,7 @@ CheckResult Check(const std::optional<py::iterable>& documents,
     doc.id = std::move(docs[i].id);
     doc.source = SourceLocation{"<memory>", i + 1};
     doc.SetOriginalText(std::move(docs[i].text));
+    doc.invalid_utf8 = docs[i].repaired;
     checker->Check(&doc);
   }
   return checker->Result();
@@ -576,6 +589,8 @@ PYBIND11_MODULE(_newsclean, m) {
 
   py::class_<PyCleanResult>(m, "CleanResult", "A cleaned text, its removals and metadata.")
       .def_readonly("text", &PyCleanResult::text, "The cleaned text")
+      .def_readonly("invalid_utf8", &PyCleanResult::invalid_utf8,
+                    "Lone surrogates in the str, cleaned as U+FFFD (as the CLI does)")
       .def_readonly("dropped", &PyCleanResult::dropped,
                     "None, or the reason the whole document goes ('empty')")
       .def_readonly("removals", &PyCleanResult::removals, "Every removal, as Removal values")
@@ -651,7 +666,7 @@ PYBIND11_MODULE(_newsclean, m) {
            py::arg("ngram") = MinHashParams().ngram, py::arg("seed") = MinHashParams().seed)
       .def(
           "signatures",
-          [](const MinHasher& h, const std::vector<std::string>& texts, int threads) {
+          [](const MinHasher& h, const std::vector<Utf8Text>& texts, int threads) {
             return Signatures(h, texts, threads);
           },
           py::arg("texts"), py::arg("threads") = 0,

@@ -210,3 +210,26 @@ def test_check_files_equals_the_cli(cli, tmp_path, seeds):
     assert out.stdout == result.report("json")
     with pytest.raises(FileNotFoundError):
         newsclean.check(files=[str(tmp_path / "missing.jsonl")])
+
+
+def test_lone_surrogates_are_cleaned_as_the_cli_cleans_their_escapes(cli, tmp_path):
+    import json
+    import subprocess
+
+    record = '{"id": "s", "text": "黨(dang) 組織發(fā)展,\\ud800國(guo) 家。"}\n'
+    text = json.loads(record)["text"]  # what Python's json makes of the escape
+    assert "\ud800" in text
+    r = newsclean.Cleaner().clean(text)
+    assert r.invalid_utf8 == 1
+    assert r.text == "黨組織發展,\ufffd國家。"
+    for m in r.removals:  # offsets still index the str
+        assert text[m.start:m.end] == m.text
+    assert newsclean.Cleaner().clean_batch([text, "x"])[0].text == r.text
+    path = tmp_path / "s.jsonl"
+    path.write_text(record, encoding="utf-8")
+    out = subprocess.run([cli, "clean", str(path)], capture_output=True, text=True)
+    assert json.loads(out.stdout)["text"] == r.text
+    found = newsclean.check([text], duplicates=False)
+    assert found.summary["invalid-utf8"]["documents"] == 1
+    assert newsclean.DedupIndex().fingerprints([text]).arrays[0].tolist() == [False]
+    assert newsclean.MinHasher().signatures([text]).shape == (1, 128)
