@@ -1,10 +1,14 @@
 // The pipeline end to end, and the CLI's exit statuses.
 #include "newsclean/pipeline.h"
 
+#include <simdjson.h>
 #include <sys/wait.h>
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "gtest/gtest.h"
 #include "tests/testutil.h"
@@ -397,6 +401,53 @@ TEST(CorpusTest, GeneratorIsDeterministicAndDedupFindsThePlantedCopies) {
   EXPECT_GE(precision, 0.99) << eval;
   EXPECT_GE(recall, 0.99) << eval;
   EXPECT_NE(eval.find("| traditional |"), std::string::npos) << eval;
+}
+
+TEST(CorpusTest, ContainedCopiesAreContainedAndHardNegativesAreNot) {
+  std::string dir = MakeTempDir("corpus_contained");
+  std::string tool = NEWSCLEAN_CORPUS_TOOL;
+  ASSERT_EQ(std::system((tool + " gen --contained --fixtures " + kFixtures +
+                         " --docs 1500 --seed 4 -o " + dir + "/c.jsonl")
+                            .c_str()),
+            0);
+  // Texts by id, and each planted record's kind and base.
+  std::map<std::string, std::string> text;
+  std::vector<std::array<std::string, 3>> planted;  // id, kind, truth
+  simdjson::ondemand::parser parser;
+  std::ifstream in(dir + "/c.jsonl");
+  std::string line;
+  while (std::getline(in, line)) {
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc = parser.iterate(padded);
+    std::string id(std::string_view(doc["id"].get_string()));
+    text[id] = std::string(std::string_view(doc["text"].get_string()));
+    std::string truth;
+    std::string_view v;
+    if (!doc["truth_dup_of"].get_string().get(v)) truth = std::string(v);
+    std::string kind(std::string_view(doc["truth_kind"].get_string()));
+    if (kind != "base") planted.push_back({id, kind, truth});
+  }
+  std::map<std::string, size_t> kinds;
+  for (const auto& [id, kind, truth] : planted) {
+    ++kinds[kind];
+    const std::string& t = text[id];
+    if (kind == "contained-page") {
+      ASSERT_NE(text[truth].find(t), std::string::npos) << id;  // a run of the base's paragraphs
+      EXPECT_LT(t.size(), text[truth].size() + 1);
+    } else if (kind == "contained-plus-block") {
+      EXPECT_EQ(t.rfind(text[truth], 0), 0u) << id;  // the base, then the block
+      EXPECT_GT(t.size(), text[truth].size() * 11 / 10);
+    } else if (kind == "contained-in-roundup") {
+      EXPECT_NE(t.find("\n" + text[truth] + "\n"), std::string::npos) << id;
+      EXPECT_GT(t.size(), text[truth].size() * 2);
+    } else if (kind == "shares-quotation" || kind == "reworded") {
+      EXPECT_TRUE(truth.empty()) << id;  // hard negatives: not duplicates
+    }
+  }
+  for (const char* kind : {"contained-page", "contained-plus-block", "contained-in-roundup",
+                           "shares-quotation", "reworded", "exact", "shares-third"}) {
+    EXPECT_GT(kinds[kind], 3u) << kind;
+  }
 }
 
 TEST(CliTest, CleansATextFileToText) {

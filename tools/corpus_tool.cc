@@ -14,13 +14,21 @@
 //   changed, wrapped in page boilerplate (breadcrumb, date line, editor);
 //   hard negatives (truth_dup_of = null): an article sharing a third of the
 //   base's paragraphs, and a short article on the same site template.
-// Records: {"id", "text", "truth_dup_of", "truth_kind"}. Same flags, same bytes.
+// With --contained, also copies contained in another (truth_dup_of = the
+// base): a page of 30-90% of the article's paragraphs, the article plus an
+// unrelated block of 10-50% of its length, the article inside a roundup of
+// other items (the later record contains the earlier); and hard negatives
+// that share text without being copies: an article quoting one paragraph of
+// the base, and the same article reworded (35% of its characters changed).
+// Records: {"id", "text", "truth_dup_of", "truth_kind"}. Same flags, same bytes
+// (and without --contained, the bytes of the versions before it).
 //
 // eval: reads annotated JSONL and prints, per kind, how many records were
 // flagged, then precision and recall over all records.
 #include <simdjson.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -177,8 +185,17 @@ std::string ToJson(const Record& r) {
   return out;
 }
 
+// Markov paragraphs of at least `bytes` bytes in all, each on a line.
+std::string UnrelatedBlock(Markov* markov, std::mt19937_64* rng, size_t bytes) {
+  std::string block;
+  while (block.size() < bytes) {
+    block += (block.empty() ? "" : "\n") + Encode(markov->Paragraph(rng, 60 + (*rng)() % 240));
+  }
+  return block;
+}
+
 int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup_rate,
-             const std::string& out_path) {
+             bool contained, const std::string& out_path) {
   Markov markov;
   if (LoadSeeds(fixtures, &markov).empty()) return 2;
   std::mt19937_64 rng(seed);
@@ -218,7 +235,7 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
     if ((rng() % 10000) >= dup_rate * 10000) continue;
     size_t when = written + 1 + rng() % 200;
     Record r{"", "", base.id, ""};
-    switch (rng() % 8) {
+    switch (rng() % (contained ? 13 : 8)) {
       case 0:
         r.kind = "exact";
         r.text = text;
@@ -252,10 +269,56 @@ int Generate(const std::string& fixtures, size_t docs, uint64_t seed, double dup
         }
         break;
       }
-      default: {
+      case 7: {
         r.kind = "same-template";
         r.dup_of.clear();
         r.text = kTemplateHead + Encode(markov.Paragraph(&rng, 80)) + kTemplateTail;
+        break;
+      }
+      case 8: {  // one page of a multi-page article
+        r.kind = "contained-page";
+        const size_t n = std::max<size_t>(
+            1, static_cast<size_t>((0.3 + static_cast<double>(rng() % 61) / 100) * count + 0.5));
+        const size_t first = rng() % (count - std::min(n, count) + 1);
+        for (size_t p = first; p < first + n && p < count; ++p) {
+          r.text += (r.text.empty() ? "" : "\n") + paragraphs[p];
+        }
+        break;
+      }
+      case 9: {  // the article and an unrelated block a scraper added
+        r.kind = "contained-plus-block";
+        const double share = 0.1 + static_cast<double>(rng() % 41) / 100;
+        r.text =
+            text + "\n" + UnrelatedBlock(&markov, &rng, static_cast<size_t>(share * text.size()));
+        break;
+      }
+      case 10: {  // the article as one item of a longer roundup
+        r.kind = "contained-in-roundup";
+        const double before = 0.5 + static_cast<double>(rng() % 101) / 100;
+        const double after = 0.5 + static_cast<double>(rng() % 101) / 100;
+        r.text = UnrelatedBlock(&markov, &rng, static_cast<size_t>(before * text.size())) + "\n" +
+                 text + "\n" +
+                 UnrelatedBlock(&markov, &rng, static_cast<size_t>(after * text.size()));
+        break;
+      }
+      case 11: {  // hard negative: another article quoting the base's longest paragraph
+        r.kind = "shares-quotation";
+        r.dup_of.clear();
+        const std::string* quote = &paragraphs[0];
+        for (const std::string& p : paragraphs) {
+          if (p.size() > quote->size()) quote = &p;
+        }
+        const size_t others = 6 + rng() % 7;
+        for (size_t p = 0; p < others; ++p) {
+          if (p == others / 2) r.text += "“" + *quote + "”\n";
+          r.text += Encode(markov.Paragraph(&rng, 60 + rng() % 240)) + "\n";
+        }
+        break;
+      }
+      default: {  // hard negative: the same story in other words
+        r.kind = "reworded";
+        r.dup_of.clear();
+        r.text = ChangeChars(text, 0.35, &rng);
         break;
       }
     }
@@ -380,6 +443,7 @@ int main(int argc, char** argv) {
   size_t docs = 10000;
   uint64_t seed = 1;
   double dup_rate = 0.3;
+  bool contained = false;
   CLI::App* gen = app.add_subcommand("gen", "Write a corpus (JSONL) with ground truth fields");
   gen->add_option("--fixtures", fixtures, "The fixtures directory (reads seeds/)")
       ->capture_default_str();
@@ -388,6 +452,9 @@ int main(int argc, char** argv) {
   gen->add_option("--dup-rate", dup_rate, "Share of base articles followed by a planted record")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  gen->add_flag("--contained", contained,
+                "Also plant contained copies (a page, an article plus a block, an article in a "
+                "roundup) and hard negatives that share text (a quotation, a rewording)");
   gen->add_option("-o,--output", out, "Output file, '-' for stdout")->capture_default_str();
   CLI::App* eval = app.add_subcommand(
       "eval", "Precision and recall of `newsclean dedup --mode=annotate` output");
@@ -398,7 +465,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   study->add_option("--seed", seed, "Random seed")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
-  if (gen->parsed()) return newsclean::Generate(fixtures, docs, seed, dup_rate, out);
+  if (gen->parsed()) return newsclean::Generate(fixtures, docs, seed, dup_rate, contained, out);
   if (study->parsed()) return newsclean::Study(fixtures, seed);
   return newsclean::Evaluate(annotated);
 }
