@@ -301,25 +301,25 @@ def run(
     if not clean:
         cleaner = None
 
-    own = []
-    t = time.monotonic()
-    if client is None:
-        from distributed import Client, LocalCluster
-
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1,
-                                   threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            own.append(cluster)
-            client = Client(cluster)
-        own.insert(0, client)
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    partitions = partitions or max(1, 2 * workers)
-    times["start"] = time.monotonic() - t
-
+    own = []  # what this run started, closed at the end whatever happens
     try:
+        t = time.monotonic()
+        if client is None:
+            from distributed import Client, LocalCluster
+
+            if scheduler:
+                client = Client(scheduler)
+            else:
+                cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1,
+                                       threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+                own.append(cluster)
+                client = Client(cluster)
+            own.insert(0, client)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        partitions = partitions or max(1, 2 * workers)
+        times["start"] = time.monotonic() - t
+
         # 1. Clean and fingerprint each file on the workers.
         t = time.monotonic()
         cleaner_options = cleaner.options if cleaner is not None else None
