@@ -10,6 +10,8 @@ and count neither way.
 Subcommands:
   sample   print the ids of the labelling sample (per site, fixed by a hash)
   validate check label files: every span is found in its document
+  export   write label files as offsets only (no third-party text), one per
+           site, for tools/devset/labels/ in the repository
   score    run `newsclean clean --annotate` on the development set (or read its
            output) and report, per site: what was removed (by reason), labelled
            furniture removed and missed, and real text removed, in characters
@@ -21,6 +23,13 @@ Label files are JSON Lines, one record a labelled document:
 "occurrence" (1-based, default 1) picks among repeated substrings; "kind" is
 one of KINDS below. A record with an empty "spans" list says the document has
 no furniture at all (everything must stay).
+
+The same labels as offsets (what `export` writes; they quote nothing, so they
+can be kept in the repository):
+  {"id": "cna-012", "sha256": "<of the document's text, UTF-8>",
+   "spans": [{"kind": "dateline", "begin": 0, "end": 42}, ...]}
+byte offsets into the text's UTF-8; a document whose text no longer has that
+hash is an error (the development set changed under the labels).
 
 Standard library only; runs with Debian's /usr/bin/python3.
 """
@@ -88,10 +97,21 @@ def load_labels(paths, docs):
             if doc_id in labels:
                 errors.append(f"{path}:{n}: {doc_id} labelled twice")
             text = docs[doc_id]["text"]
+            raw = text.encode("utf-8")
+            if "sha256" in rec and rec["sha256"] != hashlib.sha256(raw).hexdigest():
+                errors.append(f"{path}:{n}: {doc_id}: the document's text changed since labelling")
+                continue
             spans = []
             for s in rec.get("spans", []):
                 if s.get("kind") not in KINDS:
                     errors.append(f"{path}:{n}: {doc_id}: unknown kind {s.get('kind')!r}")
+                    continue
+                if "begin" in s:
+                    b, e = s["begin"], s["end"]
+                    if not (isinstance(b, int) and isinstance(e, int) and 0 <= b < e <= len(raw)):
+                        errors.append(f"{path}:{n}: {doc_id}: bad offsets {b}..{e}")
+                        continue
+                    spans.append((b, e, s["kind"]))
                     continue
                 if not s.get("text"):
                     errors.append(f"{path}:{n}: {doc_id}: empty span")
@@ -103,6 +123,31 @@ def load_labels(paths, docs):
                 spans.append((off[0], off[1], s["kind"]))
             labels[doc_id] = spans
     return labels, errors
+
+
+def export(args):
+    """Writes the labels as offsets, one file per site, sorted by id."""
+    import os
+
+    docs = {r["id"]: r for r in load_jsonl(args.devset)}
+    labels, errors = load_labels(args.labels, docs)
+    if errors:
+        sys.exit("\n".join(errors))
+    os.makedirs(args.out_dir, exist_ok=True)
+    by_site = collections.defaultdict(list)
+    for doc_id in sorted(labels):
+        raw = docs[doc_id]["text"].encode("utf-8")
+        by_site[docs[doc_id]["site"]].append({
+            "id": doc_id,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "spans": [{"kind": k, "begin": b, "end": e} for b, e, k in sorted(labels[doc_id])],
+        })
+    for site, records in sorted(by_site.items()):
+        with open(os.path.join(args.out_dir, f"{site}.jsonl"), "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(labels)} documents, {sum(len(s) for s in labels.values())} spans, "
+          f"{len(by_site)} sites written to {args.out_dir}")
 
 
 def content_mask(raw):
@@ -266,6 +311,10 @@ def main():
     v = sub.add_parser("validate", help="check label files against the development set")
     v.add_argument("--devset", required=True)
     v.add_argument("labels", nargs="+")
+    x = sub.add_parser("export", help="write the labels as offsets only, one file per site")
+    x.add_argument("--devset", required=True)
+    x.add_argument("--out-dir", default="tools/devset/labels")
+    x.add_argument("labels", nargs="+")
     c = sub.add_parser("score", help="score newsclean on the development set")
     c.add_argument("--devset", required=True)
     c.add_argument("--labels", nargs="*", default=[])
@@ -286,6 +335,8 @@ def main():
         print(f"{len(labels)} documents labelled, {sum(len(s) for s in labels.values())} spans, "
               f"{len(errors)} errors")
         sys.exit(1 if errors else 0)
+    elif args.cmd == "export":
+        export(args)
     else:
         score(args)
 
