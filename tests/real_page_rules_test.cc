@@ -211,6 +211,10 @@ TEST(CreditTest, CreditsAndStampsGo) {
       {kBodyT + "（作者為某大學政治學系教授）", kBodyT, "byline-paren-tail"},
       {kBody + "\n© 2021年 某某电台版权声明：本文所有内容受到著作权法保护。", kBody,
        "copyright-symbol"},
+      // Glued into a flattened page (Apple Daily, Taiwan).
+      {kBodyT + "出版時間：17:17更新時間：18:07", kBodyT, "update-stamp-pair"},
+      {kBodyT + "有話要說 投稿「即時論壇」", kBodyT, "submit-prompt-tail"},
+      {"【工商消息】本文由某某人壽保險股份有限公司提供" + kBodyT, kBodyT, "advertorial-marker"},
       {kBody + "\n图像来源，Getty Images\n图像加注文字，\n民众在街头排队等候检测。\n" + kBody2,
        kBody + "\n" + kBody2, "caption-next"},
   });
@@ -222,6 +226,9 @@ TEST(CreditTest, OrdinaryParentheticalsStay) {
            std::string("该片（2019年拍摄）获得多项大奖。"),
            std::string("主办单位（文化部）表示欢迎各界参加。"),
            std::string("他在文章（作者自述）中回忆了童年。"),
+           std::string("報紙的出版時間：17:17，比平常晚了一小時。"),
+           std::string("他說自己有話要說，於是投稿給報社的論壇版。"),
+           std::string("這則工商消息刊出後引起不少討論。"),
        }) {
     EXPECT_EQ(Cleaned(s), s) << s;
   }

@@ -239,6 +239,13 @@ std::vector<RuleSpec> MakeBuiltinRules() {
        R"([(（](?:更新[:：][^()（）\n]{1,40}|\d{1,2}:\d{2}更新[^()（）\n]{0,60})[)）])"},
       {kSegment, "related-inline", Reason::kRelatedLinks,
        R"((?:相关新闻|延伸阅读|相关阅读|相关报道|推荐阅读|热门推荐|猜你喜欢|相关链接)[:：][^。\n]*$|(?:>>|»){sp}*更多[^。\n]{0,20}$|【(?:更多新闻|其他新闻|相关新闻|延伸阅读|推荐阅读|热门新闻)】(?:[^。\n]*$)?|►[^►【●▲\n]{1,80})"},
+      // Apple Daily (Taiwan) furniture glued into flattened pages: the stamp
+      // pair, the op-ed submission prompt, the advertorial marker.
+      {kSegment, "update-stamp-pair", Reason::kDateSource,
+       R"(出版时间{sp}*[:：]{sp}*\d{1,2}:\d{2}{sp}*更新时间{sp}*[:：]{sp}*\d{1,2}:\d{2})"},
+      {kSegment, "submit-prompt-tail", Reason::kFollowPrompt,
+       R"({sp}*有话要说{sp}*投稿「即时论坛」{sp}*$)"},
+      {kSegment, "advertorial-marker", Reason::kPageFurniture, R"(【工商消息】)"},
       {kSegment, "psa-notice-tail", Reason::kPageFurniture,
        R"([★●]{sp}*《?[{han}A-Za-z]{2,12}》?提醒您[,，:：][^\n]{0,160}$)"},
       {kSegment, "end-marker", Reason::kPageFurniture,
