@@ -215,6 +215,10 @@ TEST(CreditTest, CreditsAndStampsGo) {
       {kBodyT + "出版時間：17:17更新時間：18:07", kBodyT, "update-stamp-pair"},
       {kBodyT + "有話要說 投稿「即時論壇」", kBodyT, "submit-prompt-tail"},
       {"【工商消息】本文由某某人壽保險股份有限公司提供" + kBodyT, kBodyT, "advertorial-marker"},
+      {"內政部長今天上午前往機場慰勞同仁。中央社記者某某某桃園機場攝\u3000109年9月23日\n\n" +
+           kBodyT,
+       kBodyT, "caption-cna-credit"},
+      {kBodyT + "udn瘋運動有IG了！ ▪ 瘋運動的IG開張啦🔥🔥🔥大家追蹤起來！", kBodyT, "ig-prompt-tail"},
       {kBody + "\n图像来源，Getty Images\n图像加注文字，\n民众在街头排队等候检测。\n" + kBody2,
        kBody + "\n" + kBody2, "caption-next"},
   });
@@ -229,6 +233,8 @@ TEST(CreditTest, OrdinaryParentheticalsStay) {
            std::string("報紙的出版時間：17:17，比平常晚了一小時。"),
            std::string("他說自己有話要說，於是投稿給報社的論壇版。"),
            std::string("這則工商消息刊出後引起不少討論。"),
+           std::string("中央社記者某某今天在機場攝影時，遇到多名旅客。"),
+           std::string("這家球隊也有IG了！球迷紛紛說要追蹤起來，但也有人不以為然。"),
        }) {
     EXPECT_EQ(Cleaned(s), s) << s;
   }

@@ -167,6 +167,10 @@ std::vector<RuleSpec> MakeBuiltinRules() {
        R"([(（]?(?:图为|图片为|(?:资料图片?|资料照片?|档案照片?|组图)[:：])[^\n]{1,150})"},
       {kLine, "caption-with-credit", Reason::kImageCaption,
        R"([^\n]+?{sp}*)" NC_PHOTO_CREDIT R"({sp}*(?:[A-Z]+/[A-Za-z .'-]+)?)", 180},
+      // CNA's photo captions end with the photographer and the date (ROC or
+      // Western year), without brackets: "…。中央社記者某某台北攝 109年9月23日".
+      {kLine, "caption-cna-credit", Reason::kImageCaption,
+       R"([^\n]{0,200}?中央社记者[{han}·]{2,4}[{han}]{0,8}摄{sp}*\d{2,4}年\d{1,2}月\d{1,2}日)", 240},
       {kLine, "caption-with-date", Reason::kImageCaption,
        R"([^。\n]+(?:[。.]{sp}*)?[(（][^()（）。\n]*?\d{4}年\d{1,2}月\d{1,2}日[)）])", 180},
       {kLine, "follow-prompt", Reason::kFollowPrompt,
@@ -246,6 +250,9 @@ std::vector<RuleSpec> MakeBuiltinRules() {
       {kSegment, "submit-prompt-tail", Reason::kFollowPrompt,
        R"({sp}*有话要说{sp}*投稿「即时论坛」{sp}*$)"},
       {kSegment, "advertorial-marker", Reason::kPageFurniture, R"(【工商消息】)"},
+      // "udn瘋運動有IG了！ ▪ …大家追蹤起來！" at the end of a page.
+      {kSegment, "ig-prompt-tail", Reason::kFollowPrompt,
+       R"({sp}*[^。！？!?\n]{0,20}有(?i:IG|Instagram)了[!！][^\n]{0,80}?(?:追踪|关注)起来[!！]{sp}*$)"},
       {kSegment, "psa-notice-tail", Reason::kPageFurniture,
        R"([★●]{sp}*《?[{han}A-Za-z]{2,12}》?提醒您[,，:：][^\n]{0,160}$)"},
       {kSegment, "end-marker", Reason::kPageFurniture,
