@@ -192,3 +192,27 @@ def test_an_index_in_use_is_refused(split_corpus, client, tmp_path):
     del held
     report = nd.run(split_corpus, str(tmp_path / "out"), index=index, client=client)
     assert os.path.exists(index) and report["documents_in"] == 400
+
+
+def test_skipped_records_are_counted_as_the_cli_counts_them(cli, split_corpus, client, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    with open(split_corpus[0], encoding="utf-8") as f:
+        lines = f.readlines()[:40]
+    lines.insert(7, '{"id": "broken", "text": \n')
+    bad.write_text("".join(lines), encoding="utf-8")
+    expected = cli_run(cli, [str(bad)], tmp_path / "cli.jsonl", "--on-error", "skip")
+    report = nd.run([str(bad)], str(tmp_path / "out"), skip_bad_records=True, client=client)
+    assert read_outputs(report["outputs"]) == expected
+    assert report["skipped"] == 1 and report["documents_in"] == 41
+    with pytest.raises(newsclean.Error) as e:  # without skipping: an error naming file:line
+        nd.run([str(bad)], str(tmp_path / "out2"), client=client)
+    assert "bad.jsonl:8" in str(e.value)
+
+
+def test_inputs_with_one_file_name_are_refused(split_corpus, tmp_path):
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        shutil.copy(split_corpus[0], tmp_path / d / "same.jsonl")
+    with pytest.raises(ValueError) as e:
+        nd.run([str(tmp_path / "a"), str(tmp_path / "b")], str(tmp_path / "out"))
+    assert "same name" in str(e.value)
