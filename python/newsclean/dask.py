@@ -340,11 +340,11 @@ def run(
         if index and os.path.exists(index):
             existing = _nc.DedupIndex(path=index, **dedup)
             fps0, loaded_ids = existing.indexed()
-            sources.insert(0, client.scatter({"fingerprints": fps0, "ids": loaded_ids,
-                                              "dates": [None] * len(loaded_ids)}))
         else:
-            sources.insert(0, client.scatter({"fingerprints": _nc.Fingerprints.concat([]),
-                                              "ids": [], "dates": []}))
+            fps0 = _nc.Fingerprints.concat([])
+        loaded = {"fingerprints": fps0, "ids": loaded_ids, "dates": [None] * len(loaded_ids)}
+        # scatter() takes a dict as a mapping of keys to data: the payload goes in a list.
+        sources.insert(0, client.scatter([loaded])[0])
 
         # 2. Band keys to P tasks, which return the edges.
         t = time.monotonic()
