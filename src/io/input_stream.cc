@@ -273,6 +273,18 @@ std::unique_ptr<ByteSource> WrapRaw(std::unique_ptr<RawSource> raw, std::string 
   return std::make_unique<DecompressingSource>(std::move(prefixed), c, std::move(name));
 }
 
+// Opens `path` for reading; an error names it (NotFound, PermissionDenied or
+// Unavailable, by errno).
+absl::StatusOr<FILE*> OpenForReading(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f != nullptr) return f;
+  const int err = errno;
+  std::string msg = absl::StrCat(path, ": cannot open: ", std::strerror(err));
+  if (err == ENOENT) return absl::NotFoundError(msg);
+  if (err == EACCES) return absl::PermissionDeniedError(msg);
+  return absl::UnavailableError(msg);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ByteSource>> OpenInput(const std::string& path) {
@@ -280,15 +292,9 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenInput(const std::string& path) {
   if (path == "-") {
     raw = std::make_unique<FileRawSource>(stdin, false);
   } else {
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) {
-      int err = errno;
-      std::string msg = absl::StrCat(path, ": cannot open: ", std::strerror(err));
-      if (err == ENOENT) return absl::NotFoundError(msg);
-      if (err == EACCES) return absl::PermissionDeniedError(msg);
-      return absl::UnavailableError(msg);
-    }
-    raw = std::make_unique<FileRawSource>(f, true);
+    absl::StatusOr<FILE*> f = OpenForReading(path);
+    if (!f.ok()) return f.status();
+    raw = std::make_unique<FileRawSource>(*f, true);
   }
   absl::Status status;
   std::unique_ptr<ByteSource> source = WrapRaw(std::move(raw), path, &status);
@@ -302,14 +308,9 @@ std::unique_ptr<ByteSource> OpenInputFromString(std::string data, std::string na
 }
 
 absl::StatusOr<std::string> ReadFileContents(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    int err = errno;
-    std::string msg = absl::StrCat(path, ": cannot open: ", std::strerror(err));
-    if (err == ENOENT) return absl::NotFoundError(msg);
-    if (err == EACCES) return absl::PermissionDeniedError(msg);
-    return absl::UnavailableError(msg);
-  }
+  absl::StatusOr<FILE*> opened = OpenForReading(path);
+  if (!opened.ok()) return opened.status();
+  FILE* f = *opened;
   std::string data;
   char block[1 << 16];
   size_t got;
