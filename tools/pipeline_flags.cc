@@ -109,9 +109,8 @@ void FinishPipelineFlags(PipelineFlags* flags) {
   p.on_error = flags->on_error == "skip" ? OnBadRecord::kSkipAndCount : OnBadRecord::kFail;
   p.progress = !flags->no_progress && (flags->progress || IsTerminal(stderr));
   p.dedup_options.mode = flags->mode == "annotate" ? DedupMode::kAnnotate : DedupMode::kDrop;
-  p.dedup_options.keep = flags->keep == "longest"    ? KeepPolicy::kLongest
-                         : flags->keep == "earliest" ? KeepPolicy::kEarliest
-                                                     : KeepPolicy::kFirst;
+  // CLI11 admits only the three names (IsMember above).
+  p.dedup_options.keep = ParseKeepPolicy(flags->keep).value_or(KeepPolicy::kFirst);
 }
 
 }  // namespace newsclean

@@ -46,6 +46,26 @@ enum class KeepPolicy {
   kEarliest,  // the smallest value of a date field (ties and missing: the first); reads twice
 };
 
+// "first", "longest", "earliest"; nullopt for any other name.
+inline std::optional<KeepPolicy> ParseKeepPolicy(std::string_view name) {
+  if (name == "first") return KeepPolicy::kFirst;
+  if (name == "longest") return KeepPolicy::kLongest;
+  if (name == "earliest") return KeepPolicy::kEarliest;
+  return std::nullopt;
+}
+
+inline std::string_view KeepPolicyName(KeepPolicy keep) {
+  switch (keep) {
+    case KeepPolicy::kLongest:
+      return "longest";
+    case KeepPolicy::kEarliest:
+      return "earliest";
+    case KeepPolicy::kFirst:
+      break;
+  }
+  return "first";
+}
+
 struct DedupOptions {
   // Estimated Jaccard similarity at which a document is a near duplicate.
   // Lower catches more edited copies and risks merging related articles.

@@ -33,24 +33,10 @@ py::array_t<uint32_t> Signatures(const MinHasher& hasher, const std::vector<Utf8
 }
 
 KeepPolicy ParseKeep(const std::string& keep) {
-  if (keep == "first") return KeepPolicy::kFirst;
-  if (keep == "longest") return KeepPolicy::kLongest;
-  if (keep == "earliest") return KeepPolicy::kEarliest;
+  if (std::optional<KeepPolicy> parsed = ParseKeepPolicy(keep)) return *parsed;
   Raise(WithOption(absl::InvalidArgumentError(
                        absl::StrCat("keep must be first, longest or earliest, not '", keep, "'")),
                    "keep"));
-}
-
-std::string KeepName(KeepPolicy keep) {
-  switch (keep) {
-    case KeepPolicy::kLongest:
-      return "longest";
-    case KeepPolicy::kEarliest:
-      return "earliest";
-    case KeepPolicy::kFirst:
-      break;
-  }
-  return "first";
 }
 
 std::string KindName(DedupDecision::Kind kind) {
@@ -193,7 +179,7 @@ py::dict DedupOptionsDict(const DedupOptions& o) {
   d["num_perm"] = o.minhash.num_perm;
   d["ngram"] = o.minhash.ngram;
   d["seed"] = o.minhash.seed;
-  d["keep"] = KeepName(o.keep);
+  d["keep"] = std::string(KeepPolicyName(o.keep));
   d["date_field"] = o.date_field;
   return d;
 }
