@@ -166,7 +166,7 @@ def _decide_task(dedup, *payloads):
     fps = _nc.Fingerprints.concat([p["fingerprints"] for p in payloads])
     ids = [i for p in payloads for i in p["ids"]]
     dates = [d for p in payloads for d in p["dates"]]
-    moved = sum(sum(a.nbytes for a in p["fingerprints"].arrays) + p["ordinals"].nbytes
+    moved = sum(p["fingerprints"].nbytes + p["ordinals"].nbytes
                 + p["comps"].nbytes + sum(len(i) for i in p["ids"]) for p in payloads)
     order = np.lexsort((ords, comps))
     duplicate = np.zeros(len(ords), bool)
@@ -327,7 +327,8 @@ def run(
                              [dedup] * len(files), [text_field] * len(files),
                              [skip_bad_records] * len(files), pure=False)
         summaries = client.gather(client.map(
-            lambda r: {k: v for k, v in r.items() if k not in ("fingerprints", "ids", "dates")},
+            lambda r: {**{k: v for k, v in r.items() if k not in ("fingerprints", "ids", "dates")},
+                       "empty": r["fingerprints"].empty},
             cleaned))
         times["clean"] = time.monotonic() - t
         written = [s["written"] for s in summaries]
@@ -405,14 +406,12 @@ def run(
         t = time.monotonic()
         index_temp = None
         if index:
-            empties = client.gather([client.submit(
-                lambda r: r["fingerprints"].arrays[0], c, pure=False) for c in cleaned])
             updated = _nc.DedupIndex(path=index, **dedup) if os.path.exists(index) \
                 else _nc.DedupIndex(**dedup)
             for n, c in enumerate(cleaned):
-                rows = np.flatnonzero(inserted[n] & ~empties[n])
+                rows = np.flatnonzero(inserted[n] & ~summaries[n]["empty"])
                 fps, ids = client.submit(_inserted_task, c, rows, pure=False).result()
-                moved += sum(a.nbytes for a in fps.arrays) + sum(len(i) for i in ids)
+                moved += fps.nbytes + sum(len(i) for i in ids)
                 base = np.int64(n + 1) << _ROW_BITS
                 ids = [resolved_ids.get(int(base | r), i) for r, i in zip(rows, ids)]
                 updated.add_loaded(fps, ids)

@@ -202,18 +202,27 @@ py::array_t<T> Matrix(size_t rows, size_t cols, const std::function<const T*(siz
   return out;
 }
 
+// The widths of the packed signature and the band keys (those of the first
+// non-empty fingerprint; 0 when all are empty).
+std::pair<size_t, size_t> PackedAndBandWidths(const PyFingerprints& f) {
+  for (const Fingerprint& fp : f.fps) {
+    if (!fp.empty) return {fp.packed.size(), fp.band_keys.size()};
+  }
+  return {0, 0};
+}
+
+// The bytes .arrays holds, without building the arrays.
+size_t ArraysBytes(const PyFingerprints& f) {
+  const auto [packed, bands] = PackedAndBandWidths(f);
+  return f.fps.size() * (sizeof(bool) + 2 * sizeof(uint64_t) + packed + bands * sizeof(uint64_t) +
+                         sizeof(uint64_t));
+}
+
 // The arrays of a PyFingerprints, and back (for pickling and for moving
 // fingerprints between processes).
 py::tuple FingerprintArrays(const PyFingerprints& f) {
   const size_t n = f.fps.size();
-  size_t packed = 0, bands = 0;
-  for (const Fingerprint& fp : f.fps) {
-    if (!fp.empty) {
-      packed = fp.packed.size();
-      bands = fp.band_keys.size();
-      break;
-    }
-  }
+  const auto [packed, bands] = PackedAndBandWidths(f);
   py::array_t<bool> empty(n);
   py::array_t<uint64_t> exact({n, size_t{2}});
   py::array_t<uint8_t> packed_arr({n, packed});
@@ -314,6 +323,17 @@ void BindDedup(py::module_& m) {
           "arrays", [](const PyFingerprints& f) { return FingerprintArrays(f); },
           "(empty bool[n], exact uint64[n,2], packed uint8[n,P], band_keys uint64[n,B], "
           "text_bytes uint64[n])")
+      .def_property_readonly(
+          "empty",
+          [](const PyFingerprints& f) {
+            py::array_t<bool> empty(f.fps.size());
+            for (size_t i = 0; i < f.fps.size(); ++i) empty.mutable_at(i) = f.fps[i].empty;
+            return empty;
+          },
+          "bool[n]: the texts whose matching view is empty (never indexed); .arrays[0]")
+      .def_property_readonly("nbytes", &ArraysBytes,
+                             "The bytes .arrays holds (what moving them costs), without "
+                             "building them")
       .def_static("from_arrays", &FingerprintsFromArrays, py::arg("arrays"),
                   "Rebuilds fingerprints from .arrays")
       .def_static(

@@ -139,6 +139,8 @@ def test_fingerprints_move_between_processes_as_arrays():
     fps = index.fingerprints([BODY, "", BODY + "啊"])
     empty, exact, packed, keys, text_bytes = fps.arrays
     assert list(empty) == [False, True, False]
+    assert list(fps.empty) == list(empty)
+    assert fps.nbytes == sum(a.nbytes for a in fps.arrays)
     assert exact.shape == (3, 2) and packed.shape == (3, 64) and keys.shape[0] == 3
     assert list(text_bytes) == [len(BODY.encode()), 0, len((BODY + "啊").encode())]
     again = pickle.loads(pickle.dumps(fps))
