@@ -187,6 +187,19 @@ TEST(RuleFileTest, UserRulesApplyAndBadPatternsAreNamed) {
   EXPECT_NE(message.find("broken"), std::string::npos) << message;
 }
 
+TEST(RuleFileTest, TailScopeTakesTheLinesAfterItsMarker) {
+  CleanOptions options;
+  options.rule_texts = {"tail site-bio byline 关于本栏作者\n"};
+  const std::string article = kBody + "\n另一段正文，说明补贴资金的发放方式和时间。";
+  Document doc = CleanText(article + "\n关于本栏作者\n某某，资深记者。\n联系：某某信箱", options);
+  EXPECT_EQ(doc.text(), article);
+  EXPECT_EQ(RuleNames(doc), (std::vector<std::string>{"site-bio", "site-bio", "site-bio"}));
+  // More than a bio after the marker: the marker alone goes.
+  std::string longer;
+  for (int i = 0; i < 30; ++i) longer += kBody;
+  EXPECT_EQ(Cleaned(article + "\n关于本栏作者\n" + longer, options), article + "\n" + longer);
+}
+
 TEST(RuleFileTest, DisablesBuiltInRulesByNameAndRejectsUnknownNames) {
   CleanOptions options;
   options.disabled_rules = {"share-widget"};

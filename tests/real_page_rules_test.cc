@@ -165,7 +165,29 @@ TEST(WidgetTest, WidgetsGo) {
       {kBody + "\n这篇文章对你有帮助吗？", kBody, "media-widget"},
       {kBodyT + "\n請繼續往下閱讀...", kBodyT, "read-more"},
       {kBodyT + "【更多新聞】►標題一則►標題二則", kBodyT, "related-inline"},
+      {kBodyT + "更多某某週刊報導【某案追蹤2】某人出面說明\u3000另一人否認【某案追蹤3】新證據曝光",
+       kBodyT, "related-inline"},
   });
+}
+
+TEST(WidgetTest, AuthorBoxEndsThePage) {
+  // The box and the bio after it go, in either script, whatever the bio says.
+  ExpectCleans({
+      {kBodyT + kBodyT +
+           "\n\n博客 | 某某某\n\n【某某某・某某專欄】資深傳媒人，曾任報社編輯。歡迎來信。",
+       kBodyT + kBodyT, "author-box"},
+      {kBody + "\n" + kBody2 + "\n作者简介：某某，某大学教授，研究城市交通。",
+       kBody + "\n" + kBody2, "author-box"},
+  });
+  // A marker with an article after it (more than a bio's length), or at the
+  // top of a page: only the marker line goes, the article stays.
+  std::string article = "\n";
+  for (int i = 0; i < 10; ++i) article += kBody + kBody2;
+  EXPECT_EQ(Cleaned(kBody + kBody2 + "\n博客 | 某某某" + article), kBody + kBody2 + article);
+  EXPECT_EQ(Cleaned("博客 | 某某某\n" + kBody + "\n" + kBody2), kBody + "\n" + kBody2);
+  // The words inside a sentence are not a marker.
+  const std::string s = "他在博客上发表了作者简介，介绍自己的研究。";
+  EXPECT_EQ(Cleaned(kBody + "\n" + s), kBody + "\n" + s);
 }
 
 TEST(WidgetTest, RelatedListStopsAtBodyText) {
@@ -221,6 +243,15 @@ TEST(CreditTest, CreditsAndStampsGo) {
       {kBodyT + "udn瘋運動有IG了！ ▪ 瘋運動的IG開張啦🔥🔥🔥大家追蹤起來！", kBodyT, "ig-prompt-tail"},
       {kBody + "\n图像来源，Getty Images\n图像加注文字，\n民众在街头排队等候检测。\n" + kBody2,
        kBody + "\n" + kBody2, "caption-next"},
+      // Who stands where in the photo: a caption's words, not the body's.
+      {kBody + "\n去年，北京，某国总理某某（右）与中国总理会面。\n" + kBody2, kBody + "\n" + kBody2,
+       "caption-position"},
+      {kBodyT + "\n衛生部長某某（左起）、副部長某某出席記者會\n" + kBody2, kBodyT + "\n" + kBody2,
+       "caption-position"},
+      {kBody + "\n某某（由右至左）三人在会场合影。\n" + kBody2, kBody + "\n" + kBody2,
+       "caption-position"},
+      {kBody + "\nShafia Zaloom是 《Sex, Teens and Everything in Between》一书的作者。", kBody,
+       "book-author-bio"},
   });
 }
 
@@ -235,6 +266,11 @@ TEST(CreditTest, OrdinaryParentheticalsStay) {
            std::string("這則工商消息刊出後引起不少討論。"),
            std::string("中央社記者某某今天在機場攝影時，遇到多名旅客。"),
            std::string("這家球隊也有IG了！球迷紛紛說要追蹤起來，但也有人不以為然。"),
+           // Brackets that are not a photo position.
+           std::string("報告指出，中國（中共）當局加強了對外媒的管控。"),
+           std::string("改革开放四十年（中）"),
+           std::string("他说：“我（左）边的人先走了。”"),
+           std::string("该书是他与妻子合写的，两人都是《某某》一书的读者。"),
        }) {
     EXPECT_EQ(Cleaned(s), s) << s;
   }

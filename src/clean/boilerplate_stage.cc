@@ -51,6 +51,8 @@ bool IsListItem(std::string_view line) {
 
 constexpr size_t kMaxBlockItems = 30;
 constexpr size_t kMaxNextLineChars = 200;
+constexpr size_t kMaxTailChars = 600;
+constexpr size_t kMinBeforeTailChars = 50;
 
 }  // namespace
 
@@ -90,6 +92,24 @@ void BoilerplateStage::Process(Document* doc) const {
       if (whole < 0) continue;
       // A heading or marker line went: the block or the caption after it goes too.
       const RuleSpec& spec = rules_[whole];
+      if (spec.scope == RuleScope::kTail) {
+        // A tail follows the article: at the top of a page only the marker goes.
+        size_t before = 0;
+        for (size_t prev = 0; prev < li && before < kMinBeforeTailChars; ++prev) {
+          if (!lines[prev].blank) before += CountCodePoints(trimmed(prev));
+        }
+        if (before < kMinBeforeTailChars) continue;
+        size_t rest = 0;
+        for (size_t next = li + 1; next < lines.size() && rest <= kMaxTailChars; ++next) {
+          if (!lines[next].blank) rest += CountCodePoints(trimmed(next));
+        }
+        if (rest > kMaxTailChars) continue;  // an article goes on: only the marker goes
+        for (size_t next = li + 1; next < lines.size(); ++next) {
+          if (!lines[next].blank) cut_line(next, spec);
+        }
+        li = lines.size();
+        continue;
+      }
       size_t taken = 0;
       for (size_t next = li + 1; next < lines.size(); ++next) {
         if (lines[next].blank) continue;
@@ -125,7 +145,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
     if (spec.scope != RuleScope::kLine && spec.scope != RuleScope::kBlock &&
-        spec.scope != RuleScope::kLineNext) {
+        spec.scope != RuleScope::kLineNext && spec.scope != RuleScope::kTail) {
       continue;
     }
     if (!fits(spec.max_chars)) continue;

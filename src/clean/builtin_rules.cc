@@ -33,6 +33,7 @@ constexpr RuleScope kSegment = RuleScope::kSegment;
 constexpr RuleScope kLeadIn = RuleScope::kLeadIn;
 constexpr RuleScope kBlock = RuleScope::kBlock;
 constexpr RuleScope kLineNext = RuleScope::kLineNext;
+constexpr RuleScope kTail = RuleScope::kTail;
 
 // Sentence-final punctuation that content lines end with and boilerplate lines
 // usually do not.
@@ -120,6 +121,8 @@ std::vector<RuleSpec> MakeBuiltinRules() {
        R"([(（]{sp}*(?:[{han}A-Za-z]{1,12}(?:社|网|电台|通讯社|报|之音)[、，,]?{sp}*){1,4}[)）])"},
       {kLine, "author-bio", Reason::kByline,
        R"([^\n]{2,240}?欢迎(?:在|于)(?:(?:Twitter|推特|Facebook|脸书|Instagram|微博)(?:和|、)?)+上?关注(?:他|她|作者)[^\n]{0,60})"},
+      {kLine, "book-author-bio", Reason::kByline,
+       R"([^\n。“”]{1,30}是{sp}*《[^》\n]{1,60}》(?:一书|等书)?的(?:作者|合著者|共同作者)[。.]?)"},
       {kLine, "contribution-note", Reason::kByline,
        R"([{han}A-Za-z·、,，和及与 ]{2,80}对本文(?:亦|也)?有(?:报道|研究|采访|翻译)?贡献[。.]?)"},
       {kLine, "byline", Reason::kByline,
@@ -171,6 +174,13 @@ std::vector<RuleSpec> MakeBuiltinRules() {
       // Western year), without brackets: "…。中央社記者某某台北攝 109年9月23日".
       {kLine, "caption-cna-credit", Reason::kImageCaption,
        R"([^\n]{0,200}?中央社记者[{han}·]{2,4}[{han}]{0,8}摄{sp}*\d{2,4}年\d{1,2}月\d{1,2}日)", 240},
+      // A caption names who is where in the photo: "某某（右）與某某會面。",
+      // "(由右至左)", "（左起）". Body text does not point at positions; the
+      // marker must follow a name and be one of these words exactly, so "中國
+      // （中共）" never matches, and "（中）" must not end the line (a part
+      // number: "改革四十年（中）").
+      {kLine, "caption-position", Reason::kImageCaption,
+       R"([^\n“”「」『』:：？！?!]{1,60}?[{han}A-Za-z]{sp}?(?:[(（]{sp}?(?:左|右|中|前|后|中间|前排|后排|[左右前][起一二三四五六七八九1-9]|[前后][左右]|由[左右]至[左右])[)）][^\n“”「」『』:：？！?!]{1,80}|[(（]{sp}?(?:左|右|[左右][起一二三四五六七八九1-9]|由[左右]至[左右])[)）]))", 100},
       {kLine, "caption-with-date", Reason::kImageCaption,
        R"([^。\n]+(?:[。.]{sp}*)?[(（][^()（）。\n]*?\d{4}年\d{1,2}月\d{1,2}日[)）])", 180},
       {kLine, "follow-prompt", Reason::kFollowPrompt,
@@ -182,6 +192,11 @@ std::vector<RuleSpec> MakeBuiltinRules() {
       // --- Blocks: a heading and the list after it; a marker and its caption --
       {kBlock, "related-links", Reason::kRelatedLinks,
        R"([【\[]?{sp}*(?:相关新闻|相关阅读|相关报道|相关文章|相关链接|延伸阅读|推荐阅读|热门推荐|热门新闻|更多新闻|其他新闻|你可能也会感兴趣|猜你喜欢|热点推荐|精彩推荐|编辑推荐|小编推荐|今日推荐|大家都在看|阅读更多|更多报道|防疫资讯|全球热话题){sp}*[】\]]?{sp}*[:：》>]?)"},
+      // --- Tails: an author box that ends a page ------------------------------
+      // Hong Kong blog platforms close a column with "博客 | 作者" and the
+      // author's bio ("【作者・專欄】…"); op-eds with "作者简介：" and the bio.
+      {kTail, "author-box", Reason::kByline,
+       R"((?:博客{sp}*[|｜]{sp}*[^|｜\n]{1,30}|作者简介{sp}*[:：]?[^\n]{0,300}))"},
       {kLineNext, "caption-next", Reason::kImageCaption, R"((?:图像|视频|图片)加注文字[,，:：]?)"},
 
       // --- Segments inside a line ------------------------------------------
@@ -242,7 +257,7 @@ std::vector<RuleSpec> MakeBuiltinRules() {
       {kSegment, "update-note", Reason::kDateSource,
        R"([(（](?:更新[:：][^()（）\n]{1,40}|\d{1,2}:\d{2}更新[^()（）\n]{0,60})[)）])"},
       {kSegment, "related-inline", Reason::kRelatedLinks,
-       R"((?:相关新闻|延伸阅读|相关阅读|相关报道|推荐阅读|热门推荐|猜你喜欢|相关链接)[:：][^。\n]*$|(?:>>|»){sp}*更多[^。\n]{0,20}$|【(?:更多新闻|其他新闻|相关新闻|延伸阅读|推荐阅读|热门新闻)】(?:[^。\n]*$)?|►[^►【●▲\n]{1,80})"},
+       R"((?:相关新闻|延伸阅读|相关阅读|相关报道|推荐阅读|热门推荐|猜你喜欢|相关链接)[:：][^。\n]*$|(?:>>|»){sp}*更多[^。\n]{0,20}$|更多[^。\n【】]{1,10}(?:报导|报道|新闻)(?:{sp}*【[^】\n]{1,40}】[^【\n]{1,60}){1,10}$|【(?:更多新闻|其他新闻|相关新闻|延伸阅读|推荐阅读|热门新闻)】(?:[^。\n]*$)?|►[^►【●▲\n]{1,80})"},
       // Apple Daily (Taiwan) furniture glued into flattened pages: the stamp
       // pair, the op-ed submission prompt, the advertorial marker.
       {kSegment, "update-stamp-pair", Reason::kDateSource,

@@ -29,6 +29,8 @@ std::string_view ScopeName(RuleScope scope) {
       return "block";
     case RuleScope::kLineNext:
       return "line-next";
+    case RuleScope::kTail:
+      return "tail";
   }
   return "line";
 }

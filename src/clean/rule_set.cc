@@ -101,10 +101,12 @@ absl::StatusOr<std::vector<RuleSpec>> ParseRuleFile(std::string_view contents,
       spec.scope = RuleScope::kBlock;
     } else if (parts[0] == "line-next") {
       spec.scope = RuleScope::kLineNext;
+    } else if (parts[0] == "tail") {
+      spec.scope = RuleScope::kTail;
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat(where(), "unknown scope '", AV(parts[0]),
-                       "' (expected line, segment, lead-in, block or line-next)"));
+                       "' (expected line, segment, lead-in, block, line-next or tail)"));
     }
     if (!IsValidRuleName(parts[1])) {
       return absl::InvalidArgumentError(

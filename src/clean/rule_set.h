@@ -10,7 +10,12 @@
 //              up to the first that does not (or an enumerated subheading);
 //   line-next  a marker line: the pattern must match a whole line, which goes
 //              with the next line (a caption after "图像加注文字，"), if that
-//              line has at most 200 characters.
+//              line has at most 200 characters;
+//   tail       a marker line that ends a page (an author box: "博客 | 某某" and
+//              the author's bio): the pattern must match a whole line, which
+//              goes with every line after it, if those hold at most 600
+//              characters in all and the lines before it at least 50 (a tail
+//              follows an article); otherwise only the marker line goes.
 // A segment or lead-in pattern with capturing groups cuts only what its groups
 // captured, so that context can anchor a cut without being cut itself:
 // "[。！？](责任编辑[:：]{name})$" cuts the credit after a sentence, not the '。'.
@@ -41,7 +46,7 @@
 
 namespace newsclean {
 
-enum class RuleScope { kLine, kSegment, kLeadIn, kBlock, kLineNext };
+enum class RuleScope { kLine, kSegment, kLeadIn, kBlock, kLineNext, kTail };
 
 struct RuleSpec {
   RuleScope scope;

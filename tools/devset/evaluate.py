@@ -267,8 +267,8 @@ def count_chars_intersection(raw, mask, a, b):
     return n
 
 
-def pct(a, b):
-    return f"{100.0 * a / b:.1f}%" if b else "–"
+def pct(a, b, digits=1):
+    return f"{100.0 * a / b:.{digits}f}%" if b else "–"
 
 
 def report(per_site, reasons, wrong, missed, args):
@@ -284,7 +284,7 @@ def report(per_site, reasons, wrong, missed, args):
         print(f"| {site} | {st['docs']} | {st['labelled_docs']} | {st['removed']} ({pct(st['removed'], st['chars'])}) "
               f"| {st['furniture_chars']} | {st['furniture_removed']} "
               f"| {pct(st['furniture_removed'], st['furniture_chars'])} "
-              f"| {st['content_removed']} | {pct(st['content_removed'], st['content_chars'])} |")
+              f"| {st['content_removed']} | {pct(st['content_removed'], st['content_chars'], 2)} |")
     print()
     print("Removed characters by reason, per site (all documents):")
     print()
