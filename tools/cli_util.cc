@@ -16,6 +16,7 @@ namespace {
 // The flags that set an option the library names in an error.
 const char* FlagsOf(std::string_view option) {
   if (option == "threshold") return "--threshold";
+  if (option == "containment") return "--containment";
   if (option == "minhash.num_perm") return "--num-perm";
   if (option == "minhash.ngram") return "--ngram";
   if (option == "minhash") return "--num-perm and --ngram";

@@ -51,6 +51,12 @@ void AddSimilarityFlags(CLI::App* cmd, DedupOptions* d) {
                   "near duplicate of a kept one")
       ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();
+  cmd->add_option("--containment", d->containment,
+                  "Also a duplicate: a document at least this share of which is contained in a "
+                  "kept one, or that contains a kept one (a page of an article, an article with "
+                  "a block added, a roundup); 0.9 is a good value; 0: off")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_option("--num-perm", d->minhash.num_perm,
                   "MinHash signature length K (an --index needs the K it was built with)")
       ->check(CLI::Range(8, 1024))
@@ -67,7 +73,8 @@ void AddDedupFlags(CLI::App* cmd, PipelineFlags* flags) {
   AddSimilarityFlags(cmd, &d);
   cmd->add_option("--mode", flags->mode,
                   "drop: duplicates are dropped and counted; annotate: every record is kept and "
-                  "duplicates get \"newsclean_duplicate\": {\"of\", \"similarity\", \"exact\"}")
+                  "duplicates get \"newsclean_duplicate\": {\"of\", \"containment\" (contained "
+                  "copies), \"similarity\", \"exact\"}")
       ->check(CLI::IsMember({"drop", "annotate"}))
       ->capture_default_str();
   cmd->add_option("--keep", flags->keep,

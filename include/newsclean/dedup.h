@@ -3,10 +3,21 @@
 //
 // ComputeFingerprint() (thread-safe) computes what a decision needs: a 128-bit
 // XXH3 hash of the matching view (exact duplicates), the MinHash signature
-// packed to 4 bits a value, and its LSH band keys. Decide() is called once per
-// document in input order on one thread: it looks for an exact duplicate, then
-// for LSH candidates whose packed-signature estimate reaches the threshold,
-// and keeps the document (inserting it) when there is none. Only documents
+// packed to 4 bits a value, and its LSH band keys; with containment on, also
+// the view's sampled 8-character shingles (src/dedup/containment_index.h).
+// Decide() is called once per document in input order on one thread: it looks
+// for an exact duplicate, then for LSH candidates whose packed-signature
+// estimate reaches the threshold, then (with containment on) for a kept
+// document it is contained in or that it contains, and keeps the document
+// (inserting it) when there is none.
+//
+// Containment and the keep policy: a document contained in a kept one (a page
+// of an article) is its duplicate under every policy. A document that contains
+// a kept one (the article with a block added, a roundup holding it) is its
+// duplicate too: under kFirst, which can only drop what comes later, the later
+// container goes, and with it whatever it adds; under kLongest the container
+// is longer, so it supersedes the kept copy (which then resolves to it);
+// under kEarliest the earlier date is kept, whichever holds the other. Only documents
 // that were kept when they came are in the index, so chains of small edits
 // cannot merge unrelated articles through intermediate copies (a dropped copy
 // is never compared with), and under KeepPolicy::kFirst the first copy seen
@@ -56,6 +67,7 @@
 
 namespace newsclean {
 
+class ContainmentIndex;
 class OutputCommit;
 class RecordStore;
 }  // namespace newsclean
@@ -67,6 +79,9 @@ struct Fingerprint {
   uint64_t exact_low = 0, exact_high = 0;
   std::vector<uint8_t> packed;
   std::vector<uint64_t> band_keys;
+  // With DedupOptions::containment > 0: the view's level-0 shingle samples
+  // (sorted, unique); empty otherwise.
+  std::vector<uint64_t> containment_samples;
 };
 
 // What Decide() found for one document when it came.
@@ -75,6 +90,7 @@ struct DedupDecision {
     kUnique,     // kept and inserted as `inserted`
     kExact,      // an exact duplicate of `duplicate_of`
     kNear,       // a near duplicate of `duplicate_of`
+    kContained,  // contained in `duplicate_of`, or containing it (DedupOptions::containment)
     kSupersedes  // a duplicate of `duplicate_of` that the keep policy prefers: inserted as
                  // `inserted`, and `duplicate_of` now resolves to it
   } kind = Kind::kUnique;
@@ -83,7 +99,8 @@ struct DedupDecision {
   // For kUnique and kSupersedes: the index document it became; kNotInserted
   // for a document with an empty matching view (kept, never indexed).
   uint32_t inserted = kNotInserted;
-  double similarity = 0;  // 1 for exact duplicates
+  double similarity = 0;   // 1 for exact duplicates
+  double containment = 0;  // for kContained (and a kSupersedes found by containment)
 };
 
 // What became of a document once every document has been decided: a
@@ -95,6 +112,9 @@ struct DedupVerdict {
   bool exact = false;     // the match was exact (same matching view)
   uint32_t of = 0;        // when duplicate: the kept index document (IdOf(of))
   double similarity = 0;  // when duplicate: estimated Jaccard similarity, 1 if exact
+  // When the match was by containment: the estimated containment of the
+  // smaller copy in the larger (> 0); 0 for exact and near duplicates.
+  double containment = 0;
 };
 
 class DedupIndex {
@@ -150,7 +170,8 @@ class DedupIndex {
   // of its own, holding the loaded documents of that group).
   absl::Status AddLoaded(const Fingerprint& fp, std::string_view id);
   // The fingerprint index document `doc` was inserted with (band keys
-  // recomputed); an empty one when there is no such document.
+  // recomputed, containment samples not: the index keeps only some of them);
+  // an empty one when there is no such document.
   Fingerprint IndexedFingerprint(uint32_t doc) const;
 
   // The kept document that index document `doc` resolves to (itself unless a
@@ -160,9 +181,12 @@ class DedupIndex {
   // next Decide().
   std::string_view IdOf(uint32_t doc) const;
   size_t size() const { return num_docs_; }
-  // Bytes held for deciding (signatures, LSH table, exact-hash table), and the
-  // document ids on top, kept for --mode=annotate.
+  // Bytes held for deciding (signatures, LSH table, exact-hash table,
+  // containment samples), and the document ids on top, kept for
+  // --mode=annotate.
   size_t DecisionBytes() const;
+  // Of DecisionBytes(), the containment samples' share.
+  size_t ContainmentBytes() const;
   size_t IdBytes() const {
     return id_bytes_.capacity() + id_offsets_.capacity() * sizeof(uint64_t);
   }
@@ -211,10 +235,16 @@ class DedupIndex {
   std::vector<std::string> preferences_;  // for documents num_loaded_ and on
   size_t num_loaded_ = 0;                 // documents loaded from an index file: never superseded
   bool loading_ = false;
+  bool restoring_ = false;    // LoadBytes: samples come from the file, not the fingerprint
   bool decided_any_ = false;  // AddLoaded() is refused once true
   std::vector<uint32_t> superseded_by_;
-  // For a superseded document: its similarity with the copy that superseded it.
+  // For a superseded document: its similarity with the copy that superseded it,
+  // and the containment when that copy was found by containment (else 0).
   std::vector<float> superseded_similarity_;
+  std::vector<float> superseded_containment_;
+  // Every document's containment samples as kept (none when containment is
+  // off and none were loaded).
+  std::unique_ptr<ContainmentIndex> containment_;
   std::vector<uint32_t> scratch_;
 };
 

@@ -38,6 +38,9 @@ struct DuplicateInfo {
   std::string of;         // id of the kept document
   double similarity = 0;  // estimated Jaccard similarity, 1 for exact duplicates
   bool exact = false;
+  // Estimated containment of the smaller copy in the larger when the match
+  // was by containment (DedupOptions::containment); 0 otherwise.
+  double containment = 0;
 };
 
 // A request to remove [begin, end) of the *current* text.

@@ -42,8 +42,11 @@ class MinHasher {
 
   // Computes the signature of a matching view into *sig (K values) and
   // returns true; returns false, leaving *sig empty, when the view is empty.
-  // A view shorter than one shingle is one shingle.
-  bool SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig) const;
+  // A view shorter than one shingle is one shingle. With `shingle_hashes`,
+  // also stores each shingle's hash there, in order (containment sampling
+  // builds on them).
+  bool SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig,
+                std::vector<uint64_t>* shingle_hashes = nullptr) const;
 
   // As SignView, on the matching view of UTF-8 `text`.
   bool Sign(std::string_view text, std::vector<uint32_t>* sig) const;

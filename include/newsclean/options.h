@@ -70,6 +70,12 @@ struct DedupOptions {
   // Estimated Jaccard similarity at which a document is a near duplicate.
   // Lower catches more edited copies and risks merging related articles.
   double threshold = 0.8;
+  // Containment at which a document is a duplicate of a kept document it is
+  // contained in, or that it contains (a page of an article, an article with a
+  // block added, an item of a roundup): the estimated share of the smaller
+  // one's 8-character shingles found in the other. 0: off (Jaccard only).
+  // 0.9 is a good value (README.md, "Contained copies").
+  double containment = 0;
   MinHashParams minhash;  // K (--num-perm, default 128), shingle length (--ngram, default 4)
   DedupMode mode = DedupMode::kDrop;
   std::string index_path;  // load from and save to this file; empty: in memory only

@@ -38,11 +38,12 @@ enum class Reason {
   kPhotoCredit,  // "（記者某某攝）", "圖／某某提供", "©Getty Images", "REUTERS/…"
   kRelatedLinks,  // "相關新聞" / "延伸阅读" and the headlines after it, "【更多新聞】►…"
   kFollowPrompt,  // "歡迎按讚加入…粉絲專頁", "下載某某APP", subscription and feed prompts
-  kScriptResidue,  // JavaScript, CSS, JSON left by text extraction
-  kMarkupResidue,  // HTML tags, Markdown marks, "&nbsp;" left by text extraction
+  kScriptResidue,       // JavaScript, CSS, JSON left by text extraction
+  kMarkupResidue,       // HTML tags, Markdown marks, "&nbsp;" left by text extraction
+  kContainedDuplicate,  // document dropped: contained in a kept one, or containing it
 };
 
-inline constexpr int kNumReasons = static_cast<int>(Reason::kMarkupResidue) + 1;
+inline constexpr int kNumReasons = static_cast<int>(Reason::kContainedDuplicate) + 1;
 
 // Returns the stable name of `reason`, e.g. "pinyin-gloss".
 std::string_view ReasonName(Reason reason);

@@ -45,12 +45,15 @@ struct RunStats {
   std::map<std::string, RuleCount> reasons;  // by reason name
   // Near-duplicate detection (when enabled).
   bool dedup = false;
-  size_t dedup_unique = 0;          // documents kept as first seen
-  size_t dedup_exact = 0;           // exact duplicates (dropped or annotated)
-  size_t dedup_near = 0;            // near duplicates (dropped or annotated)
-  size_t index_documents = 0;       // documents in the index at the end (earlier runs included)
-  size_t index_decision_bytes = 0;  // signatures + LSH table + exact-hash table
-  size_t index_id_bytes = 0;        // document ids kept for --mode=annotate
+  size_t dedup_unique = 0;             // documents kept as first seen
+  size_t dedup_exact = 0;              // exact duplicates (dropped or annotated)
+  size_t dedup_near = 0;               // near duplicates (dropped or annotated)
+  size_t dedup_contained = 0;          // contained duplicates (dropped or annotated)
+  size_t index_documents = 0;          // documents in the index at the end (earlier runs included)
+  size_t index_decision_bytes = 0;     // signatures + LSH table + exact-hash table + containment
+  double containment = 0;              // DedupOptions::containment (0: off)
+  size_t index_containment_bytes = 0;  // of index_decision_bytes, the containment samples
+  size_t index_id_bytes = 0;           // document ids kept for --mode=annotate
   std::string index_name;
   int lsh_bands = 0, lsh_rows = 0;
   double seconds = 0;

@@ -45,6 +45,8 @@ std::string KindName(DedupDecision::Kind kind) {
       return "exact";
     case DedupDecision::Kind::kNear:
       return "near";
+    case DedupDecision::Kind::kContained:
+      return "contained";
     case DedupDecision::Kind::kSupersedes:
       return "supersedes";
     case DedupDecision::Kind::kUnique:
@@ -56,6 +58,7 @@ std::string KindName(DedupDecision::Kind kind) {
 DedupDecision::Kind ParseKind(const std::string& name) {
   if (name == "exact") return DedupDecision::Kind::kExact;
   if (name == "near") return DedupDecision::Kind::kNear;
+  if (name == "contained") return DedupDecision::Kind::kContained;
   if (name == "supersedes") return DedupDecision::Kind::kSupersedes;
   if (name == "unique") return DedupDecision::Kind::kUnique;
   Raise(absl::InvalidArgumentError(absl::StrCat("no decision kind '", name, "'")));

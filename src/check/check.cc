@@ -40,6 +40,7 @@ FindingKind KindOfReason(Reason reason) {
       return FindingKind::kRepeatedParagraph;
     case Reason::kExactDuplicate:
     case Reason::kNearDuplicate:
+    case Reason::kContainedDuplicate:
       return FindingKind::kDuplicateDocument;
     case Reason::kEmpty:
       return FindingKind::kEmptyDocument;
@@ -125,12 +126,21 @@ void CollectFindings(const Document& doc, std::string_view original,
                            "empty", 1, Clip(TrimSpaces(original), 40)});
   }
   if (duplicate && duplicate->kind != DedupDecision::Kind::kUnique) {
-    bool exact = duplicate->kind == DedupDecision::Kind::kExact;
-    out->push_back(
-        Finding{FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
-                exact ? "exact-duplicate" : "near-duplicate", 1,
-                absl::StrFormat("duplicates %s (similarity %.2f)",
-                                AV(index->IdOf(duplicate->duplicate_of)), duplicate->similarity)});
+    const bool exact = duplicate->kind == DedupDecision::Kind::kExact;
+    const bool contained = duplicate->kind == DedupDecision::Kind::kContained;
+    out->push_back(Finding{
+        FindingKind::kDuplicateDocument, file, LineOf(doc, original, 0), doc.id,
+        exact       ? "exact-duplicate"
+        : contained ? "contained-duplicate"
+                    : "near-duplicate",
+        1,
+        contained
+            ? absl::StrFormat("contained in or containing %s (containment %.2f, "
+                              "similarity %.2f)",
+                              AV(index->IdOf(duplicate->duplicate_of)), duplicate->containment,
+                              duplicate->similarity)
+            : absl::StrFormat("duplicates %s (similarity %.2f)",
+                              AV(index->IdOf(duplicate->duplicate_of)), duplicate->similarity)});
   }
 }
 

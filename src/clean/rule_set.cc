@@ -17,6 +17,7 @@ bool IsRuleReason(Reason reason) {
     case Reason::kReflow:
     case Reason::kExactDuplicate:
     case Reason::kNearDuplicate:
+    case Reason::kContainedDuplicate:
     case Reason::kRepeatedParagraph:
     case Reason::kRepeatedAcrossDocuments:
       return false;

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "src/dedup/containment_index.h"
 #include "src/dedup/record_store.h"
 #include "src/io/input_stream.h"
 #include "src/io/output_stream.h"
@@ -17,7 +18,10 @@ namespace newsclean {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'C', 'D', 'E', 'D', 'U', 'P', '\n'};
-constexpr uint32_t kFormatVersion = 1;
+// Version 2 adds, after the MinHash name, the containment sampler's name, and
+// after each document's id its containment level, sample count and stored
+// sample tags. Version 1 files load: their documents have no samples.
+constexpr uint32_t kFormatVersion = 2;
 
 void PutU32(uint32_t v, std::string* out) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
@@ -68,7 +72,8 @@ DedupIndex::DedupIndex(const DedupOptions& options, MinHasher hasher, LshParams 
       packed_size_((static_cast<size_t>(options.minhash.num_perm) + 1) / 2),
       signatures_(std::make_unique<RecordStore>(packed_size_)),
       exact_(std::make_unique<RecordStore>(16)),
-      exact_slots_(1024, kNoDoc) {
+      exact_slots_(1024, kNoDoc),
+      containment_(std::make_unique<ContainmentIndex>()) {
   name_ = absl::StrCat(hasher_.Name(), "-b", kSignatureBits);
   id_offsets_.push_back(0);
 }
@@ -121,6 +126,11 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::CreateEmpty(const DedupO
                           absl::StrCat("threshold ", options.threshold, " is not in (0, 1]")),
                       "threshold");
   }
+  if (!(options.containment >= 0.0 && options.containment <= 1.0)) {
+    return WithOption(absl::InvalidArgumentError(absl::StrCat("containment ", options.containment,
+                                                              " is not in [0, 1] (0: off)")),
+                      "containment");
+  }
   if (options.minhash.num_perm < 8) {  // fewer values cannot make LSH bands worth having
     return WithOption(absl::InvalidArgumentError(
                           absl::StrCat("MinHash signature length ", options.minhash.num_perm,
@@ -160,17 +170,21 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Load(const DedupOptions&
 void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) const {
   thread_local std::vector<char32_t> view;
   thread_local std::vector<uint32_t> sig;
+  thread_local std::vector<uint64_t> shingles;
   MatchView(text, &view);
   fp->empty = view.empty();
   fp->packed.clear();
   fp->band_keys.clear();
+  fp->containment_samples.clear();
   if (fp->empty) return;
   XXH128_hash_t h = XXH3_128bits(view.data(), view.size() * sizeof(char32_t));
   fp->exact_low = h.low64;
   fp->exact_high = h.high64;
-  hasher_.SignView(view, &sig);
+  const bool containment = options_.containment > 0;
+  hasher_.SignView(view, &sig, containment ? &shingles : nullptr);
   fp->packed = PackSignature(sig);
   lsh_.BandKeys(fp->packed, &fp->band_keys);
+  if (containment) ContainmentSamples(shingles, options_.minhash.ngram, &fp->containment_samples);
 }
 
 uint32_t DedupIndex::Resolve(uint32_t doc) const {
@@ -205,14 +219,19 @@ DedupVerdict DedupIndex::Verdict(const DedupDecision& decided) const {
       v.duplicate = true;
       v.of = kept;
       v.similarity = superseded_similarity_[decided.inserted];
-      v.exact = v.similarity >= 1.0;
+      if (decided.inserted < superseded_containment_.size()) {
+        v.containment = superseded_containment_[decided.inserted];
+      }
+      v.exact = v.containment == 0 && v.similarity >= 1.0;
     }
     return v;
   }
-  if (decided.kind == DedupDecision::Kind::kExact || decided.kind == DedupDecision::Kind::kNear) {
+  if (decided.kind == DedupDecision::Kind::kExact || decided.kind == DedupDecision::Kind::kNear ||
+      decided.kind == DedupDecision::Kind::kContained) {
     v.duplicate = true;
     v.of = Resolve(decided.duplicate_of);
     v.similarity = decided.similarity;
+    v.containment = decided.containment;
     v.exact = decided.kind == DedupDecision::Kind::kExact;
   }
   return v;
@@ -242,6 +261,9 @@ DedupDecision DedupIndex::Decide(const Fingerprint& fp, std::string_view id,
     d.inserted = Insert(fp, id, preference);
     superseded_by_[d.duplicate_of] = d.inserted;
     superseded_similarity_[d.duplicate_of] = static_cast<float>(d.similarity);
+    if (d.duplicate_of < superseded_containment_.size()) {
+      superseded_containment_[d.duplicate_of] = static_cast<float>(d.containment);
+    }
   }
   return d;
 }
@@ -274,6 +296,31 @@ DedupDecision DedupIndex::DecideAgainstKept(const Fingerprint& fp,
     d.kind = DedupDecision::Kind::kNear;
     d.duplicate_of = best_doc;
     d.similarity = best;
+    return d;
+  }
+  if (options_.containment <= 0 || fp.containment_samples.empty()) return d;
+  // No near duplicate: a kept document this one is contained in, or contains.
+  // The best containment wins, then the higher similarity, then the earlier
+  // document, so that the choice depends on nothing but the index.
+  std::vector<ContainmentMatch> matches;
+  containment_->Matches(fp.containment_samples, options_.containment, &matches);
+  double best_containment = -1, best_similarity = -1;
+  for (const ContainmentMatch& m : matches) {
+    std::span<const uint8_t> other(signatures_->Record(m.doc), packed_size_);
+    const double s = EstimatePackedJaccard(fp.packed, other, k);
+    if (m.best() > best_containment ||
+        (m.best() == best_containment &&
+         (s > best_similarity || (s == best_similarity && m.doc < best_doc)))) {
+      best_containment = m.best();
+      best_similarity = s;
+      best_doc = m.doc;
+    }
+  }
+  if (best_containment >= options_.containment) {
+    d.kind = DedupDecision::Kind::kContained;
+    d.duplicate_of = best_doc;
+    d.similarity = best_similarity;
+    d.containment = best_containment;
   }
   return d;
 }
@@ -292,7 +339,12 @@ uint32_t DedupIndex::Insert(const Fingerprint& fp, std::string_view id,
   id_offsets_.push_back(id_bytes_.size());
   if (options_.keep != KeepPolicy::kFirst && !loading_) preferences_.emplace_back(preference);
   superseded_by_.push_back(doc);
-  if (options_.keep != KeepPolicy::kFirst) superseded_similarity_.push_back(0);
+  if (options_.keep != KeepPolicy::kFirst) {
+    superseded_similarity_.push_back(0);
+    if (options_.containment > 0) superseded_containment_.push_back(0);
+  }
+  // A stored document's samples come from its file (LoadBytes).
+  if (!restoring_) containment_->Insert(doc, fp.containment_samples);
   return doc;
 }
 
@@ -306,15 +358,22 @@ size_t DedupIndex::DecisionBytes() const {
   return signatures_->MemoryBytes() + exact_->MemoryBytes() +
          exact_slots_.capacity() * sizeof(uint32_t) + lsh_.MemoryBytes() +
          superseded_by_.capacity() * sizeof(uint32_t) +
-         superseded_similarity_.capacity() * sizeof(float);
+         superseded_similarity_.capacity() * sizeof(float) +
+         superseded_containment_.capacity() * sizeof(float) + ContainmentBytes();
 }
+
+size_t DedupIndex::ContainmentBytes() const { return containment_->MemoryBytes(); }
 
 std::string DedupIndex::Serialize() const {
   std::string out(kMagic, sizeof kMagic);
   PutU32(kFormatVersion, &out);
   PutU32(static_cast<uint32_t>(name_.size()), &out);
   out.append(name_);
+  const std::string containment_name = ContainmentIndex::Name(options_.minhash.ngram);
+  PutU32(static_cast<uint32_t>(containment_name.size()), &out);
+  out.append(containment_name);
   PutU64(num_docs_, &out);
+  const std::vector<std::vector<uint32_t>> tags = containment_->StoredTags(num_docs_);
   for (size_t doc = 0; doc < num_docs_; ++doc) {
     uint64_t low, high;
     std::memcpy(&low, exact_->Record(doc), 8);
@@ -325,6 +384,10 @@ std::string DedupIndex::Serialize() const {
     std::string_view id = IdOf(static_cast<uint32_t>(doc));
     PutU32(static_cast<uint32_t>(id.size()), &out);
     out.append(id);
+    PutU32(static_cast<uint32_t>(containment_->level(static_cast<uint32_t>(doc))), &out);
+    PutU32(static_cast<uint32_t>(containment_->count(static_cast<uint32_t>(doc))), &out);
+    PutU32(static_cast<uint32_t>(tags[doc].size()), &out);
+    for (uint32_t tag : tags[doc]) PutU32(tag, &out);
   }
   PutU64(XXH3_64bits(out.data(), out.size()), &out);
   return out;
@@ -358,8 +421,9 @@ absl::Status DedupIndex::LoadBytes(std::string_view path, std::string_view data)
   uint32_t version = 0, name_len = 0;
   uint64_t docs = 0;
   c.Bytes(sizeof kMagic, &skip);
-  if (!c.U32(&version) || version != kFormatVersion) {
-    return corrupt(absl::StrCat("format version ", version, ", this build reads ", kFormatVersion));
+  if (!c.U32(&version) || version < 1 || version > kFormatVersion) {
+    return corrupt(
+        absl::StrCat("format version ", version, ", this build reads 1 to ", kFormatVersion));
   }
   if (!c.U32(&name_len) || !c.Bytes(name_len, &name)) return corrupt("truncated header");
   if (name != name_) {
@@ -369,8 +433,22 @@ absl::Status DedupIndex::LoadBytes(std::string_view path, std::string_view data)
             " (it needs the MinHash signature length and shingle length it was built with)")),
         "minhash");
   }
+  if (version >= 2) {
+    uint32_t len = 0;
+    std::string_view containment_name;
+    if (!c.U32(&len) || !c.Bytes(len, &containment_name)) return corrupt("truncated header");
+    const std::string expected = ContainmentIndex::Name(options_.minhash.ngram);
+    if (containment_name != expected) {
+      return WithOption(absl::FailedPreconditionError(absl::StrCat(
+                            AV(path), ": index samples containment with ", AV(containment_name),
+                            " but this build samples with ", expected)),
+                        "containment");
+    }
+  }
   if (!c.U64(&docs)) return corrupt("truncated header");
   loading_ = true;
+  restoring_ = true;
+  std::vector<uint32_t> tags;
   for (uint64_t d = 0; d < docs; ++d) {
     Fingerprint fp;
     fp.empty = false;
@@ -380,10 +458,28 @@ absl::Status DedupIndex::LoadBytes(std::string_view path, std::string_view data)
         !c.U32(&id_len) || !c.Bytes(id_len, &id)) {
       return corrupt(absl::StrCat("truncated at document ", d));
     }
+    uint32_t level = 0, count = 0, num_tags = 0;
+    tags.clear();
+    if (version >= 2) {
+      if (!c.U32(&level) || !c.U32(&count) || !c.U32(&num_tags) ||
+          num_tags > (data.size() - c.pos()) / 4) {
+        return corrupt(absl::StrCat("truncated at document ", d));
+      }
+      if (level > static_cast<uint32_t>(ContainmentIndex::kMaxLevel) || num_tags > count) {
+        return corrupt(absl::StrCat("bad containment samples at document ", d));
+      }
+      for (uint32_t t = 0; t < num_tags; ++t) {
+        uint32_t tag = 0;
+        if (!c.U32(&tag)) return corrupt(absl::StrCat("truncated at document ", d));
+        tags.push_back(tag);
+      }
+    }
     fp.packed.assign(packed.begin(), packed.end());
     lsh_.BandKeys(fp.packed, &fp.band_keys);
-    Insert(fp, id, "");
+    const uint32_t doc = Insert(fp, id, "");
+    containment_->InsertStored(doc, static_cast<int>(level), count, tags);
   }
+  restoring_ = false;
   loading_ = false;
   num_loaded_ = num_docs_;
   return absl::OkStatus();

@@ -40,9 +40,13 @@ absl::StatusOr<MinHasher> MinHasher::Create(MinHashParams params) {
   return MinHasher(params);
 }
 
-bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig) const {
+bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* sig,
+                         std::vector<uint64_t>* shingle_hashes) const {
   sig->clear();
-  if (view.empty()) return false;
+  if (view.empty()) {
+    if (shingle_hashes != nullptr) shingle_hashes->clear();
+    return false;
+  }
   const uint32_t k = static_cast<uint32_t>(params_.num_perm);
   const int n = std::min<int>(params_.ngram, static_cast<int>(view.size()));
   constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
@@ -52,12 +56,18 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
   const size_t shingles = view.size() - static_cast<size_t>(n) + 1;
   const size_t bytes = static_cast<size_t>(n) * sizeof(char32_t);
   const uint64_t seed = params_.seed;
+  uint64_t* out = nullptr;
+  if (shingle_hashes != nullptr) {
+    shingle_hashes->resize(shingles);  // a reused buffer shrinks for free
+    out = shingle_hashes->data();
+  }
   for (size_t i = 0; i < shingles; ++i) {
     uint64_t h = XXH3_64bits_withSeed(view.data() + i, bytes, seed);
     uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
     uint32_t value = static_cast<uint32_t>(h);
     s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
     filled[bin >> 6] |= uint64_t{1} << (bin & 63);
+    if (out != nullptr) out[i] = h;
   }
   auto is_filled = [&](uint32_t bin) { return (filled[bin >> 6] >> (bin & 63)) & 1; };
   // Optimal densification: an empty bin takes the value of the first filled

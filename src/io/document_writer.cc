@@ -122,6 +122,10 @@ void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
     if (doc.duplicate) {
       out->append(first ? "\"newsclean_duplicate\":{\"of\":" : ",\"newsclean_duplicate\":{\"of\":");
       AppendJsonString(doc.duplicate->of, out);
+      if (doc.duplicate->containment > 0) {
+        absl::StrAppend(out,
+                        ",\"containment\":", absl::StrFormat("%.3f", doc.duplicate->containment));
+      }
       absl::StrAppend(out, ",\"similarity\":", absl::StrFormat("%.3f", doc.duplicate->similarity),
                       ",\"exact\":", doc.duplicate->exact ? "true" : "false", "}");
     }

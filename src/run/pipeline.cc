@@ -320,10 +320,13 @@ bool PipelineRun::ApplyVerdict(const DedupVerdict& v, Document* doc, RunStats* s
     return false;
   }
   if (dedup_.mode == DedupMode::kDrop) {
-    doc->dropped = v.exact ? Reason::kExactDuplicate : Reason::kNearDuplicate;
+    doc->dropped = v.exact             ? Reason::kExactDuplicate
+                   : v.containment > 0 ? Reason::kContainedDuplicate
+                                       : Reason::kNearDuplicate;
     return false;
   }
-  doc->duplicate = DuplicateInfo{std::string(index_->IdOf(v.of)), v.similarity, v.exact};
+  doc->duplicate =
+      DuplicateInfo{std::string(index_->IdOf(v.of)), v.similarity, v.exact, v.containment};
   return true;
 }
 
@@ -381,6 +384,8 @@ absl::StatusOr<RunStats> PipelineRun::Finish() {
     stats_.index_name = index_->name();
     stats_.lsh_bands = index_->lsh_params().bands;
     stats_.lsh_rows = index_->lsh_params().rows;
+    stats_.containment = dedup_.containment;
+    stats_.index_containment_bytes = index_->ContainmentBytes();
   }
   stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (!options_.report_path.empty()) {

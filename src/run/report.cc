@@ -29,10 +29,15 @@ void RunStats::Add(const Document& doc) {
     if (rules_seen.insert(r.rule).second) ++rule.documents;
     if (reasons_seen.insert(reason).second) ++by_reason.documents;
   }
-  if (doc.duplicate) (doc.duplicate->exact ? dedup_exact : dedup_near) += 1;
+  if (doc.duplicate) {
+    (doc.duplicate->exact             ? dedup_exact
+     : doc.duplicate->containment > 0 ? dedup_contained
+                                      : dedup_near) += 1;
+  }
   if (doc.dropped) {
     if (*doc.dropped == Reason::kExactDuplicate) ++dedup_exact;
     if (*doc.dropped == Reason::kNearDuplicate) ++dedup_near;
+    if (*doc.dropped == Reason::kContainedDuplicate) ++dedup_contained;
     ++dropped[std::string(ReasonName(*doc.dropped))];
   } else {
     ++documents_out;
@@ -112,7 +117,13 @@ std::string ReportJson(const RunStats& s) {
         ", \"index_bytes_per_document\": ", absl::StrFormat("%.1f", per_doc),
         ", \"id_bytes\": ", s.index_id_bytes, ", \"signature\": ");
     AppendJsonString(s.index_name, &out);
-    absl::StrAppend(&out, ", \"lsh_bands\": ", s.lsh_bands, ", \"lsh_rows\": ", s.lsh_rows, "},\n");
+    absl::StrAppend(&out, ", \"lsh_bands\": ", s.lsh_bands, ", \"lsh_rows\": ", s.lsh_rows);
+    if (s.containment > 0) {
+      absl::StrAppend(&out, ", \"containment\": ", s.containment,
+                      ", \"contained_duplicates\": ", s.dedup_contained,
+                      ", \"containment_bytes\": ", s.index_containment_bytes);
+    }
+    out.append("},\n");
   }
   double mb = static_cast<double>(s.bytes_in) / 1e6;
   absl::StrAppend(&out, "  \"threads\": ", s.threads, ",\n");
