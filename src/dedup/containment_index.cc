@@ -171,8 +171,12 @@ void ContainmentIndex::Matches(std::span<const uint64_t> samples, double thresho
   if (counts.size() < levels_.size()) counts.resize(levels_.size(), 0);
   touched.clear();
   stops.clear();
-  // Each sample's slot is a cache miss: ask for them all first.
-  for (uint64_t s : samples) __builtin_prefetch(&slots_[Home(Tag(s))]);
+  // Each sample's slot and holder count are cache misses: ask for them all first.
+  for (uint64_t s : samples) {
+    const size_t home = Home(Tag(s));
+    __builtin_prefetch(&slots_[home]);
+    __builtin_prefetch(&holders_[home]);
+  }
   std::array<size_t, kMaxLevel + 2> countable{};
   for (uint64_t sample : samples) {
     const size_t slot = Find(Tag(sample));
