@@ -125,6 +125,10 @@ int AtomScanner::BucketOf(char32_t cp) const {
 bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const {
   found->clear();
   const ScriptTables& tables = ScriptTables::Get();
+  if (line->size() > UINT32_MAX) {  // offsets below are 32-bit: fold, and call it undecided
+    tables.FoldToSimplified(line);
+    return false;
+  }
   // A bit per atom: an atom seen once is not compared again.
   constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating
   uint64_t inline_seen[kInlineWords] = {};
@@ -140,9 +144,9 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
   // vector only for lines with very many.
   constexpr size_t kInlinePending = 1024;
-  struct Pending {
-    size_t at;
-    int bucket;
+  struct Pending {  // 8 bytes: written for every character of the fast path
+    uint32_t at;
+    int32_t bucket;
   };
   Pending inline_pending[kInlinePending];  // not zeroed: only [0, num_pending) is read
   size_t num_pending = 0;
@@ -163,8 +167,11 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       if (entry & (kFolds | kHasCase)) break;
       const size_t bucket_slot = entry & kBucketMask;
       const Slot& slot = slots_[bucket_slot];
-      seen[slot.single_word] |= slot.single_bit;
-      inline_pending[num_pending] = Pending{i, static_cast<int>(bucket_slot) - 1};
+      // Most characters are no atom: skipping the store keeps successive
+      // characters from waiting on each other's read-modify-write of seen[0].
+      if (slot.single_bit != 0) seen[slot.single_word] |= slot.single_bit;
+      inline_pending[num_pending] =
+          Pending{static_cast<uint32_t>(i), static_cast<int32_t>(bucket_slot) - 1};
       // Kept only if the next bytes can continue a longer atom (most cannot).
       if (slot.longer) num_pending += MayContinue(filters_[bucket_slot - 1], p, i + 3, n);
       i += 3;
@@ -211,7 +218,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     seen[slot.single_word] |= slot.single_bit;
     if (slot.longer) {  // compared once the line is folded
       if (num_pending < kInlinePending) {
-        inline_pending[num_pending++] = Pending{i, bucket};
+        inline_pending[num_pending++] = Pending{static_cast<uint32_t>(i), bucket};
       } else {
         more_pending.emplace_back(i, bucket);
       }

@@ -10,11 +10,11 @@ namespace newsclean {
 namespace {
 
 // A sample is 64 bits: the high half is its tag in the table (a Mix64 of the
-// shingle's hash), the low half the top 32 bits of the shingle's hash times
-// kPick, whose leading zeros decide its level: a shingle is sampled at level j
-// when the product's top kBaseBits + j bits are zero. Deciding by a multiply
-// lets the scan skip the mixing for the 31 shingles in 32 it does not keep.
-constexpr uint64_t kPick = 0x9E3779B97F4A7C15ull;
+// shingle's hash), the low half the top 32 bits of the shingle's hash, whose
+// leading zeros decide its level: a shingle is sampled at level j when its
+// hash's top kBaseBits + j bits are zero. The hash joins two XXH3 hashes, so
+// its bits are uniform as they are, and the scan mixes only the one shingle in
+// 32 it keeps.
 
 // The highest level a level-0 sample belongs to: how many leading zero bits
 // its low half has beyond the base ones.
@@ -45,10 +45,9 @@ void ContainmentSamples(std::span<const uint64_t> shingle_hashes, int ngram,
   for (size_t i = 0; i < last; ++i) {
     const uint64_t second = h[i + step];
     const uint64_t joined = h[i] ^ ((second << 31) | (second >> 33));
-    const uint64_t pick = joined * kPick;
-    if ((pick >> kShift) != 0) [[likely]]
+    if ((joined >> kShift) != 0) [[likely]]
       continue;
-    samples->push_back((Mix64(joined ^ kSeed) & 0xFFFFFFFF00000000ull) | (pick >> 32));
+    samples->push_back((Mix64(joined ^ kSeed) & 0xFFFFFFFF00000000ull) | (joined >> 32));
   }
   std::sort(samples->begin(), samples->end());
   samples->erase(std::unique(samples->begin(), samples->end()), samples->end());
@@ -86,13 +85,19 @@ bool ContainmentIndex::Add(uint32_t doc, uint32_t tag) {
   size_t i = Home(tag);
   for (; slots_[i].head != kEmpty; i = i + 1 == n ? 0 : i + 1) {
     if (slots_[i].tag != tag) continue;
-    if (holders_[i] == kMaxPostings) return false;  // a stop sample
-    if (holders_[i] == 1) {                         // the first holder moves to the pool
-      pool_.push_back(Posting{slots_[i].head, kEmpty});
-      slots_[i].head = static_cast<uint32_t>(pool_.size() - 1);
+    const size_t held = holders_[i];
+    if (held == kMaxPostings) return false;  // a stop sample
+    if (held == 1) {                         // the first holder moves to a block of two
+      const uint32_t block = Allocate(0);
+      pool_[block] = slots_[i].head;
+      slots_[i].head = block;
+    } else if (SizeClass(held + 1) != SizeClass(held)) {  // a block twice as large
+      const uint32_t block = Allocate(SizeClass(held + 1));
+      std::copy_n(pool_.data() + slots_[i].head, held, pool_.data() + block);
+      Free(slots_[i].head, SizeClass(held));
+      slots_[i].head = block;
     }
-    pool_.push_back(Posting{doc, slots_[i].head});
-    slots_[i].head = static_cast<uint32_t>(pool_.size() - 1);
+    pool_[slots_[i].head + held] = doc;
     ++holders_[i];
     return true;
   }
@@ -100,6 +105,28 @@ bool ContainmentIndex::Add(uint32_t doc, uint32_t tag) {
   holders_[i] = 1;
   ++used_;
   return true;
+}
+
+size_t ContainmentIndex::SizeClass(size_t holders) {
+  size_t c = 0;
+  while ((size_t{2} << c) < holders) ++c;
+  return c;
+}
+
+uint32_t ContainmentIndex::Allocate(size_t size_class) {
+  if (size_class < free_.size() && !free_[size_class].empty()) {
+    const uint32_t block = free_[size_class].back();
+    free_[size_class].pop_back();
+    return block;
+  }
+  const uint32_t block = static_cast<uint32_t>(pool_.size());
+  pool_.resize(pool_.size() + (size_t{2} << size_class));
+  return block;
+}
+
+void ContainmentIndex::Free(uint32_t block, size_t size_class) {
+  if (free_.size() <= size_class) free_.resize(size_class + 1);
+  free_[size_class].push_back(block);
 }
 
 void ContainmentIndex::Grow() {

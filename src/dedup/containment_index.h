@@ -5,8 +5,8 @@
 // documents", 1997). Every shingle of twice the MinHash's shingle length (8
 // code points by default) of the matching view is hashed (from the hashes of
 // its two halves, which MinHash computes anyway); a document's samples at
-// level j are the shingles whose hash, times an odd constant, has its top
-// kBaseBits + j bits zero, one in 32 * 2^j. Sampling by a property of the value commutes with set
+// level j are the shingles whose hash has its top kBaseBits + j bits zero, one
+// in 32 * 2^j. Sampling by a property of the value commutes with set
 // operations: the samples of A ∩ B are exactly the samples of A that are
 // samples of B. So |S(A) ∩ S(B)| / |S(A)| estimates |A ∩ B| / |A|, the
 // containment of A in B, without bias, and a copy contained whole has every
@@ -33,11 +33,13 @@
 // document that holds it. Bounded posting lists also bound each query's time.
 //
 // Memory: a tag's slot (9 bytes, in a table kept at load 0.56-0.7) holds its
-// only holder; a tag two or more documents hold has 8 bytes more a holder in a
-// pool. Plus 3 bytes a document with samples. bench/RESULTS.md has what news
-// articles take.
+// only holder; a tag two or more documents hold has its holders in a block of
+// 2, 4 or 8 document numbers. Plus 3 bytes a document with samples: about 310
+// bytes a kept document on the generated corpus (bench/RESULTS.md).
 //
-// Not thread-safe; deterministic for a given order of insertion.
+// Const methods may run concurrently with each other (scratch is per thread);
+// Insert needs the caller's exclusion. Deterministic for a given order of
+// insertion.
 #ifndef NEWSCLEAN_SRC_DEDUP_CONTAINMENT_INDEX_H_
 #define NEWSCLEAN_SRC_DEDUP_CONTAINMENT_INDEX_H_
 
@@ -99,19 +101,16 @@ class ContainmentIndex {
 
   size_t MemoryBytes() const {
     return slots_.capacity() * sizeof(Slot) + holders_.capacity() +
-           pool_.capacity() * sizeof(Posting) + levels_.capacity() + counts_.capacity() * 2;
+           pool_.capacity() * sizeof(uint32_t) + levels_.capacity() + counts_.capacity() * 2;
   }
 
  private:
-  // A tag's slot holds its one holder, or the newest of its postings in pool_
-  // (a list through `next`) once two or more documents hold it.
+  // A tag's slot holds its one holder, or, once two or more documents hold it,
+  // where their block starts in pool_: a run of Capacity(holders) document
+  // numbers, read in one go by a query.
   struct Slot {
     uint32_t tag;
-    uint32_t head;  // kEmpty when free; a document (one holder) or a pool_ index
-  };
-  struct Posting {
-    uint32_t doc;
-    uint32_t next;  // pool_ index, kEmpty at the end
+    uint32_t head;  // kEmpty when free; a document (one holder) or a pool_ offset
   };
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
   static constexpr size_t kNotFound = ~size_t{0};
@@ -122,16 +121,22 @@ class ContainmentIndex {
   template <typename F>
   void ForEachHolder(size_t slot, F&& f) const {
     if (holders_[slot] == 1) return f(slots_[slot].head);
-    for (uint32_t p = slots_[slot].head; p != kEmpty; p = pool_[p].next) f(pool_[p].doc);
+    const uint32_t* block = pool_.data() + slots_[slot].head;
+    for (size_t h = 0; h < holders_[slot]; ++h) f(block[h]);
   }
+  // Blocks hold 2, 4, 8, ... documents; freed ones are reused by size.
+  static size_t SizeClass(size_t holders);  // 0 for 2, 1 for 4, ...
+  uint32_t Allocate(size_t size_class);
+  void Free(uint32_t block, size_t size_class);
   // Adds the entry unless kMaxPostings documents hold the tag; true if added.
   bool Add(uint32_t doc, uint32_t tag);
   void Grow();
 
   std::vector<Slot> slots_;
   std::vector<uint8_t> holders_;  // by slot: how many documents hold its tag
-  std::vector<Posting> pool_;
-  size_t used_ = 0;  // slots in use
+  std::vector<uint32_t> pool_;
+  std::vector<std::vector<uint32_t>> free_;  // by size class: freed blocks
+  size_t used_ = 0;                          // slots in use
   // Start a document's entries: the arrays grow only up to the last document
   // with samples, so an index without containment holds nothing here.
   void Begin(uint32_t doc, int level, size_t count);
