@@ -341,6 +341,21 @@ TEST(ContainmentCliTest, AnnotatesDropsAndReportsInEverySubcommand) {
   EXPECT_EQ(ReadFile(dir + "/off.jsonl").find("containment"), std::string::npos);
   EXPECT_EQ(ReadFile(dir + "/off.json").find("containment"), std::string::npos);
 
+  // Under --keep longest (two passes) the roundup is kept and the article
+  // points at it.
+  ASSERT_EQ(RunCli("dedup --mode annotate --keep longest --containment 0.9 " + dir +
+                       "/feed.jsonl -o " + dir + "/longest.jsonl",
+                   &err),
+            0)
+      << err;
+  const std::string longest = ReadFile(dir + "/longest.jsonl");
+  const size_t article = longest.find("{\"id\":\"article\"");
+  ASSERT_NE(article, std::string::npos);
+  const std::string first_line = longest.substr(article, longest.find('\n', article) - article);
+  EXPECT_NE(first_line.find("\"newsclean_duplicate\":{\"of\":\"roundup\",\"containment\":1.000"),
+            std::string::npos)
+      << first_line;
+
   // clean --dedup drops them with their reason.
   ASSERT_EQ(RunCli("clean --dedup --containment 0.9 " + dir + "/feed.jsonl -o " + dir +
                        "/c.jsonl --report " + dir + "/c.json",
