@@ -9,6 +9,8 @@
 
 #include "gtest/gtest.h"
 #include "re2/re2.h"
+#include "src/clean/builtin_rule_clauses.h"
+#include "src/clean/rule_clauses.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/clean/rule_set.h"
 #include "src/text/script_tables.h"
@@ -91,14 +93,50 @@ TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
   EXPECT_EQ(candidates("第3期"), (std::vector<int>{2}));  // no 版
 }
 
+TEST(RulePrefilterTest, RulesGivenWithClausesAreCompiledOnFirstUse) {
+  RulePrefilter prefilter;
+  std::string error;
+  prefilter.Add("本站(?:所有)?内容.{0,40}", RuleClauses{{"本站"}, {"内容"}});
+  ASSERT_TRUE(prefilter.Add("(?:微信|微博)分享", &error));  // derived at Compile()
+  prefilter.Compile();
+  std::string line = "本站所有内容均为原创";
+  std::vector<int> ids;
+  prefilter.Candidates(&line, &ids);
+  EXPECT_EQ(ids, (std::vector<int>{0}));
+  EXPECT_TRUE(RE2::FullMatch(line, prefilter.rule(0)));
+  EXPECT_TRUE(RE2::FullMatch("微博分享", prefilter.rule(1)));
+}
+
+// The table generated at build time holds, for every built-in rule, exactly
+// the clauses start-up would derive: the generator and the library agree.
+TEST(BuiltinRuleClausesTest, EveryBuiltInRuleHasItsDerivedClauses) {
+  std::vector<std::string> patterns;
+  for (const RuleSpec& spec : BuiltinRules()) patterns.push_back(ExpandRuleMacros(spec.pattern));
+  const std::vector<RuleClauses> derived = DeriveRuleClauses(patterns);
+  ASSERT_EQ(derived.size(), patterns.size());
+  size_t with_clauses = 0;
+  for (size_t r = 0; r < patterns.size(); ++r) {
+    const RuleClauses* built = BuiltinRuleClauses(patterns[r]);
+    ASSERT_NE(built, nullptr) << BuiltinRules()[r].name;
+    EXPECT_EQ(*built, derived[r]) << BuiltinRules()[r].name;
+    with_clauses += !built->empty();
+  }
+  EXPECT_GT(with_clauses, patterns.size() * 9 / 10);          // nearly every rule is filtered
+  EXPECT_EQ(BuiltinRuleClauses("本站内容.{0,40}"), nullptr);  // a user rule's pattern
+}
+
 // Every built-in rule that matches a line (anywhere in it) must be among the
 // rules the prefilter lets through: the filter may only ever say "maybe".
 class PrefilterSoundnessTest : public ::testing::Test {
  protected:
   PrefilterSoundnessTest() {
     std::string error;
+    // As the boilerplate stage builds it: with the clauses derived at build time.
     for (const RuleSpec& spec : BuiltinRules()) {
-      EXPECT_TRUE(prefilter_.Add(ExpandRuleMacros(spec.pattern), &error)) << error;
+      const std::string pattern = ExpandRuleMacros(spec.pattern);
+      const RuleClauses* clauses = BuiltinRuleClauses(pattern);
+      EXPECT_NE(clauses, nullptr) << spec.name;
+      if (clauses != nullptr) prefilter_.Add(pattern, *clauses);
       names_.push_back(spec.name);
     }
     prefilter_.Compile();

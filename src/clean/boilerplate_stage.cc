@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "src/clean/builtin_rule_clauses.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/text/paragraph_shape.h"
 #include "src/text/script_tables.h"
@@ -20,7 +21,14 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
   for (RuleSpec& spec : rules) {
     std::string error;
-    if (!stage->prefilter_->Add(ExpandRuleMacros(spec.pattern), &error)) {
+    const std::string pattern = ExpandRuleMacros(spec.pattern);
+    // A built-in rule comes with its clauses and is compiled on first use.
+    if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
+      stage->prefilter_->Add(pattern, *clauses);
+      stage->rules_.push_back(std::move(spec));
+      continue;
+    }
+    if (!stage->prefilter_->Add(pattern, &error)) {
       return absl::InvalidArgumentError(
           absl::StrCat(spec.origin, ": rule '", spec.name, "': bad pattern: ", error));
     }
