@@ -133,11 +133,8 @@ TEST(ContainmentIndexTest, SamplesOfManyDocumentsAreStopSamples) {
 }
 
 // DedupIndex: decisions, keep policies, saving and loading.
-struct Doc {
-  std::string id, text, date;
-};
 
-std::vector<Doc> ContainedCorpus() {
+std::vector<DatedText> ContainedCorpus() {
   const std::vector<std::string> ps = Paragraphs(6, 40, 220);
   return {
       {"article", Join(ps, 0, 10), "2024-03-02"},
@@ -154,27 +151,7 @@ std::vector<std::string> Verdicts(KeepPolicy keep, double containment) {
   DedupOptions options;
   options.keep = keep;
   options.containment = containment;
-  auto index = DedupIndex::Create(options);
-  EXPECT_OK(index.status());
-  std::vector<DedupDecision> decided;
-  for (const Doc& c : ContainedCorpus()) {
-    Document doc;
-    doc.id = c.id;
-    doc.SetOriginalText(c.text);
-    doc.sort_key = c.date;
-    Fingerprint fp;
-    (*index)->ComputeFingerprint(doc.text(), &fp);
-    decided.push_back((*index)->Decide(fp, doc));
-  }
-  std::vector<std::string> out;
-  for (size_t i = 0; i < decided.size(); ++i) {
-    DedupVerdict v = (*index)->Verdict(decided[i]);
-    std::string id = ContainedCorpus()[i].id;
-    out.push_back(v.duplicate ? absl::StrCat(id, "->", AV((*index)->IdOf(v.of)),
-                                             v.containment > 0 ? " contained" : " near")
-                              : id);
-  }
-  return out;
+  return DedupVerdicts(options, ContainedCorpus());
 }
 
 TEST(ContainedDuplicatesTest, OffByDefaultAndFoundUnderEachKeepPolicy) {
@@ -207,7 +184,7 @@ TEST(ContainedDuplicatesTest, DecisionsCarryContainmentAndSimilarity) {
   options.containment = 0.9;
   auto index = DedupIndex::Create(options);
   ASSERT_OK(index.status());
-  const std::vector<Doc> docs = ContainedCorpus();
+  const std::vector<DatedText> docs = ContainedCorpus();
   Fingerprint a, page;
   (*index)->ComputeFingerprint(docs[0].text, &a);
   (*index)->ComputeFingerprint(docs[1].text, &page);
@@ -235,7 +212,7 @@ TEST(ContainedDuplicatesTest, DecisionsCarryContainmentAndSimilarity) {
 TEST(ContainedDuplicatesTest, SamplesSurviveSaveAndLoad) {
   DedupOptions options;
   options.containment = 0.9;
-  const std::vector<Doc> docs = ContainedCorpus();
+  const std::vector<DatedText> docs = ContainedCorpus();
   auto first = DedupIndex::Create(options);
   ASSERT_OK(first.status());
   Fingerprint a, other;
@@ -304,9 +281,9 @@ TEST(ContainedDuplicatesTest, VersionOneFilesStillLoad) {
 
 // --- The command line: dedup, clean --dedup and check -------------------------
 
-std::string Jsonl(const std::vector<Doc>& docs) {
+std::string Jsonl(const std::vector<DatedText>& docs) {
   std::string out;
-  for (const Doc& d : docs) {
+  for (const DatedText& d : docs) {
     out += "{\"id\":\"" + d.id + "\",\"date\":\"" + d.date + "\",\"text\":\"";
     for (char c : d.text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
     out += "\"}\n";
@@ -384,7 +361,7 @@ TEST(ContainmentCliTest, AnnotatesDropsAndReportsInEverySubcommand) {
 
 TEST(ContainmentCliTest, TheIndexCarriesSamplesAcrossRunsAndThreadsAgree) {
   const std::string dir = MakeTempDir("containment_index");
-  std::vector<Doc> docs = ContainedCorpus();
+  std::vector<DatedText> docs = ContainedCorpus();
   WriteFile(dir + "/day1.jsonl", Jsonl({docs[0], docs[4]}));
   WriteFile(dir + "/day2.jsonl", Jsonl({docs[1], docs[3], docs[5]}));
   std::string err;

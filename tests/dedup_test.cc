@@ -364,13 +364,7 @@ TEST(DedupIndexTest, SavesAndLoadsAndRefusesCorruptOrForeignFiles) {
 // In memory, without files: the copies of one article under each keep policy.
 // "short" and "long" are near copies; "long" is longer; "late" is an exact
 // copy of "short" with a later date; "other" is unrelated.
-struct Copy {
-  const char* id;
-  std::string text;
-  const char* date;
-};
-
-std::vector<Copy> Copies() {
+std::vector<DatedText> Copies() {
   const std::string article = SeedArticle(0);
   return {{"short", article, "2024-03-02"},
           {"other", SeedArticle(1), "2024-01-01"},
@@ -382,26 +376,7 @@ std::vector<Copy> Copies() {
 std::vector<std::string> Verdicts(KeepPolicy keep) {
   DedupOptions options;
   options.keep = keep;
-  auto index = DedupIndex::Create(options);
-  EXPECT_OK(index.status());
-  std::vector<DedupDecision> decided;
-  for (const Copy& c : Copies()) {
-    Document doc;
-    doc.id = c.id;
-    doc.SetOriginalText(c.text);
-    doc.sort_key = c.date;
-    Fingerprint fp;
-    (*index)->ComputeFingerprint(doc.text(), &fp);
-    decided.push_back((*index)->Decide(fp, doc));
-  }
-  std::vector<std::string> out;
-  for (size_t i = 0; i < decided.size(); ++i) {
-    DedupVerdict v = (*index)->Verdict(decided[i]);
-    out.push_back(v.duplicate ? absl::StrCat(Copies()[i].id, "->", AV((*index)->IdOf(v.of)),
-                                             v.exact ? " exact" : " near")
-                              : Copies()[i].id);
-  }
-  return out;
+  return DedupVerdicts(options, Copies());
 }
 
 TEST(DedupIndexTest, VerdictsFollowEachKeepPolicyInMemory) {

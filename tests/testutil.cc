@@ -108,4 +108,32 @@ std::string Compress(const std::string& data, const std::string& ext) {
   return out.str();
 }
 
+std::vector<std::string> DedupVerdicts(const DedupOptions& options,
+                                       const std::vector<DatedText>& docs) {
+  auto index = DedupIndex::Create(options);
+  EXPECT_OK(index.status());
+  if (!index.ok()) return {};
+  std::vector<DedupDecision> decided;
+  for (const DatedText& d : docs) {
+    Document doc;
+    doc.id = d.id;
+    doc.SetOriginalText(d.text);
+    doc.sort_key = d.date;
+    Fingerprint fp;
+    (*index)->ComputeFingerprint(doc.text(), &fp);
+    decided.push_back((*index)->Decide(fp, doc));
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < decided.size(); ++i) {
+    const DedupVerdict v = (*index)->Verdict(decided[i]);
+    if (!v.duplicate) {
+      out.push_back(docs[i].id);
+      continue;
+    }
+    const char* kind = v.exact ? " exact" : v.containment > 0 ? " contained" : " near";
+    out.push_back(docs[i].id + "->" + std::string((*index)->IdOf(v.of)) + kind);
+  }
+  return out;
+}
+
 }  // namespace newsclean

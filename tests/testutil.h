@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
 #include "newsclean/cleaner.h"
+#include "newsclean/dedup.h"
 #include "newsclean/document.h"
 
 // Each evaluates `expr` (an absl::Status) once; more context can be streamed.
@@ -41,6 +42,17 @@ std::string MakeTempDir(const std::string& name);
 
 // Compresses `data` with the codec of `ext` ("gz", "bz2", "xz", "zst").
 std::string Compress(const std::string& data, const std::string& ext);
+
+// A document for dedup tests: its id, text and date (the keep policy's sort key).
+struct DatedText {
+  std::string id, text, date;
+};
+
+// Decides `docs` in order in an index made with `options`, then returns each
+// one's verdict: its id when kept, "id->kept id KIND" (KIND exact, near or
+// contained) when a duplicate.
+std::vector<std::string> DedupVerdicts(const DedupOptions& options,
+                                       const std::vector<DatedText>& docs);
 
 }  // namespace newsclean
 
