@@ -161,32 +161,36 @@ void RulePrefilter::Candidates(std::string* line, std::vector<int>* ids) const {
     present = heap_present.data();
   }
   // A rule is worth a look only if an atom of its key clause is present: the
-  // atoms found point at those rules, so most rules are never visited.
-  constexpr size_t kInlineRules = 512;
-  uint8_t inline_marked[kInlineRules] = {};
-  std::vector<uint8_t> heap_marked;
-  uint8_t* marked = inline_marked;
-  if (static_cast<size_t>(size()) > kInlineRules) {
-    heap_marked.assign(static_cast<size_t>(size()), 0);
+  // atoms found point at those rules, so most rules are never visited. A bit a
+  // rule, walked in order.
+  constexpr size_t kInlineRuleWords = 8;  // up to 512 rules without allocating
+  const size_t rule_words = (static_cast<size_t>(size()) + 63) / 64;
+  uint64_t inline_marked[kInlineRuleWords] = {};
+  std::vector<uint64_t> heap_marked;
+  uint64_t* marked = inline_marked;
+  if (rule_words > kInlineRuleWords) {
+    heap_marked.assign(rule_words, 0);
     marked = heap_marked.data();
   }
   for (int a : found) {
     present[a >> 6] |= uint64_t{1} << (a & 63);
-    for (int r : key_rules_[static_cast<size_t>(a)]) marked[r] = 1;
+    for (int r : key_rules_[static_cast<size_t>(a)]) marked[r >> 6] |= uint64_t{1} << (r & 63);
   }
-  for (int r : unkeyed_) marked[r] = 1;
+  for (int r : unkeyed_) marked[r >> 6] |= uint64_t{1} << (r & 63);
   ids->clear();
   auto has = [&](int a) { return (present[a >> 6] >> (a & 63)) & 1; };
-  for (int r = 0; r < size(); ++r) {
-    if (!marked[r]) continue;  // its key clause holds for the marked ones
-    bool possible = true;
+  // A marked rule's key clause holds: its other clauses must hold too.
+  auto possible = [&](int r) {
     for (const std::vector<int>& clause : other_clauses_[static_cast<size_t>(r)]) {
-      if (std::none_of(clause.begin(), clause.end(), has)) {
-        possible = false;
-        break;
-      }
+      if (std::none_of(clause.begin(), clause.end(), has)) return false;
     }
-    if (possible) ids->push_back(r);
+    return true;
+  };
+  for (size_t w = 0; w < rule_words; ++w) {
+    for (uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
+      const int r = static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+      if (possible(r)) ids->push_back(r);
+    }
   }
 }
 
