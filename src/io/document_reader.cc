@@ -319,48 +319,52 @@ bool IsJsonNumber(std::string_view token) {
   return i == token.size();
 }
 
-// Validates a value with the on-demand parser, numbers by their grammar only:
-// for records whose numbers are beyond what a double or a 64-bit integer holds,
-// which the DOM parser refuses although they are valid JSON.
-bool ValidWithAnyNumbers(simdjson::ondemand::value value, int depth) {
-  if (depth > 1024) return false;
-  simdjson::ondemand::json_type type;
-  if (value.type().get(type)) return false;
+// Validates a value with the on-demand parser, numbers by their grammar only
+// (values beyond what a double or a 64-bit integer holds are valid JSON):
+// SUCCESS, or what is wrong.
+simdjson::error_code ValidateValue(simdjson::ondemand::value value, int depth) {
+  using simdjson::ondemand::json_type;
+  if (depth > 1024) return simdjson::DEPTH_ERROR;
+  json_type type;
+  if (auto err = value.type().get(type)) return err;
   switch (type) {
-    case simdjson::ondemand::json_type::object: {
+    case json_type::object: {
       simdjson::ondemand::object object;
-      if (value.get_object().get(object)) return false;
+      if (auto err = value.get_object().get(object)) return err;
       for (auto field : object) {
         std::string_view key;
         simdjson::ondemand::value inner;
-        if (field.unescaped_key().get(key) || field.value().get(inner)) return false;
-        if (!ValidWithAnyNumbers(inner, depth + 1)) return false;
+        if (auto err = field.unescaped_key().get(key)) return err;
+        if (auto err = field.value().get(inner)) return err;
+        if (auto err = ValidateValue(inner, depth + 1)) return err;
       }
-      return true;
+      return simdjson::SUCCESS;
     }
-    case simdjson::ondemand::json_type::array: {
+    case json_type::array: {
       simdjson::ondemand::array array;
-      if (value.get_array().get(array)) return false;
+      if (auto err = value.get_array().get(array)) return err;
       for (auto element : array) {
         simdjson::ondemand::value inner;
-        if (element.get(inner) || !ValidWithAnyNumbers(inner, depth + 1)) return false;
+        if (auto err = element.get(inner)) return err;
+        if (auto err = ValidateValue(inner, depth + 1)) return err;
       }
-      return true;
+      return simdjson::SUCCESS;
     }
-    case simdjson::ondemand::json_type::string: {
+    case json_type::string: {
       std::string_view s;
-      return !value.get_string().get(s);
+      return value.get_string().get(s);
     }
-    case simdjson::ondemand::json_type::number:
-      return IsJsonNumber(TrimSpaces(value.raw_json_token()));
-    case simdjson::ondemand::json_type::boolean: {
+    case json_type::number:
+      return IsJsonNumber(TrimSpaces(value.raw_json_token())) ? simdjson::SUCCESS
+                                                              : simdjson::NUMBER_ERROR;
+    case json_type::boolean: {
       bool b;
-      return !value.get_bool().get(b);
+      return value.get_bool().get(b);
     }
-    case simdjson::ondemand::json_type::null:
-      return value.is_null();
+    case json_type::null:
+      return value.is_null() ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
   }
-  return false;
+  return simdjson::INCORRECT_TYPE;
 }
 
 }  // namespace
@@ -370,8 +374,7 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
     return absl::DataLossError(
         absl::StrCat(doc->source.file, ":", doc->source.line, ": ", AV(what)));
   };
-  // One pair of parsers per thread: they keep their buffers between records.
-  thread_local simdjson::dom::parser dom_parser;
+  // One parser per thread: it keeps its buffers between records.
   thread_local simdjson::ondemand::parser od_parser;
   RecordAccess::needs_parse(*doc) = false;
   if (RecordAccess::too_large_bytes(*doc) > 0) {
@@ -391,42 +394,38 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   doc->invalid_utf8 += RepairLoneSurrogateEscapes(&record);
   const char* data = record.data();
   simdjson::padded_string_view view(data, record.size(), record.capacity());
-  // Full validation first (the DOM parser checks every value)...
-  simdjson::dom::element root;
-  if (auto err = dom_parser.parse(data, record.size(), false).get(root)) {
-    // ...but numbers beyond a double's or a 64-bit integer's range are valid
-    // JSON, and pass through byte for byte like every field but the text.
-    bool valid = false;
-    if (err == simdjson::NUMBER_ERROR) {
-      simdjson::ondemand::document whole;
-      simdjson::ondemand::value top;
-      valid = !od_parser.iterate(view).get(whole) && !whole.get_value().get(top) &&
-              top.type() == simdjson::ondemand::json_type::object && ValidWithAnyNumbers(top, 0) &&
-              whole.current_location().error() == simdjson::OUT_OF_BOUNDS;  // nothing after it
-    }
-    if (!valid) return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
-  } else if (!root.is_object()) {
+  // One on-demand pass: the fields newsclean reads are read, every other value
+  // is validated (numbers by their grammar: values beyond a double's or a
+  // 64-bit integer's range are valid JSON, and pass through byte for byte like
+  // every field but the text), and nothing may follow the object.
+  auto invalid = [&](simdjson::error_code err) {
+    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
+  };
+  simdjson::ondemand::document od;
+  if (auto err = od_parser.iterate(view).get(od)) return invalid(err);
+  simdjson::ondemand::json_type top;
+  if (auto err = od.type().get(top)) return invalid(err);
+  if (top != simdjson::ondemand::json_type::object) {
     return malformed("invalid record: not a JSON object");
   }
-  // ...then the on-demand parser, for the byte span of the text value.
-  simdjson::ondemand::document od;
-  if (auto err = od_parser.iterate(view).get(od)) {
-    return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
-  }
   simdjson::ondemand::object obj;
-  if (od.get_object().get(obj)) return malformed("invalid record: not a JSON object");
+  if (auto err = od.get_object().get(obj)) return invalid(err);
   const bool want_date = options.dedup && options.dedup_options.keep == KeepPolicy::kEarliest;
   bool found = false;
   for (auto field : obj) {
     std::string_view key;
-    if (field.unescaped_key().get(key)) return malformed("invalid JSON key");
-    simdjson::ondemand::value value = field.value();
+    simdjson::ondemand::value value;
+    if (auto err = field.unescaped_key().get(key)) return invalid(err);
+    if (auto err = field.value().get(value)) return invalid(err);
     if (!found && key == options.text_field) {
       std::string_view raw, text;
       raw = value.raw_json_token();
-      if (value.get_string().get(text)) {
+      simdjson::ondemand::json_type type;
+      if (value.type().get(type) || type != simdjson::ondemand::json_type::string) {
+        if (auto err = ValidateValue(value, 0)) return invalid(err);
         return malformed(absl::StrCat("field \"", options.text_field, "\" is not a string"));
       }
+      if (auto err = value.get_string().get(text)) return invalid(err);
       size_t begin = static_cast<size_t>(raw.data() - data);
       size_t end = record.find('"', begin + 1);
       // The token ends at the closing quote: the first unescaped '"' after begin.
@@ -443,17 +442,32 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
       RecordAccess::text_value_end(*doc) = end + 1;
       doc->SetOriginalText(std::string(text));
       found = true;
-    } else if (want_date && key == options.dedup_options.date_field && !doc->sort_key) {
-      std::string_view date;
-      if (!value.get_string().get(date)) doc->sort_key = std::string(date);
-    } else if (key == "id" && doc->id.empty()) {
-      std::string_view id;
-      if (!value.get_string().get(id)) {
-        doc->id.assign(id);
-      } else {
-        doc->id.assign(TrimSpaces(value.raw_json_token()));
-      }
+      continue;
     }
+    simdjson::ondemand::json_type type;
+    if (auto err = value.type().get(type)) return invalid(err);
+    if (type == simdjson::ondemand::json_type::string &&
+        ((want_date && key == options.dedup_options.date_field && !doc->sort_key) ||
+         (key == "id" && doc->id.empty()))) {
+      std::string_view s;
+      if (auto err = value.get_string().get(s)) return invalid(err);
+      if (key == "id" && doc->id.empty()) {
+        doc->id.assign(s);
+      } else {
+        doc->sort_key = std::string(s);
+      }
+      continue;
+    }
+    if (key == "id" && doc->id.empty()) {
+      const std::string_view raw = TrimSpaces(value.raw_json_token());
+      if (auto err = ValidateValue(value, 0)) return invalid(err);
+      doc->id.assign(raw);
+      continue;
+    }
+    if (auto err = ValidateValue(value, 0)) return invalid(err);
+  }
+  if (od.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    return malformed("invalid JSON: content after the record's object");
   }
   if (!found) {
     return malformed(absl::StrCat("no string field \"", options.text_field, "\""));
