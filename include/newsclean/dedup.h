@@ -9,7 +9,11 @@
 // for an exact duplicate, then for LSH candidates whose packed-signature
 // estimate reaches the threshold, then (with containment on) for a kept
 // document it is contained in or that it contains, and keeps the document
-// (inserting it) when there is none.
+// (inserting it) when there is none. Only documents that were kept when they
+// came are in the index, so chains of small edits cannot merge unrelated
+// articles through intermediate copies (a dropped copy is never compared
+// with), and under KeepPolicy::kFirst the first copy seen wins whatever the
+// thread count.
 //
 // Containment and the keep policy: a document contained in a kept one (a page
 // of an article) is its duplicate under every policy. A document that contains
@@ -17,11 +21,7 @@
 // duplicate too: under kFirst, which can only drop what comes later, the later
 // container goes, and with it whatever it adds; under kLongest the container
 // is longer, so it supersedes the kept copy (which then resolves to it);
-// under kEarliest the earlier date is kept, whichever holds the other. Only documents
-// that were kept when they came are in the index, so chains of small edits
-// cannot merge unrelated articles through intermediate copies (a dropped copy
-// is never compared with), and under KeepPolicy::kFirst the first copy seen
-// wins whatever the thread count.
+// under kEarliest the earlier date is kept, whichever holds the other.
 //
 // Under kLongest and kEarliest a preferred copy supersedes the indexed one:
 // the superseded document stays in the index and later matches with it
