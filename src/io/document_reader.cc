@@ -444,21 +444,23 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
       found = true;
       continue;
     }
+    // The date field first (a string, else ignored), then the id (a string,
+    // else its JSON as written).
+    const bool is_date = want_date && key == options.dedup_options.date_field && !doc->sort_key;
+    const bool is_id = !is_date && key == "id" && doc->id.empty();
     simdjson::ondemand::json_type type;
     if (auto err = value.type().get(type)) return invalid(err);
-    if (type == simdjson::ondemand::json_type::string &&
-        ((want_date && key == options.dedup_options.date_field && !doc->sort_key) ||
-         (key == "id" && doc->id.empty()))) {
+    if ((is_date || is_id) && type == simdjson::ondemand::json_type::string) {
       std::string_view s;
       if (auto err = value.get_string().get(s)) return invalid(err);
-      if (key == "id" && doc->id.empty()) {
+      if (is_id) {
         doc->id.assign(s);
       } else {
         doc->sort_key = std::string(s);
       }
       continue;
     }
-    if (key == "id" && doc->id.empty()) {
+    if (is_id) {
       const std::string_view raw = TrimSpaces(value.raw_json_token());
       if (auto err = ValidateValue(value, 0)) return invalid(err);
       doc->id.assign(raw);
