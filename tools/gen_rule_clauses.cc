@@ -15,8 +15,6 @@
 
 namespace {
 
-constexpr int kMaxGroups = 4;  // BoilerplateStage::kMaxGroups
-
 // `s` as a C string literal: printable ASCII as is (but '"', '\\' and '?'),
 // every other byte as a three-digit octal escape.
 std::string Literal(const std::string& s) {
@@ -43,18 +41,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> patterns;
   for (const newsclean::RuleSpec& spec : newsclean::BuiltinRules()) {
     std::string pattern = newsclean::ExpandRuleMacros(spec.pattern);
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    RE2 re(pattern, options);
+    RE2 re(pattern, newsclean::RuleRe2Options());
     if (!re.ok()) {
       std::fprintf(stderr, "gen_rule_clauses: rule '%s': bad pattern: %s\n", spec.name.c_str(),
                    re.error().c_str());
       return 1;
     }
-    if (re.NumberOfCapturingGroups() > kMaxGroups) {
+    if (re.NumberOfCapturingGroups() > newsclean::kMaxRuleGroups) {
       std::fprintf(stderr, "gen_rule_clauses: rule '%s': more than %d capturing groups\n",
-                   spec.name.c_str(), kMaxGroups);
+                   spec.name.c_str(), newsclean::kMaxRuleGroups);
       return 1;
     }
     patterns.push_back(std::move(pattern));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "src/clean/rule_clauses.h"
 #include "src/clean/rule_set.h"
 #include "src/clean/stage.h"
 
@@ -43,7 +44,7 @@ class BoilerplateStage : public Stage {
                 std::vector<Cut>* cuts, int* whole) const;
 
   static constexpr int kMaxRounds = 8;
-  static constexpr int kMaxGroups = 4;  // capturing groups a rule may cut
+  static constexpr int kMaxGroups = kMaxRuleGroups;  // capturing groups a rule may cut
 
   std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
   std::unique_ptr<RulePrefilter> prefilter_;

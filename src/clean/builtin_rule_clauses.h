@@ -12,7 +12,7 @@ namespace newsclean {
 
 // The clauses of the built-in rule whose pattern, macros expanded, is
 // `pattern`; nullptr for any other pattern (a user rule). A built-in rule's
-// pattern compiles, with at most kMaxGroups capturing groups (the generator
+// pattern compiles, with at most kMaxRuleGroups capturing groups (the generator
 // checks both).
 const RuleClauses* BuiltinRuleClauses(std::string_view pattern);
 

@@ -39,13 +39,18 @@ bool AtomFitsPattern(std::string_view atom, std::string_view pattern) {
 
 }  // namespace
 
+RE2::Options RuleRe2Options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
 std::vector<RuleClauses> DeriveRuleClauses(const std::vector<std::string>& patterns) {
   std::vector<RuleClauses> out(patterns.size());
   if (patterns.empty()) return out;  // FilteredRE2 refuses to compile nothing
   re2::FilteredRE2 filter(kMinAtomLen);
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
+  const RE2::Options options = RuleRe2Options();
   // The characters of \s and \d, which RE2 may expand into atoms, count as
   // written in every pattern.
   std::vector<std::string> lowered;

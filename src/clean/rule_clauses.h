@@ -17,7 +17,15 @@
 #include <string>
 #include <vector>
 
+#include "re2/re2.h"
+
 namespace newsclean {
+
+// How every rule is compiled (default syntax, 64 MiB of DFA memory, errors
+// left to the caller), and how many capturing groups a rule may have (a
+// segment or lead-in rule cuts what its groups captured).
+RE2::Options RuleRe2Options();
+inline constexpr int kMaxRuleGroups = 4;
 
 // A rule's clauses, each a sorted list of atoms (UTF-8, ASCII letters in lower
 // case) of which a line must hold one. None: the rule runs on every line.

@@ -12,13 +12,6 @@ namespace {
 // rule's key clause.
 constexpr size_t kSingleCharWeight = 16;
 
-RE2::Options RuleOptions() {
-  RE2::Options options;
-  options.set_log_errors(false);  // the caller reports bad patterns
-  options.set_max_mem(64 << 20);
-  return options;
-}
-
 }  // namespace
 
 RulePrefilter::RulePrefilter() = default;
@@ -26,7 +19,8 @@ RulePrefilter::RulePrefilter() = default;
 RulePrefilter::~RulePrefilter() = default;
 
 bool RulePrefilter::Add(std::string_view pattern, std::string* error) {
-  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), RuleOptions());
+  auto re =
+      std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), RuleRe2Options());
   if (!re->ok()) {
     *error = re->error();
     return false;
@@ -52,7 +46,7 @@ void RulePrefilter::Add(std::string_view pattern, RuleClauses clauses) {
 const RE2& RulePrefilter::rule(int id) const {
   const size_t r = static_cast<size_t>(id);
   std::call_once(once_[r], [&] {
-    if (res_[r] == nullptr) res_[r] = std::make_unique<RE2>(patterns_[r], RuleOptions());
+    if (res_[r] == nullptr) res_[r] = std::make_unique<RE2>(patterns_[r], RuleRe2Options());
   });
   return *res_[r];
 }
