@@ -64,6 +64,59 @@ TEST(AtomScannerTest, EmptyAtomsAndSupplementaryCharacters) {
   EXPECT_EQ(Found(scanner, "前\U00020000字后"), (std::vector<int>{0, 1, 2}));
 }
 
+// Atoms are found wherever their anchor (their least common character) sits:
+// first, last or inside, at the start or end of the line, after characters
+// that fold, with the anchor itself folded from traditional script.
+TEST(AtomScannerTest, FindsAtomsByTheirLeastCommonCharacter) {
+  // "的" and "是" are very common, "撰" and "稿" are not: the anchors of 0 and 1
+  // are their last characters, of 2 its middle one.
+  AtomScanner scanner({"的撰", "是稿", "的撰稿是", "撰"});
+  EXPECT_EQ(Found(scanner, "的撰"), (std::vector<int>{0, 3}));
+  EXPECT_EQ(Found(scanner, "他是稿件的撰稿是"), (std::vector<int>{0, 1, 2, 3}));
+  EXPECT_EQ(Found(scanner, "撰的稿是"), (std::vector<int>{3}));
+  EXPECT_EQ(Found(scanner, "是 稿，的 撰"), (std::vector<int>{3}));
+  // Anchors and their neighbours written in traditional script.
+  AtomScanner trad({"报导", "记者"});
+  EXPECT_EQ(Found(trad, "本報記者報告"), (std::vector<int>{1}));
+  EXPECT_EQ(Found(trad, "報導記者"), (std::vector<int>{0, 1}));
+}
+
+// Against a reference: the line folded by ScriptTables, ASCII letters
+// lowered, and each atom looked for with find(). Random lines over an
+// alphabet of the atoms' characters, their traditional forms, ASCII letters
+// in both cases, digits, spaces and punctuation, and a character beyond the
+// BMP.
+TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
+  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "年", "月", "日", "中新网",
+                                          "ab",     "x",    "中",   "编辑", "责任编辑", "(",
+                                          "（图",   "图）", "\U00020000"};
+  std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "報道", "年",
+                                       "月", "日", "中", "網", "网", "編", "輯", "责", "任",
+                                       "a",  "A",  "b",  "B",  "x",  "X",  "1",  " ",  "，",
+                                       "(",  "（", "图", "圖", "）", "的", "是", "\U00020000"};
+  AtomScanner scanner(atoms);
+  std::mt19937 rng(20261202);
+  for (int trial = 0; trial < 4000; ++trial) {
+    std::string line;
+    const int length = static_cast<int>(rng() % 40);
+    for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
+    std::string folded = line;
+    ScriptTables::Get().FoldToSimplified(&folded);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<int> expected;
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      if (folded.find(atoms[a]) != std::string::npos) expected.push_back(static_cast<int>(a));
+    }
+    std::string scanned = line;
+    std::vector<int> found;
+    ASSERT_TRUE(scanner.FoldAndScan(&scanned, &found)) << line;
+    EXPECT_EQ(found, expected) << line;
+    std::string lowered_scan = scanned;
+    for (char& c : lowered_scan) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(lowered_scan, folded) << line;
+  }
+}
+
 TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
   RulePrefilter prefilter;
   std::string error;

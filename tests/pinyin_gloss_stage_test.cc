@@ -40,6 +40,19 @@ TEST(ScriptTablesTest, InventoryHasAboutFourHundredTwentySyllables) {
   EXPECT_FALSE(t.IsConverterChanged(U'的'));
 }
 
+// kHanyuPinlu's counts (all readings summed): what the prefilter's atom
+// scanner uses to pick the least common character of an atom.
+TEST(ScriptTablesTest, HanyuPinluCountsOrderCharactersByHowCommonTheyAre) {
+  const ScriptTables& t = ScriptTables::Get();
+  EXPECT_EQ(t.HanyuPinluCount(U'的'), 75837u);  // de 75596 + dì 157 + dí 84
+  EXPECT_GT(t.HanyuPinluCount(U'是'), t.HanyuPinluCount(U'报'));
+  EXPECT_GT(t.HanyuPinluCount(U'报'), t.HanyuPinluCount(U'稿'));
+  EXPECT_GT(t.HanyuPinluCount(U'稿'), 0u);
+  EXPECT_EQ(t.HanyuPinluCount(U'撰'), 0u);  // not in the sample
+  EXPECT_EQ(t.HanyuPinluCount(U'報'), t.HanyuPinluCount(U'报'));  // both scripts listed
+  EXPECT_EQ(t.HanyuPinluCount(U'a'), 0u);
+}
+
 TEST(ScriptTablesTest, PolyphonicCharactersHaveTheirOtherReadings) {
   const ScriptTables& t = ScriptTables::Get();
   EXPECT_TRUE(t.IsReadingOf(U'長', Syllable("zhang")));

@@ -7,6 +7,9 @@
 //     kHanyuPinyin, from Debian's unicode-data), so that a gloss of a
 //     polyphonic character's second reading ("長(chang)", ICU: zhang) is
 //     recognised as a reading;
+//   - how often each character occurs in modern Chinese text: the counts
+//     Unihan's kHanyuPinlu gives (Xiandai Hanyu Pinlu Cidian, a sample of
+//     about two million characters), summed over the character's readings;
 //   - the Traditional-Simplified and Simplified-Traditional mappings, kept only
 //     where one code point maps to one other code point of the same UTF-8 length,
 //     so that folding can happen in place without moving byte offsets.
@@ -59,9 +62,11 @@ std::string TonelessPinyin(const icu::UnicodeString& reading, const icu::Normali
 }
 
 // Reads kMandarin and kHanyuPinyin from Unihan_Readings.txt: every reading of
-// every code point, as UTF-8 pinyin with tone marks. Returns false if the file
-// cannot be read.
-bool ReadUnihanReadings(const char* path, std::map<UChar32, std::vector<std::string>>* out) {
+// every code point, as UTF-8 pinyin with tone marks; and kHanyuPinlu's counts
+// ("zhōng(4875) zhòng(66)"), summed by code point, into *counts. Returns false
+// if the file cannot be read.
+bool ReadUnihanReadings(const char* path, std::map<UChar32, std::vector<std::string>>* out,
+                        std::map<UChar32, unsigned long>* counts) {
   std::ifstream in(path);
   if (!in) return false;
   std::string line;
@@ -71,6 +76,14 @@ bool ReadUnihanReadings(const char* path, std::map<UChar32, std::vector<std::str
     size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
     if (tab2 == std::string::npos) continue;
     std::string field = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    if (field == "kHanyuPinlu") {
+      UChar32 cp = static_cast<UChar32>(std::stoul(line.substr(2, tab1 - 2), nullptr, 16));
+      for (size_t open = line.find('(', tab2); open != std::string::npos;
+           open = line.find('(', open + 1)) {
+        (*counts)[cp] += std::stoul(line.substr(open + 1));
+      }
+      continue;
+    }
     if (field != "kMandarin" && field != "kHanyuPinyin") continue;
     UChar32 cp = static_cast<UChar32>(std::stoul(line.substr(2, tab1 - 2), nullptr, 16));
     // kMandarin: "xíng" or "háng xíng"; kHanyuPinyin: "20811.060:háng,xìng 1234.5:x".
@@ -107,7 +120,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::map<UChar32, std::vector<std::string>> unihan;
-  if (!ReadUnihanReadings(argv[2], &unihan)) {
+  std::map<UChar32, unsigned long> pinlu_counts;
+  if (!ReadUnihanReadings(argv[2], &unihan, &pinlu_counts)) {
     std::fprintf(stderr, "gen_script_tables: cannot read %s\n", argv[2]);
     return 1;
   }
@@ -259,6 +273,12 @@ int main(int argc, char** argv) {
     out << "  {0x" << std::hex << from << ", 0x" << to << std::dec << "},\n";
   }
   out << "};\n";
+  out << "// kHanyuPinlu's counts, by code point.\n";
+  out << "constexpr CodePointCount kHanyuPinluCounts[] = {\n";
+  for (const auto& [cp, count] : pinlu_counts) {
+    out << "  {0x" << std::hex << cp << std::dec << ", " << count << "},\n";
+  }
+  out << "};\n";
   out << "constexpr CodePointPair kCasedRanges[] = {\n";
   for (const auto& [from, to] : cased_ranges) {
     out << "  {0x" << std::hex << from << ", 0x" << to << std::dec << "},\n";
@@ -271,8 +291,10 @@ int main(int argc, char** argv) {
   std::fprintf(
       stderr,
       "gen_script_tables: %zu readings, %zu other readings, %zu syllables, %zu trad->simp, "
-      "%zu simp->trad, %zu NFKC_CF folds, %zu drop ranges, %zu cased ranges\n",
+      "%zu simp->trad, %zu NFKC_CF folds, %zu drop ranges, %zu cased ranges, %zu pinlu "
+      "counts\n",
       readings.size(), other_readings.size(), syllables.size(), trad_to_simp.size(),
-      simp_to_trad.size(), folds.size(), drop_ranges.size(), cased_ranges.size());
+      simp_to_trad.size(), folds.size(), drop_ranges.size(), cased_ranges.size(),
+      pinlu_counts.size());
   return 0;
 }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <utility>
 
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
+
 
 namespace newsclean {
 namespace {
@@ -21,88 +23,91 @@ bool StartsWithLowered(std::string_view text, std::string_view atom) {
   return true;
 }
 
+// How common `cp` is in Chinese news text, on the scale of
+// ScriptTables::HanyuPinluCount (occurrences in about two million
+// characters): that count for a Han character, a rough estimate by class for
+// the rest. Only the scan's speed depends on it, never what it finds.
+unsigned long Commonness(char32_t cp) {
+  if (cp == ' ') return 20000;
+  if (cp < 0x80) {
+    if (cp >= '0' && cp <= '9') return 6000;
+    if (cp >= 'a' && cp <= 'z') return 400;
+    return 2000;  // ASCII punctuation and controls
+  }
+  static constexpr std::u32string_view kCommonPunctuation = U"，。、：；“”（）《》";
+  if (kCommonPunctuation.find(cp) != std::u32string_view::npos) return 40000;
+  if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFF00 && cp <= 0xFFEF)) {
+    return 3000;  // other punctuation and full-width forms
+  }
+  return ScriptTables::Get().HanyuPinluCount(cp);
+}
+
 }  // namespace
-
-size_t AtomScanner::SecondIndex(unsigned char b0, unsigned char b1) {
-  b0 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b0)));
-  b1 = static_cast<unsigned char>(LowerAscii(static_cast<char>(b1)));
-  return (static_cast<size_t>(b0) * 131 + b1) & 255;
-}
-
-bool AtomScanner::MayContinue(const SecondFilter& filter, const char* p, size_t s, size_t n) const {
-  if (s >= n) return false;
-  const unsigned char b0 = static_cast<unsigned char>(LowerAscii(p[s]));
-  if ((filter.one[b0 >> 6] >> (b0 & 63)) & 1) return true;
-  if (s + 1 >= n) return false;
-  // A character not yet folded may change its bytes: keep the position.
-  if ((b0 & 0xF0) == 0xE0 && s + 2 < n && (bmp_[DecodeUtf8Three(p + s)] & kFolds)) return true;
-  if ((b0 & 0xE0) == 0xC0 || b0 >= 0xF0) return true;  // two- and four-byte characters
-  const size_t idx = SecondIndex(b0, static_cast<unsigned char>(p[s + 1]));
-  return (filter.two[idx >> 6] >> (idx & 63)) & 1;
-}
 
 AtomScanner::AtomScanner(std::vector<std::string> atoms)
     : atoms_(std::move(atoms)), bmp_(0x10000, 0) {
-  absl::flat_hash_map<char32_t, int> bucket_of;
-  has_letters_.assign(atoms_.size(), 0);
-  prefix_.assign(atoms_.size(), 0);
-  prefix_mask_.assign(atoms_.size(), 0);
+  // Slots by code point: the characters that are one-character atoms or
+  // anchor longer ones.
+  absl::flat_hash_map<char32_t, size_t> slot_of;
+  auto slot = [&](char32_t cp) {
+    auto [it, added] = slot_of.emplace(cp, num_slots_);
+    if (added) {
+      ++num_slots_;
+      anchored_.emplace_back();
+    }
+    return it->second;
+  };
+  anchored_.emplace_back();  // slot 0
+  absl::flat_hash_map<char32_t, bool> anchors;
   for (size_t a = 0; a < atoms_.size(); ++a) {
-    for (char c : atoms_[a]) has_letters_[a] |= (c >= 'a' && c <= 'z');
-    // The first (up to) eight bytes as a word and a mask, to reject most
-    // candidates with one comparison.
-    uint64_t prefix = 0, mask = 0;
-    const size_t k = std::min<size_t>(8, atoms_[a].size());
-    std::memcpy(&prefix, atoms_[a].data(), k);
-    std::memset(&mask, 0xFF, k);
-    prefix_[a] = prefix;
-    prefix_mask_[a] = mask;
-    if (atoms_[a].empty()) {
+    const std::string& atom = atoms_[a];
+    if (atom.empty()) {
       always_.push_back(static_cast<int>(a));
       continue;
     }
     size_t len = 0;
-    char32_t first = DecodeUtf8(atoms_[a], 0, &len);
-    auto [it, added] = bucket_of.emplace(first, static_cast<int>(buckets_.size()));
-    if (added) buckets_.emplace_back();
-    buckets_[it->second].push_back(static_cast<int>(a));
-  }
-  if (buckets_.size() >= kBucketMask) usable_ = false;
-  slots_.assign(buckets_.size() + 1, Slot{});
-  filters_.assign(buckets_.size(), SecondFilter{});
-  for (size_t b = 0; b < buckets_.size(); ++b) {
-    SecondFilter& filter = filters_[b];
-    for (int a : buckets_[b]) {
-      size_t len = 0;
-      DecodeUtf8(atoms_[a], 0, &len);
-      filter.first_len = static_cast<uint8_t>(len);
-      if (atoms_[a].size() == len) {
-        slots_[b + 1].single_word = static_cast<uint32_t>(a >> 6);
-        slots_[b + 1].single_bit = uint64_t{1} << (a & 63);
-        continue;
-      }
-      slots_[b + 1].longer = true;
-      const unsigned char b0 =
-          static_cast<unsigned char>(LowerAscii(static_cast<char>(atoms_[a][len])));
-      if (atoms_[a].size() < len + 2) {  // one byte after the first character
-        filter.one[b0 >> 6] |= uint64_t{1} << (b0 & 63);
-        filter.short_atoms.push_back(a);
-        continue;
-      }
-      size_t idx = SecondIndex(b0, static_cast<unsigned char>(atoms_[a][len + 1]));
-      filter.two[idx >> 6] |= uint64_t{1} << (idx & 63);
-      filter.by_second.emplace_back(static_cast<uint8_t>(idx), a);
+    char32_t first = DecodeUtf8(atom, 0, &len);
+    if (len == atom.size()) {
+      singles_.emplace_back(static_cast<int>(a), slot(first));
+      continue;
     }
-    std::sort(filter.by_second.begin(), filter.by_second.end());
+    // The anchor: the character of the atom least common in text.
+    size_t best_offset = 0;
+    char32_t best = first;
+    unsigned long best_count = Commonness(first);
+    for (size_t i = len; i < atom.size(); i += len) {
+      const char32_t cp = DecodeUtf8(atom, i, &len);
+      const unsigned long count = Commonness(cp);
+      if (count < best_count) {
+        best = cp;
+        best_count = count;
+        best_offset = i;
+      }
+    }
+    Anchored anchored{static_cast<int>(a), static_cast<uint32_t>(best_offset),
+                      static_cast<uint32_t>(atom.size()), false, 0, 0, atom.data()};
+    for (char c : atom) anchored.has_letters |= (c >= 'a' && c <= 'z');
+    // The first (up to) eight bytes as a word and a mask, to reject most
+    // candidates with one comparison.
+    const size_t k = std::min<size_t>(8, atom.size());
+    std::memcpy(&anchored.prefix, atom.data(), k);
+    std::memset(&anchored.prefix_mask, 0xFF, k);
+    anchored_[slot(best)].push_back(anchored);
+    anchors[best] = true;
   }
+  if (num_slots_ > kSlotMask) usable_ = false;
+  auto entry_of_folded = [&](char32_t folded) -> uint16_t {
+    if (!usable_) return 0;
+    auto it = slot_of.find(folded);
+    if (it == slot_of.end()) return 0;
+    return static_cast<uint16_t>(it->second | (anchors.contains(folded) ? kAnchor : 0));
+  };
   const ScriptTables& tables = ScriptTables::Get();
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     char32_t folded = cp < 0x80 ? static_cast<char32_t>(LowerAscii(static_cast<char>(cp)))
                                 : tables.ToSimplified(cp);
-    uint16_t entry = 0;
-    if (auto it = bucket_of.find(folded); it != bucket_of.end() && usable_) {
-      entry = static_cast<uint16_t>(it->second + 1);
-    }
+    uint16_t entry = entry_of_folded(folded);
     if (cp >= 0x80 && folded != cp) entry |= kFolds;
     if (tables.HasCaseBeyondAscii(cp)) entry |= kHasCase;
     bmp_[cp] = entry;
@@ -111,15 +116,14 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     if (bmp_[cp] != 0) bmp_nonzero_[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
-  for (const auto& [cp, bucket] : bucket_of) {
-    if (cp >= 0x10000) supp_bucket_[cp] = bucket;
+  for (const auto& [cp, s] : slot_of) {
+    if (cp >= 0x10000) supp_entry_[cp] = entry_of_folded(cp);
   }
 }
 
-int AtomScanner::BucketOf(char32_t cp) const {
-  if (cp < 0x10000) return (bmp_[cp] & kBucketMask) - 1;
-  auto it = supp_bucket_.find(cp);
-  return it == supp_bucket_.end() ? -1 : it->second;
+uint16_t AtomScanner::EntryOf(char32_t cp) const {
+  auto it = supp_entry_.find(cp);
+  return it == supp_entry_.end() ? 0 : it->second;
 }
 
 bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const {
@@ -129,60 +133,48 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     tables.FoldToSimplified(line);
     return false;
   }
-  // A bit per atom: an atom seen once is not compared again.
-  constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating
-  uint64_t inline_seen[kInlineWords] = {};
-  std::vector<uint64_t> heap_seen;
-  uint64_t* seen = inline_seen;
-  const size_t words = (atoms_.size() + 63) / 64;
-  if (words > kInlineWords) {
-    heap_seen.assign(words, 0);
-    seen = heap_seen.data();
+  // A flag per slot, set where its character occurs ([0]: a sink that other
+  // characters write to). Stores only, whatever the character: no branch, and
+  // successive characters do not wait on each other. (bool, not a character
+  // type: its stores cannot alias the table or the line's bounds, which the
+  // loop then keeps in registers.)
+  constexpr size_t kInlineSlots = 1024;
+  bool inline_hit[kInlineSlots];
+  std::unique_ptr<bool[]> heap_hit;
+  bool* hit = inline_hit;
+  if (num_slots_ > kInlineSlots) {
+    heap_hit = std::make_unique<bool[]>(num_slots_);
+    hit = heap_hit.get();
+  } else {
+    std::fill_n(inline_hit, num_slots_, false);
   }
-  for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
+  const uint16_t* const bmp = bmp_.data();
   bool decided = usable_;
-  // (byte offset, bucket) where longer atoms may start: a fixed buffer, a
-  // vector only for lines with very many.
-  constexpr size_t kInlinePending = 1024;
-  struct Pending {  // 8 bytes: written for every character of the fast path
-    uint32_t at;
-    int32_t bucket;
-  };
-  Pending inline_pending[kInlinePending];  // not zeroed: only [0, num_pending) is read
+  // (byte offset, slot) of the anchors met: compared once the line is folded.
+  constexpr size_t kInlinePending = 256;
+  std::pair<uint32_t, uint32_t> inline_pending[kInlinePending];
   size_t num_pending = 0;
-  std::vector<std::pair<size_t, int>> more_pending;
+  std::vector<std::pair<uint32_t, uint32_t>> more_pending;
 
   char* p = line->data();
   const size_t n = line->size();
   size_t i = 0;
   while (i < n) {
     // Fast path: runs of three-byte characters (Han, CJK punctuation) that
-    // neither fold nor have case, without a branch on what they are: the
-    // atoms a character starts are marked, and a pending entry is written
-    // always and kept only when longer atoms start there.
-    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0 &&
-           num_pending < kInlinePending) {
-      const char32_t cp = DecodeUtf8Three(p + i);
-      const uint16_t entry = bmp_[cp];
-      if (entry & (kFolds | kHasCase)) break;
-      const size_t bucket_slot = entry & kBucketMask;
-      const Slot& slot = slots_[bucket_slot];
-      // Most characters are no atom: skipping the store keeps successive
-      // characters from waiting on each other's read-modify-write of seen[0].
-      if (slot.single_bit != 0) seen[slot.single_word] |= slot.single_bit;
-      inline_pending[num_pending] =
-          Pending{static_cast<uint32_t>(i), static_cast<int32_t>(bucket_slot) - 1};
-      // Kept only if the next bytes can continue a longer atom (most cannot).
-      if (slot.longer) num_pending += MayContinue(filters_[bucket_slot - 1], p, i + 3, n);
+    // neither fold, nor have case, nor anchor an atom.
+    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+      const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
+      if (entry & (kFolds | kHasCase | kAnchor)) break;
+      hit[entry & kSlotMask] = 1;
       i += 3;
     }
     if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(p[i]);
     size_t len;
-    int bucket;
+    uint16_t entry;
     if (c < 0x80) {
       len = 1;
-      bucket = (bmp_[c] & kBucketMask) - 1;
+      entry = bmp_[c];
     } else if (c < 0xF0) {
       char32_t cp;
       if (c < 0xE0) {
@@ -196,11 +188,10 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
         i += len;
         continue;
       }
-      const uint16_t entry = bmp_[cp];
+      entry = bmp_[cp];
       // Same byte length by construction of the tables.
       if (entry & kFolds) OverwriteUtf8(tables.ToSimplified(cp), len, p + i);
       if (entry & kHasCase) decided = false;
-      bucket = (entry & kBucketMask) - 1;
     } else {
       len = 4;
       char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
@@ -211,56 +202,56 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
         cp = to;
       }
       if (tables.HasCaseBeyondAscii(cp)) decided = false;
-      bucket = BucketOf(cp);
+      entry = EntryOf(cp);
     }
-    // Branch-free for most code points: slot 0 marks nothing.
-    const Slot& slot = slots_[static_cast<size_t>(bucket + 1)];
-    seen[slot.single_word] |= slot.single_bit;
-    if (slot.longer) {  // compared once the line is folded
+    const uint32_t slot = entry & kSlotMask;
+    hit[slot] = 1;
+    if (entry & kAnchor) {
       if (num_pending < kInlinePending) {
-        inline_pending[num_pending++] = Pending{static_cast<uint32_t>(i), bucket};
+        inline_pending[num_pending++] = {static_cast<uint32_t>(i), slot};
       } else {
-        more_pending.emplace_back(i, bucket);
+        more_pending.emplace_back(static_cast<uint32_t>(i), slot);
       }
     }
     i += len;
   }
   if (!decided) return false;
-  // Compares the atoms of `bucket` that may start at `at`: those whose byte or
-  // two bytes after the first character are the line's there.
-  auto compare = [&](size_t at, int bucket) {
-    const SecondFilter& filter = filters_[static_cast<size_t>(bucket)];
-    const size_t s = at + filter.first_len;
-    if (s >= n) return;  // no room for a longer atom
-    std::string_view rest(p + at, n - at);
-    uint64_t head = 0;  // the next eight bytes (zero past the end)
-    std::memcpy(&head, rest.data(), std::min<size_t>(8, rest.size()));
-    auto try_atom = [&](int a) {
-      if ((seen[a >> 6] >> (a & 63)) & 1) return;
-      const std::string& atom = atoms_[a];
+  // A bit per atom.
+  constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating
+  uint64_t inline_seen[kInlineWords] = {};
+  std::vector<uint64_t> heap_seen;
+  uint64_t* seen = inline_seen;
+  const size_t words = (atoms_.size() + 63) / 64;
+  if (words > kInlineWords) {
+    heap_seen.assign(words, 0);
+    seen = heap_seen.data();
+  }
+  for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
+  for (const auto& [a, slot] : singles_) seen[a >> 6] |= static_cast<uint64_t>(hit[slot]) << (a & 63);
+  // Compares the atoms anchored at the character at byte `at`.
+  auto compare = [&](uint32_t at, uint32_t slot) {
+    for (const Anchored& anchored : anchored_[slot]) {
+      if (at < anchored.offset) continue;
+      const size_t start = at - anchored.offset;
+      if (n - start < anchored.size) continue;
+      const char* text = p + start;
       bool match;
-      if (has_letters_[a]) {
-        match = StartsWithLowered(rest, atom);
+      if (anchored.has_letters) {
+        match = StartsWithLowered(std::string_view(text, anchored.size),
+                                  std::string_view(anchored.data, anchored.size));
       } else {
-        match = (head & prefix_mask_[a]) == prefix_[a] && rest.size() >= atom.size() &&
-                (atom.size() <= 8 ||
-                 std::memcmp(rest.data() + 8, atom.data() + 8, atom.size() - 8) == 0);
+        uint64_t head = 0;  // the next eight bytes (zero past the end)
+        std::memcpy(&head, text, std::min<size_t>(8, n - start));
+        match = (head & anchored.prefix_mask) == anchored.prefix &&
+                (anchored.size <= 8 ||
+                 std::memcmp(text + 8, anchored.data + 8, anchored.size - 8) == 0);
       }
-      if (match) seen[a >> 6] |= uint64_t{1} << (a & 63);
-    };
-    const unsigned char b0 = static_cast<unsigned char>(LowerAscii(p[s]));
-    if ((filter.one[b0 >> 6] >> (b0 & 63)) & 1) {
-      for (int a : filter.short_atoms) try_atom(a);
+      const int a = anchored.atom;
+      seen[a >> 6] |= static_cast<uint64_t>(match) << (a & 63);
     }
-    if (s + 1 >= n) return;
-    const size_t idx = SecondIndex(b0, static_cast<unsigned char>(p[s + 1]));
-    if (((filter.two[idx >> 6] >> (idx & 63)) & 1) == 0) return;
-    auto it = std::lower_bound(filter.by_second.begin(), filter.by_second.end(),
-                               std::pair<uint8_t, int>(static_cast<uint8_t>(idx), -1));
-    for (; it != filter.by_second.end() && it->first == idx; ++it) try_atom(it->second);
   };
-  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].at, inline_pending[k].bucket);
-  for (const auto& [at, bucket] : more_pending) compare(at, bucket);
+  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].first, inline_pending[k].second);
+  for (const auto& [at, slot] : more_pending) compare(at, slot);
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
       found->push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));

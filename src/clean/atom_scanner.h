@@ -10,8 +10,13 @@
 // prefilter never hides a match.
 //
 // Each BMP code point reads one 16-bit table entry that says whether it folds,
-// whether it has case, and which atoms start with its folded form (most code
-// points start none). Thread-safe after construction.
+// whether it has case, and its slot: set when its folded form is a
+// one-character atom or the anchor of longer ones. An atom's anchor is its
+// least common character in Chinese text (ScriptTables::HanyuPinluCount), so
+// that few positions of a line hold one: the scan sets a flag per slot without
+// a branch, stops only at anchors (and at characters that fold or have case),
+// and compares the atoms anchored there once the line is folded. Thread-safe
+// after construction.
 #ifndef NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 #define NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 
@@ -29,6 +34,9 @@ class AtomScanner {
   // `atoms`: valid UTF-8, in simplified script, ASCII letters in lower case
   // (an empty one is in every line).
   explicit AtomScanner(std::vector<std::string> atoms);
+  // Not copyable: the comparison tables point into atoms_.
+  AtomScanner(const AtomScanner&) = delete;
+  AtomScanner& operator=(const AtomScanner&) = delete;
 
   // Folds valid UTF-8 *line to simplified in place (as
   // ScriptTables::FoldToSimplified). Then sets *found to the indices of the
@@ -38,48 +46,36 @@ class AtomScanner {
 
  private:
   // Table entry bits.
-  static constexpr uint16_t kBucketMask = 0x3FFF;  // bucket + 1 of the folded form, 0: none
-  static constexpr uint16_t kFolds = 0x4000;       // has a simplified form
-  static constexpr uint16_t kHasCase = 0x8000;     // non-ASCII with case
+  static constexpr uint16_t kSlotMask = 0x1FFF;  // slot of the folded form (0: none)
+  static constexpr uint16_t kAnchor = 0x2000;    // the folded form anchors longer atoms
+  static constexpr uint16_t kFolds = 0x4000;     // has a simplified form
+  static constexpr uint16_t kHasCase = 0x8000;   // non-ASCII with case
 
-  // Returns the bucket of the atoms that start with code point `cp`, or -1.
-  int BucketOf(char32_t cp) const;
+  // Returns the entry of code point `cp` (folded form's slot and anchor bit).
+  uint16_t EntryOf(char32_t cp) const;
 
   std::vector<std::string> atoms_;
   std::vector<uint16_t> bmp_;          // by code point (ASCII: lowered)
   std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
-  absl::flat_hash_map<char32_t, int> supp_bucket_;  // code points beyond the BMP
-  std::vector<std::vector<int>> buckets_;           // atom indices by first code point
-  // By bucket + 1 (slot 0: no bucket, all zero): the atom that is the bucket's
-  // code point alone, as a word index and bit of the seen set, and whether
-  // longer atoms start there. Lets the scan mark without branching.
-  struct Slot {
-    uint32_t single_word = 0;
-    uint64_t single_bit = 0;
-    bool longer = false;
+  absl::flat_hash_map<char32_t, uint16_t> supp_entry_;  // code points beyond the BMP
+  size_t num_slots_ = 1;  // slot 0: a code point that is no atom and anchors none
+  // The one-character atoms, with the slot of their character.
+  std::vector<std::pair<int, size_t>> singles_;
+  // By slot: the longer atoms anchored at its character, with what comparing
+  // one needs in one place: the byte offset of the anchor in the atom, the
+  // atom's first (up to) eight bytes as a word and a mask (most candidates fail
+  // on those), and whether it holds ASCII letters (compared lowered).
+  struct Anchored {
+    int atom;
+    uint32_t offset;
+    uint32_t size;
+    bool has_letters;
+    uint64_t prefix, prefix_mask;
+    const char* data;  // atoms_[atom].data()
   };
-  std::vector<Slot> slots_;
-  // By bucket: which two bytes can follow the first character in the bucket's
-  // longer atoms (a 256-bit filter), so that most positions are not compared.
-  struct SecondFilter {
-    uint64_t one[4] = {};          // by the byte after the first character (atoms of one more byte)
-    uint64_t two[4] = {};          // by the two bytes after it, hashed (longer atoms)
-    uint8_t first_len = 0;         // byte length of the bucket's first character
-    std::vector<int> short_atoms;  // atoms of one byte more
-    std::vector<std::pair<uint8_t, int>> by_second;  // longer atoms by their `two` index
-  };
-  std::vector<SecondFilter> filters_;
-
-  // The index in a SecondFilter's `two` of the two bytes after an atom's first
-  // character (ASCII letters lowered).
-  static size_t SecondIndex(unsigned char b0, unsigned char b1);
-  // False only if no atom of `filter`'s bucket can continue at p[s] (the bytes
-  // after a first character, of a line of n bytes, not all of it folded yet).
-  bool MayContinue(const SecondFilter& filter, const char* p, size_t s, size_t n) const;
-  std::vector<int> always_;                     // empty atoms: present in every line
-  std::vector<uint8_t> has_letters_;            // by atom: holds ASCII letters (compare lowered)
-  std::vector<uint64_t> prefix_, prefix_mask_;  // by atom: first <= 8 bytes, and their mask
-  bool usable_ = true;  // false when the atoms need more buckets than an entry holds
+  std::vector<std::vector<Anchored>> anchored_;
+  std::vector<int> always_;  // empty atoms: present in every line
+  bool usable_ = true;  // false when the atoms need more slots than an entry holds
 };
 
 }  // namespace newsclean

@@ -19,6 +19,10 @@ struct FoldEntry {
   char32_t cp;
   const char* utf8;
 };
+struct CodePointCount {
+  char32_t cp;
+  unsigned long count;
+};
 
 #include "script_tables_data.inc"
 
@@ -197,6 +201,14 @@ void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>*
 uint32_t ScriptTables::SuppMatch(char32_t cp) const {
   auto it = supp_match_.find(cp);
   return it == supp_match_.end() ? kMatchIdentity : it->second;
+}
+
+unsigned long ScriptTables::HanyuPinluCount(char32_t cp) const {
+  const CodePointCount* end = std::end(kHanyuPinluCounts);
+  const CodePointCount* it = std::lower_bound(
+      std::begin(kHanyuPinluCounts), end, cp,
+      [](const CodePointCount& entry, char32_t key) { return entry.cp < key; });
+  return it != end && it->cp == cp ? it->count : 0;
 }
 
 bool ScriptTables::IsReadingOf(char32_t cp, int id) const {

@@ -34,6 +34,13 @@ class ScriptTables {
   int SyllableId(std::string_view toneless) const;
   size_t num_syllables() const { return syllable_names_.size(); }
 
+  // Returns how often `cp` occurs in modern Chinese text: its count in the
+  // Xiandai Hanyu Pinlu Cidian's sample of about two million characters
+  // (Unihan's kHanyuPinlu, all readings together; "的" 75837, "网" 120; a
+  // traditional form has its simplified form's count), or 0 for a character
+  // the sample does not list (rarer ones, anything not Han). A binary search: for building tables, not for hot loops.
+  unsigned long HanyuPinluCount(char32_t cp) const;
+
   // Returns the simplified form of `cp` (itself if it has none).
   char32_t ToSimplified(char32_t cp) const {
     if (cp < kBmpBase) return cp;
