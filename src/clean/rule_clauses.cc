@@ -130,6 +130,21 @@ std::vector<RuleClauses> DeriveRuleClauses(const std::vector<std::string>& patte
   auto derive = [&](int r, std::vector<int> order) {
     std::vector<bool> offered(num_atoms, false);
     for (int a : order) offered[static_cast<size_t>(a)] = true;
+    // Atoms the rule cannot match without (clauses of one atom, found above)
+    // go first: growing takes them in early, so that the passes find the
+    // rule's other clauses ("字号" or "字体" in a rule that also needs "大")
+    // instead of one of those again, which would end the passes.
+    std::vector<bool> required(num_atoms, false);
+    for (const AtomSet& clause : clauses[static_cast<size_t>(r)]) {
+      size_t count = 0, last = 0;
+      for (size_t w = 0; w < words; ++w) {
+        count += static_cast<size_t>(__builtin_popcountll(clause[w]));
+        if (clause[w] != 0) last = w * 64 + static_cast<size_t>(__builtin_ctzll(clause[w]));
+      }
+      if (count == 1) required[last] = true;
+    }
+    std::stable_partition(order.begin(), order.end(),
+                          [&](int a) { return required[static_cast<size_t>(a)]; });
     for (int pass = 0; pass < kClausePasses; ++pass) {
       present.clear();
       grow(r, order.data(), order.size());
