@@ -127,10 +127,13 @@ void ScriptTables::BuildMatchView() {
   };
   for (char32_t cp = 0; cp < 0x80; ++cp) ascii_match_[cp] = encode(cp);
   bmp_match_.resize(0x10000);
-  bmp_match_identity_.assign(0x10000 / 64, 0);
+  bmp_match_class_.assign(0x10000 / 32, 0);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
-    if (bmp_match_[cp] == kMatchIdentity) SetBit(&bmp_match_identity_, cp);
+    const uint64_t cls = bmp_match_[cp] == kMatchIdentity ? kClassIdentity
+                         : bmp_match_[cp] == kMatchDrop   ? kClassDrop
+                                                          : kClassOther;
+    bmp_match_class_[cp >> 5] |= cls << ((cp & 31) * 2);
   }
   for (const FoldEntry& e : kNfkcCasefoldEntries) {
     if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);
@@ -168,8 +171,13 @@ void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>*
     } else if (c < 0xF0) {
       cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
       p += 3;
-      if (TestBit(bmp_match_identity_, cp)) {  // most Han characters
-        *w++ = cp;
+      // Most Han characters and CJK punctuation, without a branch on which:
+      // the code point is written, and kept unless it is dropped. (There is
+      // room: the buffer holds a code point per byte of the rest.)
+      const uint32_t cls = MatchClass(cp);
+      if (cls != kClassOther) {
+        *w = cp;
+        w += cls ^ 1;
         continue;
       }
       v = bmp_match_[cp];
