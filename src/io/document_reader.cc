@@ -257,10 +257,15 @@ int EscapedUnit(std::string_view record, size_t i) {
 }  // namespace
 
 size_t RepairLoneSurrogateEscapes(std::string* record) {
-  // Most records hold no escaped surrogate at all.
-  if (record->find("\\ud") == std::string::npos && record->find("\\uD") == std::string::npos) {
-    return 0;
+  // Most records hold no escaped surrogate at all: one look at each backslash
+  // ("\n" escapes are many) finds none, before the exact pass below.
+  const std::string_view raw(*record);
+  bool may_hold = false;
+  for (size_t i = raw.find('\\'); i != std::string_view::npos && !may_hold;
+       i = raw.find('\\', i + 1)) {
+    may_hold = i + 2 < raw.size() && raw[i + 1] == 'u' && (raw[i + 2] | 0x20) == 'd';
   }
+  if (!may_hold) return 0;
   size_t repaired = 0;
   std::string& r = *record;
   for (size_t i = 0; i < r.size(); ++i) {
