@@ -87,12 +87,12 @@ TEST(AtomScannerTest, FindsAtomsByTheirLeastCommonCharacter) {
 // in both cases, digits, spaces and punctuation, and a character beyond the
 // BMP.
 TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
-  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "年", "月", "日", "中新网",
-                                          "ab",     "x",    "中",   "编辑", "责任编辑", "(",
-                                          "（图",   "图）", "\U00020000"};
-  std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "報道", "年",
-                                       "月", "日", "中", "網", "网", "編", "輯", "责", "任",
-                                       "a",  "A",  "b",  "B",  "x",  "X",  "1",  " ",  "，",
+  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "年",        "月",   "日",
+                                          "中新网", "ab",   "x",    "中",        "编辑", "责任编辑",
+                                          "(",      "（图", "图）", "\U00020000"};
+  std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "報道",      "年",
+                                       "月", "日", "中", "網", "网", "編", "輯", "责",        "任",
+                                       "a",  "A",  "b",  "B",  "x",  "X",  "1",  " ",         "，",
                                        "(",  "（", "图", "圖", "）", "的", "是", "\U00020000"};
   AtomScanner scanner(atoms);
   std::mt19937 rng(20261202);

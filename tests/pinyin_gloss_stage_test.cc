@@ -48,7 +48,7 @@ TEST(ScriptTablesTest, HanyuPinluCountsOrderCharactersByHowCommonTheyAre) {
   EXPECT_GT(t.HanyuPinluCount(U'是'), t.HanyuPinluCount(U'报'));
   EXPECT_GT(t.HanyuPinluCount(U'报'), t.HanyuPinluCount(U'稿'));
   EXPECT_GT(t.HanyuPinluCount(U'稿'), 0u);
-  EXPECT_EQ(t.HanyuPinluCount(U'撰'), 0u);  // not in the sample
+  EXPECT_EQ(t.HanyuPinluCount(U'撰'), 0u);                        // not in the sample
   EXPECT_EQ(t.HanyuPinluCount(U'報'), t.HanyuPinluCount(U'报'));  // both scripts listed
   EXPECT_EQ(t.HanyuPinluCount(U'a'), 0u);
 }

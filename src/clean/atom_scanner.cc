@@ -8,7 +8,6 @@
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
 
-
 namespace newsclean {
 namespace {
 
@@ -85,8 +84,11 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
         best_offset = i;
       }
     }
-    Anchored anchored{static_cast<int>(a), static_cast<uint32_t>(best_offset),
-                      static_cast<uint32_t>(atom.size()), false, 0, 0, atom.data()};
+    Anchored anchored;
+    anchored.atom = static_cast<int>(a);
+    anchored.offset = static_cast<uint32_t>(best_offset);
+    anchored.size = static_cast<uint32_t>(atom.size());
+    anchored.data = atom.data();
     for (char c : atom) anchored.has_letters |= (c >= 'a' && c <= 'z');
     // The first (up to) eight bytes as a word and a mask, to reject most
     // candidates with one comparison.
@@ -227,7 +229,9 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     seen = heap_seen.data();
   }
   for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
-  for (const auto& [a, slot] : singles_) seen[a >> 6] |= static_cast<uint64_t>(hit[slot]) << (a & 63);
+  for (const auto& [a, slot] : singles_) {
+    seen[a >> 6] |= static_cast<uint64_t>(hit[slot]) << (a & 63);
+  }
   // Compares the atoms anchored at the character at byte `at`.
   auto compare = [&](uint32_t at, uint32_t slot) {
     for (const Anchored& anchored : anchored_[slot]) {
@@ -250,7 +254,9 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       seen[a >> 6] |= static_cast<uint64_t>(match) << (a & 63);
     }
   };
-  for (size_t k = 0; k < num_pending; ++k) compare(inline_pending[k].first, inline_pending[k].second);
+  for (size_t k = 0; k < num_pending; ++k) {
+    compare(inline_pending[k].first, inline_pending[k].second);
+  }
   for (const auto& [at, slot] : more_pending) compare(at, slot);
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {

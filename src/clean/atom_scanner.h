@@ -66,16 +66,16 @@ class AtomScanner {
   // atom's first (up to) eight bytes as a word and a mask (most candidates fail
   // on those), and whether it holds ASCII letters (compared lowered).
   struct Anchored {
-    int atom;
-    uint32_t offset;
-    uint32_t size;
-    bool has_letters;
-    uint64_t prefix, prefix_mask;
-    const char* data;  // atoms_[atom].data()
+    int atom = 0;
+    uint32_t offset = 0;
+    uint32_t size = 0;
+    bool has_letters = false;
+    uint64_t prefix = 0, prefix_mask = 0;
+    const char* data = nullptr;  // atoms_[atom].data()
   };
   std::vector<std::vector<Anchored>> anchored_;
   std::vector<int> always_;  // empty atoms: present in every line
-  bool usable_ = true;  // false when the atoms need more slots than an entry holds
+  bool usable_ = true;       // false when the atoms need more slots than an entry holds
 };
 
 }  // namespace newsclean

@@ -213,9 +213,9 @@ uint32_t ScriptTables::SuppMatch(char32_t cp) const {
 
 unsigned long ScriptTables::HanyuPinluCount(char32_t cp) const {
   const CodePointCount* end = std::end(kHanyuPinluCounts);
-  const CodePointCount* it = std::lower_bound(
-      std::begin(kHanyuPinluCounts), end, cp,
-      [](const CodePointCount& entry, char32_t key) { return entry.cp < key; });
+  const CodePointCount* it =
+      std::lower_bound(std::begin(kHanyuPinluCounts), end, cp,
+                       [](const CodePointCount& entry, char32_t key) { return entry.cp < key; });
   return it != end && it->cp == cp ? it->count : 0;
 }
 
