@@ -220,17 +220,26 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   if (!decided) return false;
   // A bit per atom.
   constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating
-  uint64_t inline_seen[kInlineWords] = {};
+  uint64_t inline_seen[kInlineWords];  // only [0, words) is used: zeroed below
   std::vector<uint64_t> heap_seen;
   uint64_t* seen = inline_seen;
   const size_t words = (atoms_.size() + 63) / 64;
   if (words > kInlineWords) {
     heap_seen.assign(words, 0);
     seen = heap_seen.data();
+  } else {
+    std::fill_n(inline_seen, words, 0);
   }
   for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
-  for (const auto& [a, slot] : singles_) {
-    seen[a >> 6] |= static_cast<uint64_t>(hit[slot]) << (a & 63);
+  // The one-character atoms, in ascending order: a word of the set is built
+  // in a register and stored once.
+  for (size_t k = 0; k < singles_.size();) {
+    const size_t word = static_cast<size_t>(singles_[k].first) >> 6;
+    uint64_t bits = 0;
+    for (; k < singles_.size() && static_cast<size_t>(singles_[k].first) >> 6 == word; ++k) {
+      bits |= static_cast<uint64_t>(hit[singles_[k].second]) << (singles_[k].first & 63);
+    }
+    seen[word] |= bits;
   }
   // Compares the atoms anchored at the character at byte `at`.
   auto compare = [&](uint32_t at, uint32_t slot) {

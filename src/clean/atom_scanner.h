@@ -59,7 +59,7 @@ class AtomScanner {
   std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
   absl::flat_hash_map<char32_t, uint16_t> supp_entry_;  // code points beyond the BMP
   size_t num_slots_ = 1;  // slot 0: a code point that is no atom and anchors none
-  // The one-character atoms, with the slot of their character.
+  // The one-character atoms, ascending, with the slot of their character.
   std::vector<std::pair<int, size_t>> singles_;
   // By slot: the longer atoms anchored at its character, with what comparing
   // one needs in one place: the byte offset of the anchor in the atom, the
