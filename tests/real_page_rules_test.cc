@@ -3,11 +3,13 @@
 // credits, script and markup residue — and, for each, the real text that must
 // stay. Examples are written for these tests in the shapes the sites use.
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "newsclean/metadata.h"
+#include "src/clean/separator_stage.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -51,6 +53,52 @@ TEST(SeparatorTest, EverySeparatorBecomesALineBreak) {
     Document doc = CleanText(kBody + sep + kBody2);
     EXPECT_EQ(doc.text(), want) << "separator bytes: " << sep.size();
     EXPECT_TRUE(doc.removals.empty());
+  }
+}
+
+// The three scans of the separator stage stop at the same places where a
+// separator may start (the scalar one stops at more bytes: its extra stops
+// are not such places), and at every such place, on random text built from
+// separators, their look-alikes (“”…—、。, single spaces) and Han, at every
+// length around the vector widths.
+TEST(SeparatorTest, ScalarSse2AndAvx2ScansAgree) {
+  const std::vector<std::string> pieces = {
+      " ",  "\t", "\r", "\n", "\u00A0", "\u3000", "\u2028", "\u2029", "\u0085", "。",
+      "、", "“",  "”",  "…",  "—",      "「",     "中",     "國",     "a",      "\u00E9"};
+  // Whether a separator may start at v[k], from its definition.
+  auto space_len = [](std::string_view v, size_t k) -> size_t {
+    if (v.substr(k, 1) == " " || v.substr(k, 1) == "\t") return 1;
+    if (v.substr(k, 2) == "\u00A0") return 2;
+    if (v.substr(k, 3) == "\u3000") return 3;
+    return 0;
+  };
+  auto may_start = [&](std::string_view v, size_t k) {
+    if (v[k] == '\r' || v.substr(k, 2) == "\u0085" || v.substr(k, 3) == "\u2028" ||
+        v.substr(k, 3) == "\u2029") {
+      return true;
+    }
+    const size_t len = space_len(v, k);
+    if (len == 0 || k + len >= v.size()) return false;
+    const unsigned char next = static_cast<unsigned char>(v[k + len]);
+    return next == ' ' || next == '\t' || next == 0xC2 || next == 0xE3;
+  };
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const size_t pieces_wanted = rng() % 60;
+    for (size_t k = 0; k < pieces_wanted; ++k) text += pieces[rng() % pieces.size()];
+    std::vector<size_t> expected;
+    for (size_t k = 0; k < text.size(); ++k) {
+      if (may_start(text, k)) expected.push_back(k);
+    }
+    for (SeparatorScan scan :
+         {SeparatorScan::kScalar, SeparatorScan::kSse2, SeparatorScan::kAvx2}) {
+      std::vector<size_t> found;
+      for (size_t i = 0; (i = NextSeparatorCandidate(text, i, scan)) < text.size(); ++i) {
+        if (may_start(text, i)) found.push_back(i);
+      }
+      EXPECT_EQ(found, expected) << "scan " << static_cast<int>(scan) << " on " << text;
+    }
   }
 }
 

@@ -30,6 +30,20 @@ class SeparatorStage : public Stage {
   void Process(Document* doc) const override;
 };
 
+// How NextSeparatorCandidate looks: a byte at a time, 16 bytes a step (SSE2,
+// every x86-64), or 32 (AVX2). The stage uses the fastest the CPU has; the
+// others are there for the test that checks they agree.
+enum class SeparatorScan { kScalar, kSse2, kAvx2 };
+SeparatorScan FastestSeparatorScan();
+
+// Returns the first offset at or after `i` where a separator may start, or the
+// size of `v`. The vector scans stop only where one may: '\r', U+2028, U+2029,
+// U+0085, or a space character (ASCII space or tab, NBSP, U+3000) whose next
+// byte may start another; the single spaces and the “”…—、。 of Chinese text,
+// which share lead bytes with these, do not stop them. The scalar scan stops
+// at every byte that may lead one. kAvx2 on a CPU without AVX2 scans as kSse2.
+size_t NextSeparatorCandidate(std::string_view v, size_t i, SeparatorScan scan);
+
 // Returns `text` with its paragraph separators rewritten as the stage does:
 // the same bytes but for those, at the same offsets (for showing an original
 // text with its removals, as `explain` does).
