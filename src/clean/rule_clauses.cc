@@ -136,12 +136,12 @@ std::vector<RuleClauses> DeriveRuleClauses(const std::vector<std::string>& patte
     // instead of one of those again, which would end the passes.
     std::vector<bool> required(num_atoms, false);
     for (const AtomSet& clause : clauses[static_cast<size_t>(r)]) {
-      size_t count = 0, last = 0;
+      size_t count = 0, atom = 0;
       for (size_t w = 0; w < words; ++w) {
         count += static_cast<size_t>(__builtin_popcountll(clause[w]));
-        if (clause[w] != 0) last = w * 64 + static_cast<size_t>(__builtin_ctzll(clause[w]));
+        if (clause[w] != 0) atom = w * 64 + static_cast<size_t>(__builtin_ctzll(clause[w]));
       }
-      if (count == 1) required[last] = true;
+      if (count == 1) required[atom] = true;
     }
     std::stable_partition(order.begin(), order.end(),
                           [&](int a) { return required[static_cast<size_t>(a)]; });

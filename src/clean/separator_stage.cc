@@ -41,51 +41,41 @@ constexpr auto kLead = [] {
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define NEWSCLEAN_SEPARATOR_AVX2 1
+// The AVX2 step's helpers and loop: plain functions with the target, as GCC
+// does not carry a target into lambdas.
+__attribute__((target("avx2"))) inline __m256i Avx2Is(__m256i b, int c) {
+  return _mm256_cmpeq_epi8(b, _mm256_set1_epi8(static_cast<char>(c)));
+}
+
+// Whether a space character may start at the bytes of `b`: its lead byte.
+__attribute__((target("avx2"))) inline __m256i Avx2SpaceLead(__m256i b) {
+  return _mm256_or_si256(_mm256_or_si256(Avx2Is(b, ' '), Avx2Is(b, '\t')),
+                         _mm256_or_si256(Avx2Is(b, 0xC2), Avx2Is(b, 0xE3)));
+}
+
 // The vector step, 32 bytes wide: the same test as the SSE2 step of
-// NextSeparatorCandidate, written out (GCC does not carry the target into
-// lambdas). Returns the offset of the first candidate, or where fewer than
-// 36 bytes are left.
+// NextSeparatorCandidate. Returns the offset of the first candidate, or where
+// fewer than 36 bytes are left.
 __attribute__((target("avx2"))) size_t Avx2NextLead(std::string_view v, size_t i) {
-  const __m256i cr = _mm256_set1_epi8('\r'), space = _mm256_set1_epi8(' '),
-                tab = _mm256_set1_epi8('\t'), c2 = _mm256_set1_epi8(static_cast<char>(0xC2)),
-                e2 = _mm256_set1_epi8(static_cast<char>(0xE2)),
-                e3 = _mm256_set1_epi8(static_cast<char>(0xE3)),
-                x80 = _mm256_set1_epi8(static_cast<char>(0x80)),
-                xa0 = _mm256_set1_epi8(static_cast<char>(0xA0)),
-                x85 = _mm256_set1_epi8(static_cast<char>(0x85)),
-                xa8 = _mm256_set1_epi8(static_cast<char>(0xA8)),
-                xa9 = _mm256_set1_epi8(static_cast<char>(0xA9));
   while (i + 36 <= v.size()) {
     const char* p = v.data() + i;
     const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
     const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
     const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
     const __m256i b3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 3));
-    // Space leads (ASCII space or tab, NBSP's and U+3000's lead bytes) at b1,
-    // b2 and b3: what may follow a first space character.
-    const __m256i lead1 =
-        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b1, space), _mm256_cmpeq_epi8(b1, tab)),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(b1, c2), _mm256_cmpeq_epi8(b1, e3)));
-    const __m256i lead2 =
-        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b2, space), _mm256_cmpeq_epi8(b2, tab)),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(b2, c2), _mm256_cmpeq_epi8(b2, e3)));
-    const __m256i lead3 =
-        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b3, space), _mm256_cmpeq_epi8(b3, tab)),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(b3, c2), _mm256_cmpeq_epi8(b3, e3)));
-    const __m256i b1_80 = _mm256_cmpeq_epi8(b1, x80);
-    const __m256i ascii_space =
-        _mm256_or_si256(_mm256_cmpeq_epi8(b0, space), _mm256_cmpeq_epi8(b0, tab));
-    const __m256i nbsp = _mm256_and_si256(_mm256_cmpeq_epi8(b0, c2), _mm256_cmpeq_epi8(b1, xa0));
-    const __m256i ideo = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, e3), b1_80),
-                                          _mm256_cmpeq_epi8(b2, x80));
-    const __m256i runs = _mm256_or_si256(
-        _mm256_and_si256(ascii_space, lead1),
-        _mm256_or_si256(_mm256_and_si256(nbsp, lead2), _mm256_and_si256(ideo, lead3)));
+    const __m256i b1_80 = Avx2Is(b1, 0x80);
+    const __m256i ascii_space = _mm256_or_si256(Avx2Is(b0, ' '), Avx2Is(b0, '\t'));
+    const __m256i nbsp = _mm256_and_si256(Avx2Is(b0, 0xC2), Avx2Is(b1, 0xA0));
+    const __m256i ideo =
+        _mm256_and_si256(_mm256_and_si256(Avx2Is(b0, 0xE3), b1_80), Avx2Is(b2, 0x80));
+    const __m256i runs =
+        _mm256_or_si256(_mm256_and_si256(ascii_space, Avx2SpaceLead(b1)),
+                        _mm256_or_si256(_mm256_and_si256(nbsp, Avx2SpaceLead(b2)),
+                                        _mm256_and_si256(ideo, Avx2SpaceLead(b3))));
     const __m256i others = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(b0, cr),
-                        _mm256_and_si256(_mm256_cmpeq_epi8(b0, c2), _mm256_cmpeq_epi8(b1, x85))),
-        _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, e2), b1_80),
-                         _mm256_or_si256(_mm256_cmpeq_epi8(b2, xa8), _mm256_cmpeq_epi8(b2, xa9))));
+        _mm256_or_si256(Avx2Is(b0, '\r'), _mm256_and_si256(Avx2Is(b0, 0xC2), Avx2Is(b1, 0x85))),
+        _mm256_and_si256(_mm256_and_si256(Avx2Is(b0, 0xE2), b1_80),
+                         _mm256_or_si256(Avx2Is(b2, 0xA8), Avx2Is(b2, 0xA9))));
     const unsigned mask =
         static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(runs, others)));
     if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));

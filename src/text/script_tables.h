@@ -38,8 +38,8 @@ class ScriptTables {
   // Xiandai Hanyu Pinlu Cidian's sample of about two million characters
   // (Unihan's kHanyuPinlu, all readings together; "的" 75837, "网" 120; a
   // traditional form has its simplified form's count), or 0 for a character
-  // the sample does not list (rarer ones, anything not Han). A binary search: for building tables,
-  // not for hot loops.
+  // the sample does not list (rarer ones, anything not Han). A binary
+  // search: for building tables, not for hot loops.
   unsigned long HanyuPinluCount(char32_t cp) const;
 
   // Returns the simplified form of `cp` (itself if it has none).
