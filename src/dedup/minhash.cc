@@ -61,13 +61,21 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
     shingle_hashes->resize(shingles);  // a reused buffer shrinks for free
     out = shingle_hashes->data();
   }
-  for (size_t i = 0; i < shingles; ++i) {
-    uint64_t h = XXH3_64bits_withSeed(view.data() + i, bytes, seed);
+  auto add = [&](size_t i, uint64_t h) {
     uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
     uint32_t value = static_cast<uint32_t>(h);
     s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
     filled[bin >> 6] |= uint64_t{1} << (bin & 63);
     if (out != nullptr) out[i] = h;
+  };
+  if (bytes == 16) {
+    // The default four-character shingle: with the length a constant, XXH3
+    // inlines down to its 9-16 byte path.
+    for (size_t i = 0; i < shingles; ++i) add(i, XXH3_64bits_withSeed(view.data() + i, 16, seed));
+  } else {
+    for (size_t i = 0; i < shingles; ++i) {
+      add(i, XXH3_64bits_withSeed(view.data() + i, bytes, seed));
+    }
   }
   auto is_filled = [&](uint32_t bin) { return (filled[bin >> 6] >> (bin & 63)) & 1; };
   // Optimal densification: an empty bin takes the value of the first filled
