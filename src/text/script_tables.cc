@@ -100,9 +100,13 @@ bool InDropRanges(char32_t cp) {
 void ScriptTables::BuildMatchView() {
   absl::flat_hash_map<char32_t, const char*> folds;
   for (const FoldEntry& e : kNfkcCasefoldEntries) folds.emplace(e.cp, e.utf8);
-  // The view of one code point, encoded as AppendMatchView reads it.
+  // The view of one code point, encoded as AppendMatchView reads it. (Two
+  // buffers for all 65,536 and more calls: allocating them in each call was
+  // 134,000 allocations at start-up.)
+  std::vector<char32_t> seq, kept;
   auto encode = [&](char32_t cp) -> uint32_t {
-    std::vector<char32_t> seq;
+    seq.clear();
+    kept.clear();
     auto it = folds.find(cp);
     if (it == folds.end()) {
       seq.push_back(cp);
@@ -114,7 +118,6 @@ void ScriptTables::BuildMatchView() {
         i += len;
       }
     }
-    std::vector<char32_t> kept;
     for (char32_t c : seq) {
       c = ToSimplified(c);
       if (!InDropRanges(c)) kept.push_back(c);
