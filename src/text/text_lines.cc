@@ -6,6 +6,7 @@ namespace newsclean {
 
 std::vector<LineSpan> SplitLines(std::string_view text) {
   std::vector<LineSpan> lines;
+  lines.reserve(32);  // most pages have fewer lines: one allocation, not five
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
@@ -22,8 +23,10 @@ std::vector<LineSpan> SplitLines(std::string_view text) {
 
 std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   std::vector<Paragraph> paragraphs;
+  const std::vector<LineSpan> lines = SplitLines(text);
+  paragraphs.reserve(lines.size());
   size_t blanks = 0;
-  for (const LineSpan& line : SplitLines(text)) {
+  for (const LineSpan& line : lines) {
     if (line.blank) {
       ++blanks;
       continue;
