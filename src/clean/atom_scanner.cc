@@ -153,10 +153,14 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   const uint16_t* const bmp = bmp_.data();
   bool decided = usable_;
   // (byte offset, slot) of the anchors met: compared once the line is folded.
-  constexpr size_t kInlinePending = 256;
-  std::pair<uint32_t, uint32_t> inline_pending[kInlinePending];
+  constexpr size_t kInlinePending = 1024;  // 8 KiB: a vector only for very long lines
+  struct Pending {  // no constructor: the buffer is not zeroed, [0, num_pending) is read
+    uint32_t at;
+    uint32_t slot;
+  };
+  Pending inline_pending[kInlinePending];
   size_t num_pending = 0;
-  std::vector<std::pair<uint32_t, uint32_t>> more_pending;
+  std::vector<Pending> more_pending;
 
   char* p = line->data();
   const size_t n = line->size();
@@ -210,9 +214,9 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     hit[slot] = 1;
     if (entry & kAnchor) {
       if (num_pending < kInlinePending) {
-        inline_pending[num_pending++] = {static_cast<uint32_t>(i), slot};
+        inline_pending[num_pending++] = Pending{static_cast<uint32_t>(i), slot};
       } else {
-        more_pending.emplace_back(static_cast<uint32_t>(i), slot);
+        more_pending.push_back(Pending{static_cast<uint32_t>(i), slot});
       }
     }
     i += len;
@@ -264,9 +268,9 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     }
   };
   for (size_t k = 0; k < num_pending; ++k) {
-    compare(inline_pending[k].first, inline_pending[k].second);
+    compare(inline_pending[k].at, inline_pending[k].slot);
   }
-  for (const auto& [at, slot] : more_pending) compare(at, slot);
+  for (const Pending& pending : more_pending) compare(pending.at, pending.slot);
   for (size_t w = 0; w < words; ++w) {
     for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
       found->push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));

@@ -76,6 +76,7 @@ void BoilerplateStage::Process(Document* doc) const {
   std::string folded;
   std::vector<Cut> cuts;
   std::vector<int> candidates;
+  candidates.reserve(256);  // a line's atoms, then its rules: one allocation a page
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
     std::vector<LineSpan> lines = SplitLines(text);

@@ -58,6 +58,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   std::vector<char32_t> views;
   views.reserve(text.size());  // a code point per byte at most, before drops
   std::vector<Candidate> kept;
+  kept.reserve(paragraphs.size());
   const ParagraphSketcher sketcher(ngram_);
   auto view_of = [&](const Candidate& c) {
     return std::span<const char32_t>(views.data() + c.begin, c.size);
