@@ -1,12 +1,16 @@
 #include "src/text/text_lines.h"
 
+#include <algorithm>
+
 #include "src/text/utf8.h"
 
 namespace newsclean {
 
 std::vector<LineSpan> SplitLines(std::string_view text) {
   std::vector<LineSpan> lines;
-  lines.reserve(32);  // most pages have fewer lines: one allocation, not five
+  // Most pages have fewer than 32 lines: one allocation, not five; none for
+  // an empty text, and no more than a line a byte for a short one.
+  lines.reserve(std::min<size_t>(32, text.size()));
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
