@@ -58,7 +58,6 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     return it->second;
   };
   anchored_.emplace_back();  // slot 0
-  absl::flat_hash_map<char32_t, bool> anchors;
   for (size_t a = 0; a < atoms_.size(); ++a) {
     const std::string& atom = atoms_[a];
     if (atom.empty()) {
@@ -96,14 +95,14 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     std::memcpy(&anchored.prefix, atom.data(), k);
     std::memset(&anchored.prefix_mask, 0xFF, k);
     anchored_[slot(best)].push_back(anchored);
-    anchors[best] = true;
   }
   if (num_slots_ > kSlotMask) usable_ = false;
+  // A slot anchors atoms when some are anchored at it.
   auto entry_of_folded = [&](char32_t folded) -> uint16_t {
     if (!usable_) return 0;
     auto it = slot_of.find(folded);
     if (it == slot_of.end()) return 0;
-    return static_cast<uint16_t>(it->second | (anchors.contains(folded) ? kAnchor : 0));
+    return static_cast<uint16_t>(it->second | (anchored_[it->second].empty() ? 0 : kAnchor));
   };
   const ScriptTables& tables = ScriptTables::Get();
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
@@ -171,7 +170,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
       const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
       if (entry & (kFolds | kHasCase | kAnchor)) break;
-      hit[entry & kSlotMask] = 1;
+      hit[entry & kSlotMask] = true;
       i += 3;
     }
     if (i >= n) break;
@@ -211,7 +210,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       entry = EntryOf(cp);
     }
     const uint32_t slot = entry & kSlotMask;
-    hit[slot] = 1;
+    hit[slot] = true;
     if (entry & kAnchor) {
       if (num_pending < kInlinePending) {
         inline_pending[num_pending++] = Pending{static_cast<uint32_t>(i), slot};
