@@ -112,39 +112,39 @@ size_t NextSeparatorCandidate(std::string_view v, size_t i, SeparatorScan scan) 
 #endif
     scan = SeparatorScan::kSse2;  // for what is left, or on a CPU without AVX2
   }
-  if (scan == SeparatorScan::kScalar) {
-    while (i < v.size() && !kLead[static_cast<unsigned char>(v[i])]) ++i;
-    return i;
-  }
 #if defined(__SSE2__)
-  auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
-  auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
-  auto load = [](const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
-  const __m128i cr = set('\r'), space = set(' '), tab = set('\t'), c2 = set(0xC2), e2 = set(0xE2),
-                e3 = set(0xE3), x80 = set(0x80), xa0 = set(0xA0), x85 = set(0x85), xa8 = set(0xA8),
-                xa9 = set(0xA9);
-  // Whether a space character may start at the bytes of `b`: its lead byte.
-  auto space_lead = [&](__m128i b) {
-    return _mm_or_si128(_mm_or_si128(eq(b, space), eq(b, tab)), _mm_or_si128(eq(b, c2), eq(b, e3)));
-  };
-  while (i + 20 <= v.size()) {
-    const char* p = v.data() + i;
-    const __m128i b0 = load(p), b1 = load(p + 1), b2 = load(p + 2), b3 = load(p + 3);
-    const __m128i b1_80 = eq(b1, x80);
-    const __m128i ascii_space = _mm_or_si128(eq(b0, space), eq(b0, tab));
-    const __m128i nbsp = _mm_and_si128(eq(b0, c2), eq(b1, xa0));
-    const __m128i ideo = _mm_and_si128(_mm_and_si128(eq(b0, e3), b1_80), eq(b2, x80));
-    const __m128i runs = _mm_or_si128(
-        _mm_and_si128(ascii_space, space_lead(b1)),
-        _mm_or_si128(_mm_and_si128(nbsp, space_lead(b2)), _mm_and_si128(ideo, space_lead(b3))));
-    const __m128i others = _mm_or_si128(
-        _mm_or_si128(eq(b0, cr), _mm_and_si128(eq(b0, c2), eq(b1, x85))),
-        _mm_and_si128(_mm_and_si128(eq(b0, e2), b1_80), _mm_or_si128(eq(b2, xa8), eq(b2, xa9))));
-    const int mask = _mm_movemask_epi8(_mm_or_si128(runs, others));
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
+  if (scan == SeparatorScan::kSse2) {
+    auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
+    auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
+    auto load = [](const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
+    const __m128i cr = set('\r'), space = set(' '), tab = set('\t'), c2 = set(0xC2), e2 = set(0xE2),
+                  e3 = set(0xE3), x80 = set(0x80), xa0 = set(0xA0), x85 = set(0x85),
+                  xa8 = set(0xA8), xa9 = set(0xA9);
+    // Whether a space character may start at the bytes of `b`: its lead byte.
+    auto space_lead = [&](__m128i b) {
+      return _mm_or_si128(_mm_or_si128(eq(b, space), eq(b, tab)),
+                          _mm_or_si128(eq(b, c2), eq(b, e3)));
+    };
+    while (i + 20 <= v.size()) {
+      const char* p = v.data() + i;
+      const __m128i b0 = load(p), b1 = load(p + 1), b2 = load(p + 2), b3 = load(p + 3);
+      const __m128i b1_80 = eq(b1, x80);
+      const __m128i ascii_space = _mm_or_si128(eq(b0, space), eq(b0, tab));
+      const __m128i nbsp = _mm_and_si128(eq(b0, c2), eq(b1, xa0));
+      const __m128i ideo = _mm_and_si128(_mm_and_si128(eq(b0, e3), b1_80), eq(b2, x80));
+      const __m128i runs = _mm_or_si128(
+          _mm_and_si128(ascii_space, space_lead(b1)),
+          _mm_or_si128(_mm_and_si128(nbsp, space_lead(b2)), _mm_and_si128(ideo, space_lead(b3))));
+      const __m128i others = _mm_or_si128(
+          _mm_or_si128(eq(b0, cr), _mm_and_si128(eq(b0, c2), eq(b1, x85))),
+          _mm_and_si128(_mm_and_si128(eq(b0, e2), b1_80), _mm_or_si128(eq(b2, xa8), eq(b2, xa9))));
+      const int mask = _mm_movemask_epi8(_mm_or_si128(runs, others));
+      if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      i += 16;
+    }
   }
 #endif
+  // The scalar scan, and the tail of the vector ones.
   while (i < v.size() && !kLead[static_cast<unsigned char>(v[i])]) ++i;
   return i;
 }
