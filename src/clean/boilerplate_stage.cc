@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "src/clean/builtin_rule_clauses.h"
+#include "src/clean/rule_bounds.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/text/paragraph_shape.h"
 #include "src/text/script_tables.h"
@@ -22,6 +23,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   for (RuleSpec& spec : rules) {
     std::string error;
     const std::string pattern = ExpandRuleMacros(spec.pattern);
+    stage->bounds_.push_back(DeriveRuleBounds(pattern));
     // A built-in rule comes with its clauses and is compiled on first use.
     if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
       stage->prefilter_->Add(pattern, *clauses);
@@ -150,6 +152,12 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
     if (line_chars == SIZE_MAX) line_chars = CountCodePoints(line);
     return line_chars <= max_chars;
   };
+  // Whether rule `id` can match at the line's start (rule_bounds.h), and, for
+  // a whole-line rule, hold all of it.
+  const unsigned char first_byte = line.empty() ? 0 : static_cast<unsigned char>(line[0]);
+  auto starts = [&](int id) { return line.empty() || bounds_[id].first_bytes[first_byte]; };
+  NonSpaceCounter nonspace(line);
+  auto within = [&](int id) { return nonspace.AtMost(bounds_[id].max_nonspace_chars); };
   // A line rule must match the whole line: the first that does takes it.
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
@@ -157,7 +165,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
         spec.scope != RuleScope::kLineNext && spec.scope != RuleScope::kTail) {
       continue;
     }
-    if (!fits(spec.max_chars)) continue;
+    if (!starts(id) || !within(id) || !fits(spec.max_chars)) continue;
     if (prefilter_->rule(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
       cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
       if (spec.scope != RuleScope::kLine) *whole = id;
@@ -178,7 +186,7 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   // The first lead-in rule that matches at the start cuts what it matched.
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
-    if (spec.scope != RuleScope::kLeadIn) continue;
+    if (spec.scope != RuleScope::kLeadIn || !starts(id)) continue;
     const RE2& re = prefilter_->rule(id);
     const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
     if (re.Match(text, 0, line.size(), RE2::ANCHOR_START, groups, ngroups + 1)) {

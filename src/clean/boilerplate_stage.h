@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "src/clean/rule_bounds.h"
 #include "src/clean/rule_clauses.h"
 #include "src/clean/rule_set.h"
 #include "src/clean/stage.h"
@@ -21,8 +22,10 @@ class RulePrefilter;
 // Matching is prefiltered (rule_prefilter.h): from the literals RE2 derives
 // from each rule, one pass over a line tells which rules can match it, and
 // only those run their own RE2 on it. The derivation is RE2's own, so it holds
-// for user rules too. Most content lines run one or two rules, each of which
-// gives up within a few characters.
+// for user rules too. A whole-line rule also skips a line longer than any of
+// its matches or one that starts with a byte no match starts with
+// (rule_bounds.h). Most content lines run one or two rules, each
+// of which gives up within a few characters.
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
@@ -47,6 +50,10 @@ class BoilerplateStage : public Stage {
   static constexpr int kMaxGroups = kMaxRuleGroups;  // capturing groups a rule may cut
 
   std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
+  // By rule: the bytes a match starts with and the most characters other than
+  // spaces it holds (rule_bounds.h); rules anchored at a line's start skip the
+  // lines these rule out.
+  std::vector<RuleBounds> bounds_;
   std::unique_ptr<RulePrefilter> prefilter_;
 };
 
