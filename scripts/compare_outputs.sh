@@ -26,6 +26,8 @@ cases=(
   "clean --dedup"
   "clean --dedup --keep longest --mode annotate"
   "clean --dedup --keep earliest"
+  "clean --dedup --threads 2"
+  "clean --dedup --repeated-paragraphs 2 --containment 0.9 --mode annotate"
   "clean --repeated-paragraphs 3"
 )
 status=0

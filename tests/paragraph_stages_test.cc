@@ -1,8 +1,16 @@
 // Tests of the paragraph-level stages: image captions, reflow, repeated
-// paragraphs and layout.
+// paragraphs and layout, and the matching view the cleaner leaves for the
+// fingerprint.
+#include <optional>
+#include <vector>
+
 #include "gtest/gtest.h"
+#include "newsclean/dedup.h"
 #include "src/clean/paragraph_join_stage.h"
 #include "src/clean/repeated_paragraph_stage.h"
+#include "src/text/match_view.h"
+#include "src/text/match_view_access.h"
+#include "src/text/utf8.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -163,6 +171,96 @@ TEST(RepeatedParagraphTest, MatchingKeyFoldsScriptWidthCaseAndPunctuation) {
 
 TEST(LayoutTest, TrimsLinesAndDropsBlankLines) {
   EXPECT_EQ(Cleaned("\n\n  第一段。 \r\n\n\n\u3000\u3000第二段。\n\n"), "第一段。\n第二段。");
+}
+
+// --- The matching view the cleaner leaves for the fingerprint ---------------
+
+// Cleans `text` with the view requested, and returns what was left.
+std::optional<std::vector<char32_t>> LeftView(const std::string& text, Document* doc) {
+  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
+  doc->SetOriginalText(text);
+  MatchViewAccess::Request(*doc);
+  cleaner->Clean(doc);
+  return MatchViewAccess::Take(*doc);
+}
+
+TEST(LeftMatchViewTest, EveryWhitespaceCharacterIsOutsideTheView) {
+  // What makes the paragraphs' views add up to the text's: everything between
+  // paragraphs is IsSpaceChar, and the view drops all of it.
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (!IsSpaceChar(cp)) continue;
+    std::string s;
+    AppendUtf8(cp, &s);
+    std::vector<char32_t> view;
+    MatchView("a" + s + "b", &view);
+    EXPECT_EQ(view, (std::vector<char32_t>{'a', 'b'}))
+        << "U+" << std::hex << static_cast<uint32_t>(cp);
+  }
+}
+
+TEST(LeftMatchViewTest, IsTheViewOfTheCleanedText) {
+  std::vector<std::string> texts = {
+      "",
+      kP1,
+      kP1 + "\n\n" + kP2 + "\n" + kP1 + "\n\u3000" + kP3 + " \n" + kP2,  // repeats cut
+      kP1 + "\n" + kP1 + "改" + "\n\t" + kP2,                            // a near repeat
+      "短\n短\n\xE2\x80\x8B" + kP2 + "\xEF\xBB\xBF\n\n\n" + kHeading,
+      "責任編輯：王小明\n" + kP1 + "\n圖／中央社\n" + kP2 + "\n（完）",
+      "　　" + kP1 + "\r\n\r\n" + kP2 + "\xE2\x80\xA8" + kP3,
+  };
+  for (const char* name : {"000_27ab69a333f3fae7", "002_7bfb4e737e40981e"}) {
+    texts.push_back(ReadFile(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds/" + name + ".txt"));
+  }
+  for (const std::string& text : texts) {
+    Document doc;
+    std::optional<std::vector<char32_t>> left = LeftView(text, &doc);
+    ASSERT_TRUE(left.has_value()) << text;
+    std::vector<char32_t> want;
+    MatchView(doc.text(), &want);
+    EXPECT_EQ(*left, want) << text;
+    EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // taken once
+  }
+}
+
+TEST(LeftMatchViewTest, OnlyWhenAskedAndNotPastACut) {
+  Document doc;
+  doc.SetOriginalText(kP1 + "\n" + kP1);
+  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
+  cleaner->Clean(&doc);
+  EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // not requested
+
+  ASSERT_TRUE(LeftView(kP1 + "\n" + kP2, &doc).has_value());
+  MatchViewAccess::Set(doc, {'x'});
+  doc.ApplyCuts({Cut{0, 3, Reason::kPageFurniture, "test"}});
+  EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // the text changed
+
+  MatchViewAccess::Set(doc, {'x'});
+  doc.SetOriginalText(kP1);
+  EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // another text
+  EXPECT_FALSE(MatchViewAccess::requested(doc));
+}
+
+TEST(LeftMatchViewTest, GivesTheSameFingerprintAsTheText) {
+  DedupOptions options;
+  options.containment = 0.9;
+  std::unique_ptr<DedupIndex> index = *DedupIndex::Create(options);
+  const std::string text = kP1 + "\n\n" + kP2 + "\n" + kP1 + "\n" + kP3;
+  Document doc;
+  ASSERT_TRUE(LeftView(text, &doc).has_value());
+  Fingerprint from_text, from_view;
+  index->ComputeFingerprint(doc.text(), &from_text);
+  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
+  doc.SetOriginalText(text);
+  MatchViewAccess::Request(doc);
+  cleaner->Clean(&doc);
+  index->ComputeFingerprint(&doc, &from_view);
+  EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // released
+  EXPECT_EQ(from_view.exact_low, from_text.exact_low);
+  EXPECT_EQ(from_view.exact_high, from_text.exact_high);
+  EXPECT_EQ(from_view.packed, from_text.packed);
+  EXPECT_EQ(from_view.band_keys, from_text.band_keys);
+  EXPECT_EQ(from_view.containment_samples, from_text.containment_samples);
+  EXPECT_FALSE(from_view.containment_samples.empty());
 }
 
 }  // namespace

@@ -54,6 +54,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,6 +135,10 @@ class DedupIndex {
 
   // Computes the fingerprint of a (cleaned) text. Thread-safe.
   void ComputeFingerprint(std::string_view text, Fingerprint* fp) const;
+  // The same for a cleaned document's text; where the pipeline had the
+  // cleaner leave the text's matching view in *doc, uses it instead of
+  // computing it again, and releases it. Thread-safe for distinct documents.
+  void ComputeFingerprint(Document* doc, Fingerprint* fp) const;
 
   // Decides one document and inserts it when it is kept (unless its matching
   // view is empty: such a document is kept and never indexed). Call once per
@@ -208,6 +213,8 @@ class DedupIndex {
   // Adds the documents of an index's bytes; `name` names them in errors.
   absl::Status LoadBytes(std::string_view name, std::string_view data);
   uint32_t Insert(const Fingerprint& fp, std::string_view id, std::string_view preference);
+  // ComputeFingerprint's work once the text's matching view is known.
+  void FingerprintOfView(std::span<const char32_t> view, Fingerprint* fp) const;
 
   // The decision against kept documents alone, without inserting.
   DedupDecision DecideAgainstKept(const Fingerprint& fp, std::vector<uint32_t>* scratch) const;

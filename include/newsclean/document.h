@@ -103,6 +103,10 @@ class Document {
   // splices the cleaned text in and passes every other field through
   // unchanged; reached through RecordAccess (src/io/record_access.h) only.
   friend class RecordAccess;
+  // The matching view of the current text, left by the cleaner for the
+  // fingerprint when the pipeline asks for it; reached through
+  // MatchViewAccess (src/text/match_view_access.h) only.
+  friend class MatchViewAccess;
   std::string record_;           // the line as read; empty for text input
   size_t text_value_begin_ = 0;  // the text value's span in it, quotes included
   size_t text_value_end_ = 0;
@@ -114,6 +118,10 @@ class Document {
     size_t original;
   };
   size_t ToOriginalEnd(size_t offset) const;
+
+  std::vector<char32_t> match_view_;
+  bool match_view_wanted_ = false;
+  bool match_view_valid_ = false;
 
   std::string text_;
   size_t original_size_ = 0;

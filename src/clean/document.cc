@@ -12,6 +12,9 @@ void Document::SetOriginalText(std::string text) {
   dropped.reset();
   duplicate.reset();
   modified_ = false;
+  match_view_wanted_ = false;
+  match_view_valid_ = false;
+  std::vector<char32_t>().swap(match_view_);
 }
 
 size_t Document::ToOriginal(size_t offset) const {
@@ -79,6 +82,10 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
   }
   anchors_ = std::move(merged);
   if (!removals.empty()) modified_ = true;
+  if (out.size() != text_.size()) {
+    match_view_valid_ = false;  // no longer the view of the text
+    std::vector<char32_t>().swap(match_view_);
+  }
   text_ = std::move(out);
 }
 

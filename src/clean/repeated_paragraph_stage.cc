@@ -10,6 +10,7 @@
 #include "newsclean/minhash.h"
 #include "src/clean/paragraph_sketch.h"
 #include "src/text/match_view.h"
+#include "src/text/match_view_access.h"
 #include "src/text/script_tables.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
@@ -40,7 +41,18 @@ struct Hash128 {
 void RepeatedParagraphStage::Process(Document* doc) const {
   std::string_view text = doc->text();
   std::vector<Paragraph> paragraphs = SplitParagraphs(text);
-  if (paragraphs.size() < 2) return;
+  // Asked to, the stage leaves the view of the text it keeps for the
+  // fingerprint (match_view_access.h): the views of the paragraphs it keeps,
+  // in order, since the view drops the whitespace between them.
+  const bool leave_view = MatchViewAccess::requested(*doc);
+  if (paragraphs.size() < 2) {
+    if (leave_view) {
+      std::vector<char32_t> view;
+      MatchView(text, &view);
+      MatchViewAccess::Set(*doc, std::move(view));
+    }
+    return;
+  }
   absl::flat_hash_set<Hash128> seen;
   // A paragraph that near-duplicate detection may compare: its view (a range
   // of `views`), and, computed when a pair first needs them, a 32-value
@@ -54,7 +66,8 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     std::vector<uint64_t> set;  // empty until needed
   };
   // Each paragraph's view is built at the end of `views`; it stays there
-  // only if the paragraph is kept as a candidate.
+  // only if the paragraph is kept as a candidate, or kept at all when the
+  // view is to be left.
   std::vector<char32_t> views;
   views.reserve(text.size());  // a code point per byte at most, before drops
   std::vector<Candidate> kept;
@@ -76,9 +89,13 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     current.begin = views.size();
     ScriptTables::Get().AppendMatchView(text.substr(p.begin, p.end - p.begin), &views);
     current.size = views.size() - current.begin;
+    // A cut paragraph's view goes; a kept one's stays if it is to be left.
     auto drop_view = [&] { views.resize(current.begin); };
+    auto drop_kept_view = [&] {
+      if (!leave_view) drop_view();
+    };
     if (current.size < min_chars_) {
-      drop_view();
+      drop_kept_view();
       continue;
     }
     XXH128_hash_t h = XXH3_128bits(views.data() + current.begin, current.size * sizeof(char32_t));
@@ -88,7 +105,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
       continue;
     }
     if (!near_ || current.size < near_min_chars_) {
-      drop_view();
+      drop_kept_view();
       continue;
     }
     bool repeat = false;
@@ -119,6 +136,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     }
   }
   if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
+  if (leave_view) MatchViewAccess::Set(*doc, std::move(views));
 }
 
 }  // namespace newsclean

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,6 +13,7 @@
 #include "src/io/input_stream.h"
 #include "src/io/output_stream.h"
 #include "src/text/match_view.h"
+#include "src/text/match_view_access.h"
 #include "src/text/strings.h"
 
 namespace newsclean {
@@ -169,9 +171,22 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Load(const DedupOptions&
 
 void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) const {
   thread_local std::vector<char32_t> view;
+  MatchView(text, &view);
+  FingerprintOfView(view, fp);
+}
+
+void DedupIndex::ComputeFingerprint(Document* doc, Fingerprint* fp) const {
+  std::optional<std::vector<char32_t>> view = MatchViewAccess::Take(*doc);
+  if (view) {
+    FingerprintOfView(*view, fp);
+  } else {
+    ComputeFingerprint(doc->text(), fp);
+  }
+}
+
+void DedupIndex::FingerprintOfView(std::span<const char32_t> view, Fingerprint* fp) const {
   thread_local std::vector<uint32_t> sig;
   thread_local std::vector<uint64_t> shingles;
-  MatchView(text, &view);
   fp->empty = view.empty();
   fp->packed.clear();
   fp->band_keys.clear();

@@ -22,6 +22,7 @@
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
 #include "src/text/match_view.h"
+#include "src/text/match_view_access.h"
 #include "src/text/text_lines.h"
 
 namespace newsclean {
@@ -271,11 +272,17 @@ absl::Status PipelineRun::RunPass(Pass* pass, DocumentReader* reader, DropReport
 }
 
 void PipelineRun::Prepare(const Pass& pass, size_t i, Document* doc) {
+  // The cleaner leaves the text's matching view for the fingerprint, which
+  // then need not compute it again (match_view_access.h).
+  if (pass.fingerprint) MatchViewAccess::Request(*doc);
   if (cleaner_ != nullptr) cleaner_->Clean(doc);
   serialized_[i].clear();
-  if (doc->dropped) return;
+  if (doc->dropped) {
+    MatchViewAccess::Take(*doc);  // not kept past this document's turn
+    return;
+  }
   if (pass.counter) ParagraphKeys(doc->text(), &paragraph_keys_[i]);
-  if (pass.fingerprint) index_->ComputeFingerprint(doc->text(), &fingerprints_[i]);
+  if (pass.fingerprint) index_->ComputeFingerprint(doc, &fingerprints_[i]);
   if (pass.writer != nullptr) pass.writer->Serialize(*doc, &serialized_[i]);
 }
 

@@ -1,0 +1,51 @@
+// MatchViewAccess: the matching view (match_view.h) that a Document may carry
+// from the cleaner to the dedup fingerprint, so that `clean --dedup` computes
+// it once per document instead of twice (private to Document: an embedder
+// never sees it).
+//
+// Opt-in and short-lived: the pipeline asks for it (Request) before cleaning a
+// document it will fingerprint; the repeated-paragraph stage, which computes
+// the view of every paragraph anyway, leaves the view of the paragraphs it
+// keeps (Set); the pipeline fingerprints and releases it (Take) at once, on
+// the same thread. The view stays valid through layout changes, which only
+// add or drop whitespace (the view drops every IsSpaceChar character), and is
+// dropped by any cut (ApplyCuts) and by SetOriginalText.
+#ifndef NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
+#define NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "newsclean/document.h"
+
+namespace newsclean {
+
+class MatchViewAccess {
+ public:
+  // Asks the cleaner to leave the view of the cleaned text in `d`.
+  static void Request(Document& d) { d.match_view_wanted_ = true; }
+  static bool requested(const Document& d) { return d.match_view_wanted_; }
+
+  // Leaves `view`, the matching view of d's current text. REQUIRES:
+  // requested(d).
+  static void Set(Document& d, std::vector<char32_t> view) {
+    d.match_view_ = std::move(view);
+    d.match_view_valid_ = true;
+  }
+
+  // The view of d's current text if one was left and is still valid; either
+  // way `d` holds none afterwards.
+  static std::optional<std::vector<char32_t>> Take(Document& d) {
+    std::optional<std::vector<char32_t>> view;
+    if (d.match_view_valid_) view = std::move(d.match_view_);
+    d.match_view_valid_ = false;
+    d.match_view_wanted_ = false;
+    std::vector<char32_t>().swap(d.match_view_);
+    return view;
+  }
+};
+
+}  // namespace newsclean
+
+#endif  // NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
