@@ -151,6 +151,17 @@ TEST_P(BlockCompressionTest, EmptyStreamIsOneValidEmptyMember) {
   EXPECT_EQ(Decompress(out), "");
 }
 
+// A finished block waits its turn to be written holding only its compressed
+// bytes, not the capacity it was compressed into.
+TEST_P(BlockCompressionTest, FinishedBlockHoldsOnlyItsBytes) {
+  std::string raw;
+  for (const std::string& r : Records(BlockCompressingSink::kBlockSize, 7)) raw += r;
+  absl::StatusOr<std::string> block = CompressBlock(GetParam(), raw);
+  ASSERT_TRUE(block.ok()) << block.status();
+  EXPECT_LT(block->size(), raw.size() / 4);
+  EXPECT_LT(block->capacity(), block->size() + 64) << block->size();
+}
+
 INSTANTIATE_TEST_SUITE_P(Formats, BlockCompressionTest,
                          ::testing::Values(Compression::kGzip, Compression::kBzip2,
                                            Compression::kXz, Compression::kZstd));

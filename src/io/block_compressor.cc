@@ -28,6 +28,9 @@ absl::StatusOr<std::string> CompressBlock(Compression c, std::string_view raw) {
     ZSTD_freeCCtx(cctx);
     if (ZSTD_isError(n)) return absl::InternalError(absl::StrCat("zstd: ", ZSTD_getErrorName(n)));
     out.resize(n);
+    // The bound's capacity (the block's size) would be held while the block
+    // waits its turn to be written: keep only what it needs.
+    out.shrink_to_fit();
     return out;
   }
   namespace io = boost::iostreams;
@@ -55,6 +58,7 @@ absl::StatusOr<std::string> CompressBlock(Compression c, std::string_view raw) {
   } catch (const std::exception& e) {
     return absl::InternalError(absl::StrCat("compression failed: ", e.what()));
   }
+  out.shrink_to_fit();  // grown by doubling
   return out;
 }
 
@@ -63,7 +67,13 @@ BlockCompressingSink::BlockCompressingSink(std::unique_ptr<ByteSink> inner, Comp
     : inner_(std::move(inner)),
       compression_(c),
       threads_(std::max(threads, 1)),
-      max_in_flight_(threads_ > 1 ? static_cast<size_t>(threads_) + 1 : 1) {
+      // zstd compresses a block faster than the pipeline fills the next: a
+      // block queued behind the running ones would only hold memory. The
+      // slow codecs keep one queued, so that no core waits while the next
+      // block fills.
+      max_in_flight_(threads_ == 1             ? 1
+                     : c == Compression::kZstd ? static_cast<size_t>(threads_)
+                                               : static_cast<size_t>(threads_) + 1) {
   block_.reserve(kBlockSize + kBlockSize / 8);
 }
 

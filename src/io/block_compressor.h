@@ -6,11 +6,13 @@
 // that fills kBlockSize bytes, so the blocks depend only on the bytes, never on
 // the thread count; each block becomes a complete gzip member, bzip2 or xz
 // stream, or zstd frame (with checksum), compressed by one of `threads`
-// threads at a time (kept in flight: threads + 1 blocks; with one thread, in
-// the caller's thread), and written to the inner, uncompressed sink in order. Concatenated members
-// are one valid stream for gzip -d, bzip2 -d, xz -d, zstd -d and newsclean's own reader; the ratio
-// loses little (gzip's window is 32 KiB; zstd level 3 and xz lose a few
-// percent at block edges).
+// threads at a time (kept in flight: `threads` blocks for zstd, one more for
+// the slow codecs; with one thread, in the caller's thread), and written to
+// the inner, uncompressed sink in order. Concatenated members are one valid
+// stream for gzip -d, bzip2 -d, xz -d, zstd -d and newsclean's own reader; the
+// ratio loses little (gzip's window is 32 KiB; zstd level 3 and xz lose a few
+// percent at block edges). A finished block holds only its compressed bytes
+// while it waits to be written.
 #ifndef NEWSCLEAN_SRC_IO_BLOCK_COMPRESSOR_H_
 #define NEWSCLEAN_SRC_IO_BLOCK_COMPRESSOR_H_
 
