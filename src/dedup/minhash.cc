@@ -51,7 +51,12 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
   const int n = std::min<int>(params_.ngram, static_cast<int>(view.size()));
   constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
   sig->assign(k, kEmpty);
-  std::array<uint64_t, (kMaxNumPerm + 63) / 64> filled{};  // bit per bin
+  // Whether a bin got a value (its value may be kEmpty itself): a byte per
+  // bin, set with a plain store. (A bit per bin was a load and a store into
+  // the same word for every shingle, a chain through memory that bounded the
+  // loop.)
+  std::array<uint8_t, kMaxNumPerm> filled;
+  std::fill_n(filled.begin(), k, uint8_t{0});
   uint32_t* s = sig->data();
   const size_t shingles = view.size() - static_cast<size_t>(n) + 1;
   const size_t bytes = static_cast<size_t>(n) * sizeof(char32_t);
@@ -65,7 +70,7 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
     uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
     uint32_t value = static_cast<uint32_t>(h);
     s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
-    filled[bin >> 6] |= uint64_t{1} << (bin & 63);
+    filled[bin] = 1;
     if (out != nullptr) out[i] = h;
   };
   if (bytes == 16) {
@@ -77,7 +82,7 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
       add(i, XXH3_64bits_withSeed(view.data() + i, bytes, seed));
     }
   }
-  auto is_filled = [&](uint32_t bin) { return (filled[bin >> 6] >> (bin & 63)) & 1; };
+  auto is_filled = [&](uint32_t bin) { return filled[bin] != 0; };
   // Optimal densification: an empty bin takes the value of the first filled
   // bin along its own probe sequence, which depends only on (bin, attempt).
   // x % k is x & (k - 1) when k is a power of two: same donors, no division.
