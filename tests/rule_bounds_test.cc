@@ -95,6 +95,20 @@ TEST(RuleBoundsTest, SyntaxItDoesNotKnowGivesTheWeakestBounds) {
   }
 }
 
+TEST(RuleBoundsTest, PatternsRe2RejectsGetTheWeakestBoundsWithoutReadingPastTheirEnd) {
+  // The stage derives bounds only of patterns RE2 compiled, but the reader
+  // holds on anything: each of these is cut off inside a token.
+  for (std::string_view pattern :
+       {std::string_view("\xE4\xB8"), std::string_view("a\\"), std::string_view("[ab"),
+        std::string_view("[\xE4"), std::string_view("(?P<x"), std::string_view("\\x{41"),
+        std::string_view("a)"), std::string_view("(a"), std::string_view("*a"),
+        std::string_view("[a-\xE4\xB8]"), std::string_view("\\p{Han")}) {
+    const RuleBounds bounds = DeriveRuleBounds(pattern);
+    EXPECT_EQ(bounds.max_nonspace_chars, kUnboundedRule) << pattern;
+    EXPECT_TRUE(bounds.first_bytes.all()) << pattern;
+  }
+}
+
 TEST(RuleBoundsTest, CountsCharactersThatAreNotSpaces) {
   EXPECT_EQ(CountNonSpaceChars(""), 0u);
   EXPECT_EQ(CountNonSpaceChars("第 3\xC2\xA0页\xE3\x80\x80"), 3u);

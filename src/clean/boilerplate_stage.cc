@@ -23,10 +23,10 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   for (RuleSpec& spec : rules) {
     std::string error;
     const std::string pattern = ExpandRuleMacros(spec.pattern);
-    stage->bounds_.push_back(DeriveRuleBounds(pattern));
     // A built-in rule comes with its clauses and is compiled on first use.
     if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
       stage->prefilter_->Add(pattern, *clauses);
+      stage->bounds_.push_back(DeriveRuleBounds(pattern));
       stage->rules_.push_back(std::move(spec));
       continue;
     }
@@ -40,6 +40,7 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
           absl::StrCat(spec.origin, ": rule '", spec.name, "': more than ", kMaxGroups,
                        " capturing groups (write (?:...) for a group that is not cut)"));
     }
+    stage->bounds_.push_back(DeriveRuleBounds(pattern));  // of a pattern RE2 accepted
     stage->rules_.push_back(std::move(spec));
   }
   stage->prefilter_->Compile();

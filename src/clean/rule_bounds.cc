@@ -83,6 +83,21 @@ class BoundsReader {
 
  private:
   bool AtEnd() const { return pos_ >= p_.size(); }
+
+  // The code point at pos_, consumed; a sequence cut short (RE2 accepts
+  // only valid UTF-8, but nothing here relies on that) fails the reading.
+  char32_t NextCodePoint() {
+    const size_t len = Utf8SequenceLength(static_cast<unsigned char>(p_[pos_]));
+    if (p_.size() - pos_ < len || !IsValidUtf8(p_.substr(pos_, len))) {
+      failed_ = true;
+      pos_ = p_.size();
+      return 0;
+    }
+    size_t ignored = 0;
+    const char32_t cp = DecodeUtf8(p_, pos_, &ignored);
+    pos_ += len;
+    return cp;
+  }
   char Peek() const { return AtEnd() ? '\0' : p_[pos_]; }
 
   // re|re|...
@@ -186,10 +201,7 @@ class BoundsReader {
         failed_ = true;  // a repetition with nothing before it: not ours to read
         return shape;
       default: {
-        size_t len = 0;
-        const char32_t cp = DecodeUtf8(p_, pos_, &len);
-        pos_ += len;
-        return OfAtom(Single(cp));
+        return OfAtom(Single(NextCodePoint()));
       }
     }
   }
@@ -355,10 +367,7 @@ class BoundsReader {
     // One item's character, or an escape's set of them (\d, \s, \p{…}).
     auto item = [&]() {
       if (Peek() == '\\') return Escape();
-      size_t len = 0;
-      const char32_t cp = DecodeUtf8(p_, pos_, &len);
-      pos_ += len;
-      return Single(cp);
+      return Single(NextCodePoint());
     };
     for (bool first_item = true; !failed_; first_item = false) {
       if (AtEnd()) {
