@@ -175,12 +175,16 @@ TEST(LayoutTest, TrimsLinesAndDropsBlankLines) {
 
 // --- The matching view the cleaner leaves for the fingerprint ---------------
 
+const Cleaner& DefaultCleaner() {
+  static const Cleaner* cleaner = Cleaner::Create(CleanOptions())->release();
+  return *cleaner;
+}
+
 // Cleans `text` with the view requested, and returns what was left.
 std::optional<std::vector<char32_t>> LeftView(const std::string& text, Document* doc) {
-  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
   doc->SetOriginalText(text);
   MatchViewAccess::Request(*doc);
-  cleaner->Clean(doc);
+  DefaultCleaner().Clean(doc);
   return MatchViewAccess::Take(*doc);
 }
 
@@ -225,8 +229,7 @@ TEST(LeftMatchViewTest, IsTheViewOfTheCleanedText) {
 TEST(LeftMatchViewTest, OnlyWhenAskedAndNotPastACut) {
   Document doc;
   doc.SetOriginalText(kP1 + "\n" + kP1);
-  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
-  cleaner->Clean(&doc);
+  DefaultCleaner().Clean(&doc);
   EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // not requested
 
   ASSERT_TRUE(LeftView(kP1 + "\n" + kP2, &doc).has_value());
@@ -249,10 +252,9 @@ TEST(LeftMatchViewTest, GivesTheSameFingerprintAsTheText) {
   ASSERT_TRUE(LeftView(text, &doc).has_value());
   Fingerprint from_text, from_view;
   index->ComputeFingerprint(doc.text(), &from_text);
-  static const std::unique_ptr<Cleaner> cleaner = *Cleaner::Create(CleanOptions());
   doc.SetOriginalText(text);
   MatchViewAccess::Request(doc);
-  cleaner->Clean(&doc);
+  DefaultCleaner().Clean(&doc);
   index->ComputeFingerprint(&doc, &from_view);
   EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // released
   EXPECT_EQ(from_view.exact_low, from_text.exact_low);

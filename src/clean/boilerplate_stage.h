@@ -22,10 +22,10 @@ class RulePrefilter;
 // Matching is prefiltered (rule_prefilter.h): from the literals RE2 derives
 // from each rule, one pass over a line tells which rules can match it, and
 // only those run their own RE2 on it. The derivation is RE2's own, so it holds
-// for user rules too. A whole-line rule also skips a line longer than any of
-// its matches or one that starts with a byte no match starts with
-// (rule_bounds.h). Most content lines run one or two rules, each
-// of which gives up within a few characters.
+// for user rules too. A rule anchored at the line's start also skips a line
+// that starts with a byte none of its matches starts with, and a whole-line
+// rule one longer than any of its matches (rule_bounds.h). Most content lines
+// run one or two rules, each of which gives up within a few characters.
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
