@@ -13,6 +13,7 @@
 #include "newsclean/explain.h"
 #include "newsclean/reader.h"
 #include "src/check/mojibake.h"
+#include "src/text/match_view_access.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -144,7 +145,11 @@ TEST(CheckTest, InMemoryCheckerFindsWhatRunCheckFinds) {
   auto reader = DocumentReader::Open(p, &unreadable);
   ASSERT_OK(reader.status());
   Document doc;
-  while ((*reader)->Next(&doc)) (*checker)->Check(&doc);
+  while ((*reader)->Next(&doc)) {
+    (*checker)->Check(&doc);
+    // The matching view the checker had the cleaner leave is gone with the call.
+    EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());
+  }
   ASSERT_OK((*reader)->status());
   CheckResult in_memory = (*checker)->Result();
   EXPECT_EQ(in_memory.documents, 10u);

@@ -14,6 +14,7 @@
 #include "src/check/mojibake.h"
 #include "src/run/batch_runner.h"
 #include "src/run/worker_pool.h"
+#include "src/text/match_view_access.h"
 #include "src/text/strings.h"
 #include "src/text/utf8.h"
 
@@ -269,8 +270,15 @@ void FeedChecker::CheckUnreadable(const SourceLocation& where, const absl::Statu
 
 void FeedChecker::Prepare(Document* doc, Prepared* prepared) const {
   prepared->original = doc->text();
+  // The cleaner leaves the text's matching view for the fingerprint, which
+  // then need not compute it again; it is gone from *doc when this returns.
+  if (index_) MatchViewAccess::Request(*doc);
   cleaner_->Clean(doc);
-  if (index_ && !doc->dropped) index_->ComputeFingerprint(doc->text(), &prepared->fingerprint);
+  if (index_ && !doc->dropped) {
+    index_->ComputeFingerprint(doc, &prepared->fingerprint);
+  } else {
+    MatchViewAccess::Take(*doc);
+  }
 }
 
 void FeedChecker::Add(const Document& doc, const Prepared& prepared) {
