@@ -7,9 +7,9 @@
 // (Request) before cleaning a document they will fingerprint; the
 // repeated-paragraph stage, which computes the view of every paragraph anyway,
 // leaves the view of the paragraphs it keeps (Set); they fingerprint and
-// release it (Take) at once, on the same thread. The view stays valid through layout changes, which only
-// add or drop whitespace (the view drops every IsSpaceChar character), and is
-// dropped by any cut (ApplyCuts) and by SetOriginalText.
+// release it (Take) at once, on the same thread. The view stays valid through layout changes, which
+// only add or drop whitespace (the view drops every IsSpaceChar character), and is dropped by any
+// cut (ApplyCuts) and by SetOriginalText.
 #ifndef NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
 #define NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
 
