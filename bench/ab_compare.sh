@@ -18,14 +18,18 @@ rounds="$1" a="$2" b="$3" input="$4"
 shift 5
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# `check` draws no progress line, and exits 1 when the feed fails its limits.
+progress=(--no-progress)
+[ "$1" = check ] && progress=()
 for i in $(seq "$rounds"); do
   for side in a b; do
     bin="$a"
     [ "$side" = b ] && bin="$b"
     rm -f "$work/out.$side.jsonl"
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" "$@" --no-progress "$input" \
-      -o "$work/out.$side.jsonl" > /dev/null
-    awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time" >> "$work/times.$side"
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" "$@" "${progress[@]}" "$input" \
+      -o "$work/out.$side.jsonl" > /dev/null || [ "$1" = check ]
+    # (the last line: /usr/bin/time first notes a non-zero exit)
+    tail -1 "$work/time" | awk '{printf "%s %.2f\n", $1, $2 + $3}' >> "$work/times.$side"
   done
 done
 bytes="$(stat -c %s "$input")"
