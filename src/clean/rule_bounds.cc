@@ -83,12 +83,13 @@ class BoundsReader {
 
  private:
   bool AtEnd() const { return pos_ >= p_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : p_[pos_]; }
 
   // The code point at pos_, consumed; a sequence cut short (RE2 accepts
   // only valid UTF-8, but nothing here relies on that) fails the reading.
   char32_t NextCodePoint() {
-    const size_t len = Utf8SequenceLength(static_cast<unsigned char>(p_[pos_]));
-    if (p_.size() - pos_ < len || !IsValidUtf8(p_.substr(pos_, len))) {
+    const size_t len = AtEnd() ? 1 : Utf8SequenceLength(static_cast<unsigned char>(p_[pos_]));
+    if (AtEnd() || p_.size() - pos_ < len || !IsValidUtf8(p_.substr(pos_, len))) {
       failed_ = true;
       pos_ = p_.size();
       return 0;
@@ -98,7 +99,6 @@ class BoundsReader {
     pos_ += len;
     return cp;
   }
-  char Peek() const { return AtEnd() ? '\0' : p_[pos_]; }
 
   // re|re|...
   Shape Alternation() {
