@@ -1,6 +1,7 @@
 // Tests of the paragraph-level stages: image captions, reflow, repeated
 // paragraphs and layout, and the matching view the cleaner leaves for the
 // fingerprint.
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "src/clean/repeated_paragraph_stage.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
+#include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 #include "tests/testutil.h"
 
@@ -180,11 +182,27 @@ const Cleaner& DefaultCleaner() {
   return *cleaner;
 }
 
-// Cleans `text` with the view requested, and returns what was left.
+// Cleans `text` with the view requested, and returns what was left; checks
+// that the paragraph ends left with it delimit each paragraph's view.
 std::optional<std::vector<char32_t>> LeftView(const std::string& text, Document* doc) {
   doc->SetOriginalText(text);
   MatchViewAccess::Request(*doc);
   DefaultCleaner().Clean(doc);
+  const std::vector<size_t>* ends = nullptr;
+  const std::vector<char32_t>* view = MatchViewAccess::Peek(*doc, &ends);
+  if (view != nullptr) {
+    const std::vector<Paragraph> paragraphs = SplitParagraphs(doc->text());
+    EXPECT_EQ(ends->size(), paragraphs.size()) << text;
+    for (size_t k = 0; k < std::min(ends->size(), paragraphs.size()); ++k) {
+      const size_t begin = k == 0 ? 0 : (*ends)[k - 1];
+      std::vector<char32_t> want;
+      MatchView(std::string_view(doc->text())
+                    .substr(paragraphs[k].begin, paragraphs[k].end - paragraphs[k].begin),
+                &want);
+      EXPECT_EQ(std::vector<char32_t>(view->begin() + begin, view->begin() + (*ends)[k]), want)
+          << text << " paragraph " << k;
+    }
+  }
   return MatchViewAccess::Take(*doc);
 }
 
@@ -233,11 +251,11 @@ TEST(LeftMatchViewTest, OnlyWhenAskedAndNotPastACut) {
   EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // not requested
 
   ASSERT_TRUE(LeftView(kP1 + "\n" + kP2, &doc).has_value());
-  MatchViewAccess::Set(doc, {'x'});
+  MatchViewAccess::Set(doc, {'x'}, {1});
   doc.ApplyCuts({Cut{0, 3, Reason::kPageFurniture, "test"}});
   EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // the text changed
 
-  MatchViewAccess::Set(doc, {'x'});
+  MatchViewAccess::Set(doc, {'x'}, {1});
   doc.SetOriginalText(kP1);
   EXPECT_FALSE(MatchViewAccess::Take(doc).has_value());  // another text
   EXPECT_FALSE(MatchViewAccess::requested(doc));

@@ -120,6 +120,7 @@ class Document {
   size_t ToOriginalEnd(size_t offset) const;
 
   std::vector<char32_t> match_view_;
+  std::vector<size_t> match_view_paragraph_ends_;  // in match_view_, by paragraph
   bool match_view_wanted_ = false;
   bool match_view_valid_ = false;
 

@@ -15,6 +15,7 @@ void Document::SetOriginalText(std::string text) {
   match_view_wanted_ = false;
   match_view_valid_ = false;
   std::vector<char32_t>().swap(match_view_);
+  std::vector<size_t>().swap(match_view_paragraph_ends_);
 }
 
 size_t Document::ToOriginal(size_t offset) const {
@@ -85,6 +86,7 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
   if (out.size() != text_.size()) {
     match_view_valid_ = false;  // no longer the view of the text
     std::vector<char32_t>().swap(match_view_);
+    std::vector<size_t>().swap(match_view_paragraph_ends_);
   }
   text_ = std::move(out);
 }

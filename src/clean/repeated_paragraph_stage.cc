@@ -49,7 +49,9 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     if (leave_view) {
       std::vector<char32_t> view;
       MatchView(text, &view);
-      MatchViewAccess::Set(*doc, std::move(view));
+      std::vector<size_t> ends;
+      if (!paragraphs.empty()) ends.push_back(view.size());
+      MatchViewAccess::Set(*doc, std::move(view), std::move(ends));
     }
     return;
   }
@@ -72,6 +74,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   views.reserve(text.size());  // a code point per byte at most, before drops
   std::vector<Candidate> kept;
   kept.reserve(paragraphs.size());
+  std::vector<size_t> paragraph_ends;  // of the kept paragraphs' views, when left
   const ParagraphSketcher sketcher(ngram_);
   auto view_of = [&](const Candidate& c) {
     return std::span<const char32_t>(views.data() + c.begin, c.size);
@@ -92,7 +95,11 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     // A cut paragraph's view goes; a kept one's stays if it is to be left.
     auto drop_view = [&] { views.resize(current.begin); };
     auto drop_kept_view = [&] {
-      if (!leave_view) drop_view();
+      if (leave_view) {
+        paragraph_ends.push_back(views.size());
+      } else {
+        drop_view();
+      }
     };
     if (current.size < min_chars_) {
       drop_kept_view();
@@ -132,11 +139,12 @@ void RepeatedParagraphStage::Process(Document* doc) const {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "near-duplicate-paragraph"});
       drop_view();
     } else {
+      if (leave_view) paragraph_ends.push_back(views.size());
       kept.push_back(std::move(current));
     }
   }
   if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
-  if (leave_view) MatchViewAccess::Set(*doc, std::move(views));
+  if (leave_view) MatchViewAccess::Set(*doc, std::move(views), std::move(paragraph_ends));
 }
 
 }  // namespace newsclean

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <span>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -78,11 +79,27 @@ struct ParagraphKey {
   uint64_t hash;
 };
 
-void ParagraphKeys(std::string_view text, std::vector<ParagraphKey>* keys) {
-  thread_local std::vector<char32_t> view;
+// The keys of the cleaned document's paragraphs, their views taken from the
+// matching view the cleaner left (match_view_access.h) when it did, which
+// holds the views of the same paragraphs in order.
+void ParagraphKeys(const Document& doc, std::vector<ParagraphKey>* keys) {
+  thread_local std::vector<char32_t> computed;
+  const std::string_view text = doc.text();
   keys->clear();
-  for (const Paragraph& p : SplitParagraphs(text)) {
-    MatchView(text.substr(p.begin, p.end - p.begin), &view);
+  const std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  const std::vector<size_t>* ends = nullptr;
+  const std::vector<char32_t>* left = MatchViewAccess::Peek(doc, &ends);
+  if (left != nullptr && ends->size() != paragraphs.size()) left = nullptr;  // not expected
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const Paragraph& p = paragraphs[k];
+    std::span<const char32_t> view;
+    if (left != nullptr) {
+      const size_t begin = k == 0 ? 0 : (*ends)[k - 1];
+      view = std::span<const char32_t>(left->data() + begin, (*ends)[k] - begin);
+    } else {
+      MatchView(text.substr(p.begin, p.end - p.begin), &computed);
+      view = computed;
+    }
     if (view.size() < kMinCountedParagraphChars) continue;
     keys->push_back(
         ParagraphKey{p.begin, p.end, XXH3_64bits(view.data(), view.size() * sizeof(char32_t))});
@@ -272,17 +289,22 @@ absl::Status PipelineRun::RunPass(Pass* pass, DocumentReader* reader, DropReport
 }
 
 void PipelineRun::Prepare(const Pass& pass, size_t i, Document* doc) {
-  // The cleaner leaves the text's matching view for the fingerprint, which
-  // then need not compute it again (match_view_access.h).
-  if (pass.fingerprint) MatchViewAccess::Request(*doc);
+  // The cleaner leaves the text's matching view for the paragraph counter and
+  // the fingerprint, which then need not compute it again
+  // (match_view_access.h); it is released before this returns.
+  if (pass.fingerprint || pass.counter) MatchViewAccess::Request(*doc);
   if (cleaner_ != nullptr) cleaner_->Clean(doc);
   serialized_[i].clear();
   if (doc->dropped) {
     MatchViewAccess::Take(*doc);  // not kept past this document's turn
     return;
   }
-  if (pass.counter) ParagraphKeys(doc->text(), &paragraph_keys_[i]);
-  if (pass.fingerprint) index_->ComputeFingerprint(doc, &fingerprints_[i]);
+  if (pass.counter) ParagraphKeys(*doc, &paragraph_keys_[i]);
+  if (pass.fingerprint) {
+    index_->ComputeFingerprint(doc, &fingerprints_[i]);
+  } else {
+    MatchViewAccess::Take(*doc);
+  }
   if (pass.writer != nullptr) pass.writer->Serialize(*doc, &serialized_[i]);
 }
 

@@ -27,11 +27,22 @@ class MatchViewAccess {
   static void Request(Document& d) { d.match_view_wanted_ = true; }
   static bool requested(const Document& d) { return d.match_view_wanted_; }
 
-  // Leaves `view`, the matching view of d's current text. REQUIRES:
+  // Leaves `view`, the matching view of d's current text, and where the view
+  // of each of its paragraphs (SplitParagraphs) ends in it. REQUIRES:
   // requested(d).
-  static void Set(Document& d, std::vector<char32_t> view) {
+  static void Set(Document& d, std::vector<char32_t> view, std::vector<size_t> paragraph_ends) {
     d.match_view_ = std::move(view);
+    d.match_view_paragraph_ends_ = std::move(paragraph_ends);
     d.match_view_valid_ = true;
+  }
+
+  // The view of d's current text and its paragraphs' ends, if one was left
+  // and is still valid; null otherwise. Valid until `d` changes or Take.
+  static const std::vector<char32_t>* Peek(const Document& d,
+                                           const std::vector<size_t>** paragraph_ends) {
+    if (!d.match_view_valid_) return nullptr;
+    *paragraph_ends = &d.match_view_paragraph_ends_;
+    return &d.match_view_;
   }
 
   // The view of d's current text if one was left and is still valid; either
@@ -42,6 +53,7 @@ class MatchViewAccess {
     d.match_view_valid_ = false;
     d.match_view_wanted_ = false;
     std::vector<char32_t>().swap(d.match_view_);
+    std::vector<size_t>().swap(d.match_view_paragraph_ends_);
     return view;
   }
 };
