@@ -1,15 +1,17 @@
 // MatchViewAccess: the matching view (match_view.h) that a Document may carry
-// from the cleaner to the dedup fingerprint, so that `clean --dedup` and
-// `check` compute it once per document instead of twice (private to Document:
-// an embedder never sees it).
+// from the cleaner to the dedup fingerprint and the cross-document paragraph
+// counter, so that `clean --dedup`, `clean --repeated-paragraphs N` and
+// `check` compute it once per document instead of two or three times (private
+// to Document: an embedder never sees it).
 //
 // Opt-in and short-lived: the pipeline and the feed checker ask for it
-// (Request) before cleaning a document they will fingerprint; the
-// repeated-paragraph stage, which computes the view of every paragraph anyway,
-// leaves the view of the paragraphs it keeps (Set); they fingerprint and
-// release it (Take) at once, on the same thread. The view stays valid through layout changes, which
-// only add or drop whitespace (the view drops every IsSpaceChar character), and is dropped by any
-// cut (ApplyCuts) and by SetOriginalText.
+// (Request) before cleaning a document; the repeated-paragraph stage, which
+// computes the view of every paragraph anyway, leaves the view of the
+// paragraphs it keeps and where each one's view ends (Set); the caller reads
+// it (Peek), fingerprints and releases it (Take) at once, on the same thread.
+// The view stays valid through layout changes, which only add or drop
+// whitespace (the view drops every IsSpaceChar character) and keep the
+// paragraphs and their order; any cut (ApplyCuts) and SetOriginalText drop it.
 #ifndef NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
 #define NEWSCLEAN_SRC_TEXT_MATCH_VIEW_ACCESS_H_
 
