@@ -1,7 +1,10 @@
 // Fuzzes the cleaner: every stage on any text. The first byte picks a rule to
 // switch off (or none); the rest, repaired to valid UTF-8 as the reader would, is the
 // document. Checks: the result is valid UTF-8, every removal's span lies inside
-// the original text, and cleaning the result again does not crash.
+// the original text, the matching view the cleaner leaves when asked is the
+// cleaned text's, paragraph by paragraph, and cleaning the result again does
+// not crash.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -9,6 +12,9 @@
 #include <vector>
 
 #include "newsclean/cleaner.h"
+#include "src/text/match_view.h"
+#include "src/text/match_view_access.h"
+#include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
 namespace {
@@ -46,11 +52,38 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   newsclean::RepairUtf8(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1), &text);
   newsclean::Document doc;
   doc.SetOriginalText(text);
+  // The matching view the cleaner leaves when asked (for the fingerprint and
+  // the paragraph counter) is the view of the cleaned text, and its paragraph
+  // ends delimit each paragraph's view.
+  newsclean::MatchViewAccess::Request(doc);
   const newsclean::Cleaner& cleaner = *cleaners[which];
   cleaner.Clean(&doc);
   if (!newsclean::IsValidUtf8(doc.text())) std::abort();
   for (const newsclean::Removal& r : doc.removals) {
     if (r.begin > r.end || r.end > text.size()) std::abort();
+  }
+  const std::vector<size_t>* ends = nullptr;
+  if (const std::vector<char32_t>* left = newsclean::MatchViewAccess::Peek(doc, &ends)) {
+    std::vector<char32_t> view;
+    newsclean::MatchView(doc.text(), &view);
+    if (*left != view) std::abort();
+    const std::vector<newsclean::Paragraph> paragraphs = newsclean::SplitParagraphs(doc.text());
+    if (ends->size() != paragraphs.size()) std::abort();
+    size_t begin = 0;
+    for (size_t k = 0; k < paragraphs.size(); ++k) {
+      newsclean::MatchView(
+          std::string_view(doc.text())
+              .substr(paragraphs[k].begin, paragraphs[k].end - paragraphs[k].begin),
+          &view);
+      if ((*ends)[k] < begin || (*ends)[k] > left->size() ||
+          !std::equal(view.begin(), view.end(), left->begin() + begin,
+                      left->begin() + (*ends)[k])) {
+        std::abort();
+      }
+      begin = (*ends)[k];
+    }
+  } else if (which == 0) {
+    std::abort();  // the default cleaner runs the repeated-paragraph stage
   }
   newsclean::Document again;
   again.SetOriginalText(doc.text());
