@@ -3,7 +3,9 @@
 // strings and on the built-in rules over the fixtures' lines.
 #include "src/clean/rule_bounds.h"
 
+#include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
