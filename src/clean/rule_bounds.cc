@@ -1,5 +1,7 @@
 #include "src/clean/rule_bounds.h"
 
+#include "absl/strings/ascii.h"
+#include "src/text/strings.h"
 #include "src/text/utf8.h"
 
 #if defined(__SSE2__)
@@ -19,8 +21,6 @@ size_t Multiply(size_t a, size_t times) {
   if (a == kUnboundedRule || a > kUnboundedRule / times) return kUnboundedRule;
   return a * times;
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The first byte of cp's UTF-8 sequence; it grows with cp, so the code points
 // of a range start with the bytes from its first's to its last's.
@@ -157,7 +157,7 @@ class BoundsReader {
     auto number = [&](size_t* value) {
       const size_t start = i;
       size_t v = 0;
-      while (i < p_.size() && IsDigit(p_[i])) {
+      while (i < p_.size() && absl::ascii_isdigit(static_cast<unsigned char>(p_[i]))) {
         if (v < 100000) v = v * 10 + static_cast<size_t>(p_[i] - '0');
         ++i;
       }
@@ -337,7 +337,8 @@ class BoundsReader {
       }
       default:
         // \Q…\E, \C and octal escapes are not used by rules: not ours to read.
-        if (IsDigit(c) || c == 'Q' || c == 'E' || c == 'C' || (c & 0x80) != 0) {
+        if (absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == 'Q' || c == 'E' ||
+            c == 'C' || (c & 0x80) != 0) {
           failed_ = true;
           return atom;
         }
@@ -345,12 +346,11 @@ class BoundsReader {
     }
   }
 
+  // HexDigitValue, failing the reading for a character that is not one.
   char32_t HexValue(char c) {
-    if (c >= '0' && c <= '9') return static_cast<char32_t>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<char32_t>(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return static_cast<char32_t>(c - 'A' + 10);
-    failed_ = true;
-    return 0;
+    const int value = HexDigitValue(c);
+    if (value < 0) failed_ = true;
+    return value < 0 ? 0 : static_cast<char32_t>(value);
   }
 
   // [...] or [^...]: a space only when it is not negated and every item is a

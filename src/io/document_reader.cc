@@ -235,19 +235,12 @@ class ReaderImpl : public DocumentReader {
   bool defer_ = false;
 };
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The code unit of the \uXXXX escape at record[i] (the backslash), or -1.
 int EscapedUnit(std::string_view record, size_t i) {
   if (i + 6 > record.size() || record[i] != '\\' || record[i + 1] != 'u') return -1;
   int unit = 0;
   for (size_t k = i + 2; k < i + 6; ++k) {
-    int h = HexValue(record[k]);
+    int h = HexDigitValue(record[k]);
     if (h < 0) return -1;
     unit = unit * 16 + h;
   }

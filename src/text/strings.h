@@ -13,6 +13,14 @@ namespace newsclean {
 inline absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 inline std::string_view SV(absl::string_view s) { return std::string_view(s.data(), s.size()); }
 
+// The value of hexadecimal digit `c`, or -1 for any other character.
+inline int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 // ASCII case-insensitive suffix test.
 inline bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
