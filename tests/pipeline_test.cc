@@ -350,6 +350,30 @@ TEST(CliTest, DrawsAProgressLineOnlyOnATerminal) {
   EXPECT_EQ(err, "");  // stderr is a file: no progress line
 }
 
+TEST(CliTest, CheckDrawsAProgressLineOnATerminalOrWhenAsked) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  std::string dir = MakeTempDir("cli_check_tty");
+  const std::string seeds = kFixtures + "/seeds.jsonl";
+  // On a terminal: the line, ended once the run is done; the report is on stdout.
+  std::string cmd = "script -qec '" + std::string(NEWSCLEAN_BINARY) + " check " + seeds + " -o " +
+                    dir + "/report.txt' /dev/null > " + dir + "/tty.txt";
+  // The seeds exceed the default limits: exit status 1.
+  ASSERT_EQ(WEXITSTATUS(std::system(cmd.c_str())), 1);
+  const std::string tty = ReadFile(dir + "/tty.txt");
+  EXPECT_NE(tty.find("newsclean: 5 documents"), std::string::npos) << tty;
+  cmd = "script -qec '" + std::string(NEWSCLEAN_BINARY) + " check --no-progress " + seeds + " -o " +
+        dir + "/report2.txt' /dev/null > " + dir + "/tty2.txt";
+  ASSERT_EQ(WEXITSTATUS(std::system(cmd.c_str())), 1);
+  EXPECT_EQ(ReadFile(dir + "/tty2.txt").find("newsclean:"), std::string::npos);
+  std::string err;
+  ASSERT_EQ(RunCli("check " + seeds + " -o " + dir + "/report3.txt", &err), 1);
+  EXPECT_EQ(err, "");  // stderr is a file: no progress line
+  ASSERT_EQ(RunCli("check --progress " + seeds + " -o " + dir + "/report4.txt", &err), 1);
+  ASSERT_NE(err.find("newsclean: 5 documents"), std::string::npos) << err;
+  EXPECT_EQ(err.back(), '\n');
+  EXPECT_EQ(ReadFile(dir + "/report4.txt"), ReadFile(dir + "/report3.txt"));
+}
+
 TEST(CliTest, DedupChecksTodayAgainstEarlierRunsThroughTheIndex) {
   std::string dir = MakeTempDir("cli_index");
   std::string err;

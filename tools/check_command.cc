@@ -63,6 +63,9 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckArgs* args) {
       ->capture_default_str();
   cmd->add_option("--max-findings", args->max_findings, "Findings listed at most (all are counted)")
       ->capture_default_str();
+  cmd->add_flag("--progress", args->flags.progress,
+                "Draw a progress line on stderr (default: on a terminal)");
+  cmd->add_flag("--no-progress", args->flags.no_progress, "Never draw a progress line");
   cmd->add_flag("--no-duplicates", args->no_duplicates, "Do not look for duplicate documents");
   DedupOptions& d = p.dedup_options;
   AddSimilarityFlags(cmd, &d);
@@ -79,7 +82,6 @@ int RunCheckCommand(CheckArgs args) {
   CheckOptions options;
   FinishPipelineFlags(&args.flags);
   options.pipeline = args.flags.options;
-  options.pipeline.progress = false;
   options.duplicates = !args.no_duplicates;
   options.dedup = args.flags.options.dedup_options;
   options.max_listed = args.max_findings;

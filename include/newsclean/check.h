@@ -77,8 +77,8 @@ absl::Status ApplyLimit(std::string_view spec, Limits* limits);
 absl::Status ApplyLimitsFile(const std::string& path, Limits* limits);
 
 struct CheckOptions {
-  // For RunCheck: inputs, formats, text field, threads (output is not
-  // written). FeedChecker does not read it.
+  // For RunCheck: inputs, formats, text field, threads, progress (output is
+  // not written). FeedChecker does not read it.
   PipelineOptions pipeline;
   bool duplicates = true;  // look for duplicate documents
   DedupOptions dedup;      // index_path, when set, is read and never written

@@ -13,6 +13,7 @@
 #include "newsclean/reader.h"
 #include "src/check/mojibake.h"
 #include "src/run/batch_runner.h"
+#include "src/run/progress.h"
 #include "src/run/worker_pool.h"
 #include "src/text/match_view_access.h"
 #include "src/text/strings.h"
@@ -338,7 +339,10 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   if (!resolved_threads.ok()) return resolved_threads.status();
   const int threads = *resolved_threads;
   WorkerPool pool(threads);
-  BatchRunner runner(p, &pool, nullptr, /*reader_thread=*/threads > 1);
+  Progress progress(p.progress);
+  BatchRunner runner(
+      p, &pool, [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
+      /*reader_thread=*/threads > 1);
   std::vector<FeedChecker::Prepared> prepared(std::max<size_t>(p.batch_documents, 1));
   auto prepare = [&](size_t i) { (*checker)->Prepare(&runner.doc(i), &prepared[i]); };
   auto consume = [&](size_t i) {
@@ -348,7 +352,9 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   UnreadableToChecker unreadable(checker->get());
   absl::Status st = runner.Run(reader->get(), &unreadable, prepare, consume);
   if (!st.ok()) return st;
-  return (*checker)->Result();
+  CheckResult result = (*checker)->Result();
+  progress.Update(result.documents, (*reader)->bytes_read(), true);
+  return result;
 }
 
 }  // namespace newsclean

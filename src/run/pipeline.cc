@@ -21,6 +21,7 @@
 #include "src/dedup/index_lock.h"
 #include "src/dedup/paragraph_counter.h"
 #include "src/run/batch_runner.h"
+#include "src/run/progress.h"
 #include "src/run/worker_pool.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
@@ -50,27 +51,6 @@ class StatsReporter : public DropReporter {
 
  private:
   RunStats* stats_;
-};
-
-class Progress {
- public:
-  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
-  void Update(size_t documents, size_t bytes, bool final_line) {
-    if (!enabled_) return;
-    auto now = Clock::now();
-    if (!final_line && now - last_ < std::chrono::milliseconds(500)) return;
-    last_ = now;
-    double secs = std::chrono::duration<double>(now - start_).count();
-    double mb = static_cast<double>(bytes) / 1e6;
-    std::fprintf(stderr, "\rnewsclean: %zu documents  %.1f MB  %.1f MB/s%s", documents, mb,
-                 secs > 0 ? mb / secs : 0.0, final_line ? "\n" : "");
-    std::fflush(stderr);
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  bool enabled_;
-  Clock::time_point start_, last_;
 };
 
 // A paragraph's span and the hash of its matching view.
