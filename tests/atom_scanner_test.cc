@@ -117,6 +117,39 @@ TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
   }
 }
 
+// More one-character atoms than one 16-slot step reads, in a count that
+// leaves a partial last step, mixed with longer atoms that share characters
+// with them.
+TEST(AtomScannerTest, ManyOneCharacterAtomsAcrossSteps) {
+  std::vector<std::string> atoms;
+  for (char c = 'a'; c <= 'z'; ++c) atoms.push_back(std::string(1, c));
+  for (const char* han : {"年", "月", "日", "中", "国", "新", "闻", "网", "图", "报", "社"}) {
+    atoms.push_back(han);
+  }
+  atoms.insert(atoms.end(), {"新闻", "中国", "ab", "报社", "图片"});
+  std::sort(atoms.begin(), atoms.end());  // as the prefilter numbers them
+  const std::vector<std::string> alphabet = {"a",  "Q",  "z",  "m",  "年", "日", "中", "國", "新",
+                                             "聞", "網", "图", "報", "社", "片", "的", " ",  "1"};
+  AtomScanner scanner(atoms);
+  std::mt19937 rng(20261203);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string line;
+    const int length = static_cast<int>(rng() % 12);
+    for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
+    std::string folded = line;
+    ScriptTables::Get().FoldToSimplified(&folded);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<int> expected;
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      if (folded.find(atoms[a]) != std::string::npos) expected.push_back(static_cast<int>(a));
+    }
+    std::string scanned = line;
+    std::vector<int> found;
+    ASSERT_TRUE(scanner.FoldAndScan(&scanned, &found)) << line;
+    EXPECT_EQ(found, expected) << line;
+  }
+}
+
 TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
   RulePrefilter prefilter;
   std::string error;

@@ -8,6 +8,10 @@
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsclean {
 namespace {
 
@@ -42,6 +46,18 @@ unsigned long Commonness(char32_t cp) {
   return ScriptTables::Get().HanyuPinluCount(cp);
 }
 
+// Bit k set if flags[k] is true, for k below 16.
+uint32_t HitBits(const bool* flags) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(flags));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 7)));  // 0 or 1 a byte
+#else
+  uint32_t bits = 0;
+  for (int k = 0; k < 16; ++k) bits |= static_cast<uint32_t>(flags[k]) << k;
+  return bits;
+#endif
+}
+
 }  // namespace
 
 AtomScanner::AtomScanner(std::vector<std::string> atoms)
@@ -58,6 +74,19 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     return it->second;
   };
   anchored_.emplace_back();  // slot 0
+  // The one-character atoms first: their slots are 1 to num_single_slots_ - 1,
+  // read 16 at a time after the scan.
+  single_atom_.push_back(-1);  // slot 0
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    const std::string& atom = atoms_[a];
+    size_t len = 0;
+    if (atom.empty()) continue;
+    const char32_t first = DecodeUtf8(atom, 0, &len);
+    if (len != atom.size()) continue;
+    slot(first);  // a new slot: atoms are distinct
+    single_atom_.push_back(static_cast<int>(a));
+  }
+  num_single_slots_ = num_slots_;
   for (size_t a = 0; a < atoms_.size(); ++a) {
     const std::string& atom = atoms_[a];
     if (atom.empty()) {
@@ -66,10 +95,7 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     }
     size_t len = 0;
     char32_t first = DecodeUtf8(atom, 0, &len);
-    if (len == atom.size()) {
-      singles_.emplace_back(static_cast<int>(a), slot(first));
-      continue;
-    }
+    if (len == atom.size()) continue;  // a one-character atom: slotted above
     // The anchor: the character of the atom least common in text.
     size_t best_offset = 0;
     char32_t best = first;
@@ -139,15 +165,18 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   // successive characters do not wait on each other. (bool, not a character
   // type: its stores cannot alias the table or the line's bounds, which the
   // loop then keeps in registers.)
+  // Zeroed up to a multiple of 16 past the one-character atoms' slots, which
+  // are read 16 at a time below.
   constexpr size_t kInlineSlots = 1024;
+  const size_t hit_size = std::max(num_slots_, (num_single_slots_ + 15) / 16 * 16);
   bool inline_hit[kInlineSlots];
   std::unique_ptr<bool[]> heap_hit;
   bool* hit = inline_hit;
-  if (num_slots_ > kInlineSlots) {
-    heap_hit = std::make_unique<bool[]>(num_slots_);
+  if (hit_size > kInlineSlots) {
+    heap_hit = std::make_unique<bool[]>(hit_size);  // zeroed
     hit = heap_hit.get();
   } else {
-    std::fill_n(inline_hit, num_slots_, false);
+    std::fill_n(inline_hit, hit_size, false);
   }
   const uint16_t* const bmp = bmp_.data();
   bool decided = usable_;
@@ -234,15 +263,16 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     std::fill_n(inline_seen, words, 0);
   }
   for (int a : always_) seen[a >> 6] |= uint64_t{1} << (a & 63);
-  // The one-character atoms, in ascending order: a word of the set is built
-  // in a register and stored once.
-  for (size_t k = 0; k < singles_.size();) {
-    const size_t word = static_cast<size_t>(singles_[k].first) >> 6;
-    uint64_t bits = 0;
-    for (; k < singles_.size() && static_cast<size_t>(singles_[k].first) >> 6 == word; ++k) {
-      bits |= static_cast<uint64_t>(hit[singles_[k].second]) << (singles_[k].first & 63);
+  // The one-character atoms: their slots' flags, 16 to a step, as bits; few
+  // are set on a line, and each sets its atom's.
+  for (size_t base = 0; base < num_single_slots_; base += 16) {
+    uint32_t bits = HitBits(hit + base);
+    if (base == 0) bits &= ~uint32_t{1};  // slot 0 is no atom
+    if (num_single_slots_ - base < 16) bits &= (uint32_t{1} << (num_single_slots_ - base)) - 1;
+    for (; bits != 0; bits &= bits - 1) {
+      const int a = single_atom_[base + static_cast<size_t>(__builtin_ctz(bits))];
+      seen[a >> 6] |= uint64_t{1} << (a & 63);
     }
-    seen[word] |= bits;
   }
   // Compares the atoms anchored at the character at byte `at`.
   auto compare = [&](uint32_t at, uint32_t slot) {

@@ -59,8 +59,9 @@ class AtomScanner {
   std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
   absl::flat_hash_map<char32_t, uint16_t> supp_entry_;  // code points beyond the BMP
   size_t num_slots_ = 1;  // slot 0: a code point that is no atom and anchors none
-  // The one-character atoms, ascending, with the slot of their character.
-  std::vector<std::pair<int, size_t>> singles_;
+  // The one-character atom of each slot below num_single_slots_ (-1 for slot 0).
+  std::vector<int> single_atom_;
+  size_t num_single_slots_ = 1;
   // By slot: the longer atoms anchored at its character, with what comparing
   // one needs in one place: the byte offset of the anchor in the atom, the
   // atom's first (up to) eight bytes as a word and a mask (most candidates fail
