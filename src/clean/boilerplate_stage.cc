@@ -82,7 +82,8 @@ void BoilerplateStage::Process(Document* doc) const {
   candidates.reserve(256);  // a line's atoms, then its rules: one allocation a page
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
-    std::vector<LineSpan> lines = SplitLines(text);
+    thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
+    SplitLines(text, &lines);
     std::vector<bool> next_dirty(lines.size(), false);
     cuts.clear();
     auto trimmed = [&](size_t li) {

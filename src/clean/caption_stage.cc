@@ -74,7 +74,8 @@ bool IsHeading(std::string_view p) {
 
 void CaptionStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  SplitParagraphs(text, &paragraphs);
   if (paragraphs.size() < 3) return;
   // The extra blank lines must be extra: skip documents whose paragraphs are
   // usually set two or more blank lines apart.

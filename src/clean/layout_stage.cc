@@ -7,7 +7,9 @@ namespace newsclean {
 std::string LayOut(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const Paragraph& p : SplitParagraphs(text)) {
+  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  SplitParagraphs(text, &paragraphs);
+  for (const Paragraph& p : paragraphs) {
     if (!out.empty()) out.push_back('\n');
     out.append(text.substr(p.begin, p.end - p.begin));
   }

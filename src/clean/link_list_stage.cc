@@ -55,7 +55,8 @@ bool IsBody(std::string_view p) { return EndsSentence(p) && CountCodePoints(p) >
 
 void LinkListStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  SplitParagraphs(text, &paragraphs);
   auto content = [&](size_t i) {
     return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);
   };

@@ -91,7 +91,8 @@ void ParagraphJoinStage::Process(Document* doc) const {
   // (ParagraphShape), so a page of many short lines stays linear.
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string_view text = doc->text();
-    std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+    thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+    SplitParagraphs(text, &paragraphs);
     auto content = [&](size_t i) {
       return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);
     };

@@ -285,7 +285,9 @@ void AddGlossCuts(std::string_view text, std::vector<Cut>* cuts) {
 }
 
 void AddLabelCuts(std::string_view text, std::vector<Cut>* cuts) {
-  for (const LineSpan& line : SplitLines(text)) {
+  thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
+  SplitLines(text, &lines);
+  for (const LineSpan& line : lines) {
     std::string_view content = TrimSpaces(text.substr(line.begin, line.end - line.begin));
     size_t at = FindRomanizedLabel(content);
     if (at == std::string_view::npos) continue;

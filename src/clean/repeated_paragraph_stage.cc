@@ -40,7 +40,8 @@ struct Hash128 {
 
 void RepeatedParagraphStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  SplitParagraphs(text, &paragraphs);
   // Asked to, the stage leaves the view of the text it keeps for the
   // fingerprint (match_view_access.h): the views of the paragraphs it keeps,
   // in order, since the view drops the whitespace between them.
@@ -56,6 +57,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     return;
   }
   absl::flat_hash_set<Hash128> seen;
+  seen.reserve(paragraphs.size());  // one allocation, not one a doubling
   // A paragraph that near-duplicate detection may compare: its view (a range
   // of `views`), and, computed when a pair first needs them, a 32-value
   // MinHash sketch that rules pairs out cheaply and the exact shingle set that

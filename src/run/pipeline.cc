@@ -66,7 +66,8 @@ void ParagraphKeys(const Document& doc, std::vector<ParagraphKey>* keys) {
   thread_local std::vector<char32_t> computed;
   const std::string_view text = doc.text();
   keys->clear();
-  const std::vector<Paragraph> paragraphs = SplitParagraphs(text);
+  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  SplitParagraphs(text, &paragraphs);
   const std::vector<size_t>* ends = nullptr;
   const std::vector<char32_t>* left = MatchViewAccess::Peek(doc, &ends);
   if (left != nullptr && ends->size() != paragraphs.size()) left = nullptr;  // not expected

@@ -17,6 +17,10 @@ struct LineSpan {
 
 // Splits `text` at '\n'. A final line without '\n' counts; an empty text has none.
 std::vector<LineSpan> SplitLines(std::string_view text);
+// The same into *lines, cleared first: a caller that keeps the vector from
+// one document to the next (a thread_local scratch) allocates nothing once
+// it has grown.
+void SplitLines(std::string_view text, std::vector<LineSpan>* lines);
 
 // A paragraph: one non-blank line (scraped pages put one paragraph on each
 // line), with the number of blank lines that precede it.
@@ -29,6 +33,8 @@ struct Paragraph {
 };
 
 std::vector<Paragraph> SplitParagraphs(std::string_view text);
+// The same into *paragraphs, cleared first (as SplitLines above).
+void SplitParagraphs(std::string_view text, std::vector<Paragraph>* paragraphs);
 
 }  // namespace newsclean
 
