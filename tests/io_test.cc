@@ -173,6 +173,25 @@ TEST(ReaderTest, LoneSurrogateEscapesAreRepairedAndCounted) {
   EXPECT_EQ(docs[0].invalid_utf8, 1u);
 }
 
+// The quick look for an escaped surrogate finds one at any offset, in either
+// case; "\n" escapes, an escaped backslash and a "\u" escape of another
+// character are not one.
+TEST(ReaderTest, LoneSurrogateEscapeAtAnyOffsetIsFound) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (size_t tail = 0; tail < 20; tail += 7) {
+      const std::string head = "{\"text\":\"" + std::string(pad, 'a');
+      const std::string rest = std::string(tail, 'b') + "\"}";
+      std::string r = head + (pad % 2 == 0 ? "\\ud800" : "\\uDBFF") + rest;
+      EXPECT_EQ(RepairLoneSurrogateEscapes(&r), 1u) << pad << " " << tail;
+      EXPECT_EQ(r, head + "\\ufffd" + rest);
+      std::string none = head + "\\n\\u4e2d\\n\\\\" + rest;
+      const std::string before = none;
+      EXPECT_EQ(RepairLoneSurrogateEscapes(&none), 0u);
+      EXPECT_EQ(none, before);
+    }
+  }
+}
+
 TEST(ReaderTest, MissingFileIsNotFound) {
   std::vector<Document> docs;
   absl::Status st = ReadAll(Inputs({"/nonexistent/feed.jsonl"}), &docs);
