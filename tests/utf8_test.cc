@@ -1,6 +1,9 @@
 #include "src/text/utf8.h"
 
+#include <vector>
+
 #include "gtest/gtest.h"
+#include "src/text/scratch.h"
 
 namespace newsclean {
 namespace {
@@ -58,6 +61,21 @@ TEST(Utf8Test, OverwriteAndDecodeInPlaceRoundTrip) {
   std::string text = "黨建";  // a same-length fold in place, neighbours untouched
   OverwriteUtf8(U'党', 3, text.data());
   EXPECT_EQ(text, "党建");
+}
+
+// Scratch keeps an ordinary page's capacity and frees a huge page's.
+TEST(ScratchReleaseTest, FreesOnlyWhatIsOverTheBound) {
+  std::vector<char32_t> scratch;
+  {
+    ScratchRelease release(&scratch);
+    scratch.resize(1000);
+  }
+  EXPECT_GE(scratch.capacity(), 1000u);  // kept for the next page
+  {
+    ScratchRelease release(&scratch);
+    scratch.resize(kMaxScratchBytes / sizeof(char32_t) + 1);
+  }
+  EXPECT_EQ(scratch.capacity(), 0u);
 }
 
 }  // namespace

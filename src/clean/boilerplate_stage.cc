@@ -8,6 +8,7 @@
 #include "src/clean/rule_bounds.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/text/paragraph_shape.h"
+#include "src/text/scratch.h"
 #include "src/text/script_tables.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
@@ -76,13 +77,17 @@ void BoilerplateStage::Process(Document* doc) const {
   // characters; folding keeps byte lengths, so offsets carry over.
   if (rules_.empty()) return;
   std::vector<bool> dirty;
-  std::string folded;
+  // Scratch kept by the thread from page to page: the folded line, and its
+  // atoms and then its rules.
+  thread_local std::string folded;
+  ScratchRelease release_folded(&folded);
+  thread_local std::vector<int> candidates;
+  ScratchRelease release_candidates(&candidates);
   std::vector<Cut> cuts;
-  std::vector<int> candidates;
-  candidates.reserve(256);  // a line's atoms, then its rules: one allocation a page
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
     thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
+    ScratchRelease release_lines(&lines);
     SplitLines(text, &lines);
     std::vector<bool> next_dirty(lines.size(), false);
     cuts.clear();

@@ -20,6 +20,7 @@
 
 #include "src/clean/paragraph_join_stage.h"
 #include "src/text/paragraph_shape.h"
+#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
@@ -75,6 +76,7 @@ bool IsHeading(std::string_view p) {
 void CaptionStage::Process(Document* doc) const {
   std::string_view text = doc->text();
   thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  ScratchRelease release_paragraphs(&paragraphs);
   SplitParagraphs(text, &paragraphs);
   if (paragraphs.size() < 3) return;
   // The extra blank lines must be extra: skip documents whose paragraphs are

@@ -21,6 +21,7 @@
 #include <optional>
 
 #include "src/text/paragraph_shape.h"
+#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
@@ -92,6 +93,7 @@ void ParagraphJoinStage::Process(Document* doc) const {
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string_view text = doc->text();
     thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+    ScratchRelease release_paragraphs(&paragraphs);
     SplitParagraphs(text, &paragraphs);
     auto content = [&](size_t i) {
       return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);

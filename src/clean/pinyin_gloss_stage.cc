@@ -43,6 +43,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
+#include "src/text/scratch.h"
 #include "src/text/script_tables.h"
 #include "src/text/strings.h"
 #include "src/text/text_lines.h"
@@ -286,6 +287,7 @@ void AddGlossCuts(std::string_view text, std::vector<Cut>* cuts) {
 
 void AddLabelCuts(std::string_view text, std::vector<Cut>* cuts) {
   thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
+  ScratchRelease release_lines(&lines);
   SplitLines(text, &lines);
   for (const LineSpan& line : lines) {
     std::string_view content = TrimSpaces(text.substr(line.begin, line.end - line.begin));

@@ -11,6 +11,7 @@
 #include "src/clean/paragraph_sketch.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
+#include "src/text/scratch.h"
 #include "src/text/script_tables.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
@@ -41,6 +42,7 @@ struct Hash128 {
 void RepeatedParagraphStage::Process(Document* doc) const {
   std::string_view text = doc->text();
   thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  ScratchRelease release_paragraphs(&paragraphs);
   SplitParagraphs(text, &paragraphs);
   // Asked to, the stage leaves the view of the text it keeps for the
   // fingerprint (match_view_access.h): the views of the paragraphs it keeps,
@@ -72,9 +74,17 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   // Each paragraph's view is built at the end of `views`; it stays there
   // only if the paragraph is kept as a candidate, or kept at all when the
   // view is to be left.
-  std::vector<char32_t> views;
+  // The views are left in the document or, when not, built in scratch the
+  // thread keeps from page to page, as is the list of candidates.
+  std::vector<char32_t> left_views;
+  thread_local std::vector<char32_t> scratch_views;
+  ScratchRelease release_scratch_views(&scratch_views);
+  std::vector<char32_t>& views = leave_view ? left_views : scratch_views;
+  views.clear();
   views.reserve(text.size());  // a code point per byte at most, before drops
-  std::vector<Candidate> kept;
+  thread_local std::vector<Candidate> kept;
+  ScratchRelease release_kept(&kept);
+  kept.clear();
   kept.reserve(paragraphs.size());
   std::vector<size_t> paragraph_ends;  // of the kept paragraphs' views, when left
   const ParagraphSketcher sketcher(ngram_);

@@ -14,6 +14,7 @@
 #include "src/io/output_stream.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
+#include "src/text/scratch.h"
 #include "src/text/strings.h"
 
 namespace newsclean {
@@ -171,6 +172,7 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Load(const DedupOptions&
 
 void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) const {
   thread_local std::vector<char32_t> view;
+  ScratchRelease release_view(&view);
   MatchView(text, &view);
   FingerprintOfView(view, fp);
 }
@@ -186,7 +188,9 @@ void DedupIndex::ComputeFingerprint(Document* doc, Fingerprint* fp) const {
 
 void DedupIndex::FingerprintOfView(std::span<const char32_t> view, Fingerprint* fp) const {
   thread_local std::vector<uint32_t> sig;
+  ScratchRelease release_sig(&sig);
   thread_local std::vector<uint64_t> shingles;
+  ScratchRelease release_shingles(&shingles);
   fp->empty = view.empty();
   fp->packed.clear();
   fp->band_keys.clear();

@@ -25,6 +25,7 @@
 #include "src/run/worker_pool.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
+#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 
 namespace newsclean {
@@ -64,9 +65,11 @@ struct ParagraphKey {
 // holds the views of the same paragraphs in order.
 void ParagraphKeys(const Document& doc, std::vector<ParagraphKey>* keys) {
   thread_local std::vector<char32_t> computed;
+  ScratchRelease release_computed(&computed);
   const std::string_view text = doc.text();
   keys->clear();
   thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
+  ScratchRelease release_paragraphs(&paragraphs);
   SplitParagraphs(text, &paragraphs);
   const std::vector<size_t>* ends = nullptr;
   const std::vector<char32_t>* left = MatchViewAccess::Peek(doc, &ends);
