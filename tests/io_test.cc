@@ -245,11 +245,17 @@ TEST(ReaderTest, DeferredParsingGivesTheSameDocumentsAndErrors) {
   ASSERT_OK((*reader)->status());  // reading alone does not judge records
   ASSERT_EQ(docs.size(), 3u);
   for (const Document& d : docs) EXPECT_TRUE(RecordAccess::needs_parse(d));
-  EXPECT_EQ(docs[0].invalid_utf8, 1u);  // repaired while reading
+  // Ill-formed UTF-8 is found and repaired by the parse, not while reading.
+  EXPECT_EQ(docs[0].invalid_utf8, 0u);
+  EXPECT_EQ(RecordAccess::record(docs[0]), "{\"id\":\"a\",\"text\":\"黨\xff建\"}");
   ASSERT_OK(ParseRecord(o, &docs[0]));
   EXPECT_FALSE(RecordAccess::needs_parse(docs[0]));
+  EXPECT_EQ(docs[0].invalid_utf8, 1u);
   EXPECT_EQ(docs[0].id, "a");
   EXPECT_EQ(docs[0].text(), "黨\uFFFD建");
+  EXPECT_EQ(RecordAccess::record(docs[0]), "{\"id\":\"a\",\"text\":\"黨\uFFFD建\"}");
+  EXPECT_EQ(RecordAccess::record(docs[0]).substr(RecordAccess::text_value_begin(docs[0])),
+            "\"黨\uFFFD建\"}");
   absl::Status bad = ParseRecord(o, &docs[1]);
   EXPECT_EQ(bad.code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(bad.message().find(path + ":2: field \"text\" is not a string"),

@@ -210,14 +210,10 @@ class ReaderImpl : public DocumentReader {
       RecordAccess::needs_parse(*doc) = true;
       return defer_ || Judge(doc);
     }
-    size_t invalid = 0;
-    if (IsValidUtf8(line)) {
-      RecordAccess::record(*doc).reserve(line.size() + simdjson::SIMDJSON_PADDING);
-      RecordAccess::record(*doc).assign(line);
-    } else {
-      invalid = RepairUtf8(line, &RecordAccess::record(*doc));
-    }
-    doc->invalid_utf8 = invalid;
+    // As read: ParseRecord repairs ill-formed UTF-8, which simdjson finds in
+    // the pass that parses (no pass here, on the reading thread).
+    RecordAccess::record(*doc).reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    RecordAccess::record(*doc).assign(line);
     RecordAccess::needs_parse(*doc) = true;
     return defer_ || Judge(doc);
   }
@@ -390,7 +386,7 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
   // Lone surrogate escapes ("\ud800", which Python's json.dumps writes) are
   // repaired to U+FFFD in place and counted like invalid UTF-8.
   doc->invalid_utf8 += RepairLoneSurrogateEscapes(&record);
-  const char* data = record.data();
+  const char* data = record.data();  // where `record` is parsed (text offsets are from it)
   simdjson::padded_string_view view(data, record.size(), record.capacity());
   // One on-demand pass: the fields newsclean reads are read, every other value
   // is validated (numbers by their grammar: values beyond a double's or a
@@ -400,7 +396,22 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
     return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
   };
   simdjson::ondemand::document od;
-  if (auto err = od_parser.iterate(view).get(od)) return invalid(err);
+  simdjson::error_code iterated = od_parser.iterate(view).get(od);
+  if (iterated == simdjson::UTF8_ERROR) {
+    // simdjson validates all of the record as it starts: ill-formed UTF-8 is
+    // repaired to U+FFFD, counted, and the repaired record parsed.
+    std::string repaired;
+    repaired.reserve(record.size() + record.size() / 2 + simdjson::SIMDJSON_PADDING);
+    doc->invalid_utf8 += RepairUtf8(record, &repaired);
+    if (repaired.capacity() < repaired.size() + simdjson::SIMDJSON_PADDING) {
+      repaired.reserve(repaired.size() + simdjson::SIMDJSON_PADDING);
+    }
+    record.swap(repaired);
+    data = record.data();
+    view = simdjson::padded_string_view(data, record.size(), record.capacity());
+    iterated = od_parser.iterate(view).get(od);
+  }
+  if (iterated) return invalid(iterated);
   simdjson::ondemand::json_type top;
   if (auto err = od.type().get(top)) return invalid(err);
   if (top != simdjson::ondemand::json_type::object) {

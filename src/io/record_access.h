@@ -1,12 +1,14 @@
 // RecordAccess: the reader's and the writer's view of the JSONL record behind
 // a Document (private to Document: an embedder never sees it).
 //
-//   record            the line as read (valid UTF-8); empty for text input
+//   record            the line as read; empty for text input. ParseRecord
+//                     repairs ill-formed UTF-8 in it (U+FFFD, counted in
+//                     invalid_utf8), so it is valid UTF-8 once parsed
 //   text_value_begin  the byte span of the text value in it, quotes included,
 //   text_value_end    where the writer splices the cleaned text in
 //   needs_parse       read with parsing deferred (DocumentReader::DeferParsing):
-//                     only the record, source and invalid_utf8 are filled
-//                     until ParseRecord runs
+//                     only the record and source are filled until
+//                     ParseRecord runs
 //   too_large_bytes   the record (or text file) had this many bytes, over
 //                     PipelineOptions::max_document_bytes: read through, not
 //                     kept; ParseRecord reports it (reason too-large)
