@@ -326,8 +326,11 @@ LineReader::LineReader(std::unique_ptr<ByteSource> source) : source_(std::move(s
 bool LineReader::Fill() {
   if (eof_ || !status_.ok()) return false;
   constexpr size_t kBlock = 1 << 20;
+  // The unread bytes move to the front; the buffer keeps its size, so that
+  // it is zero-filled only when it grows (a resize after an erase would fill
+  // a block on every read).
   if (begin_ > 0) {
-    buffer_.erase(0, begin_);
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
