@@ -34,6 +34,27 @@ TEST(MatchViewTest, FoldsWidthCaseScriptAndDropsPunctuationAndSpace) {
   EXPECT_EQ(View("\uF900"), U"\u5C82");  // compatibility 豈 -> unified U+8C48 -> simplified 岂
 }
 
+// WriteMatchView writes what AppendMatchView appends, at any offset of a
+// buffer that may be longer (a scratch buffer from an earlier page), growing
+// it only when it is too short, and leaving what lies past its end alone.
+TEST(MatchViewTest, WriteMatchViewAtAnOffsetOfALongerBuffer) {
+  const ScriptTables& tables = ScriptTables::Get();
+  const std::string text = "黨建，ＡＢＣ 工作!\uFDFA";  // U+FDFA: a pool run of many
+  std::vector<char32_t> want = {U'x'};
+  tables.AppendMatchView(text, &want);
+  std::vector<char32_t> scratch(200, U'#');
+  scratch[0] = U'x';
+  const size_t end = tables.WriteMatchView(text, &scratch, 1);
+  ASSERT_EQ(end, want.size());
+  EXPECT_EQ(std::vector<char32_t>(scratch.begin(), scratch.begin() + end), want);
+  EXPECT_EQ(scratch.size(), 200u);  // not shrunk
+  EXPECT_EQ(scratch[199], U'#');    // past the end: untouched
+  std::vector<char32_t> short_buffer = {U'x'};
+  EXPECT_EQ(tables.WriteMatchView(text, &short_buffer, 1), want.size());
+  short_buffer.resize(want.size());
+  EXPECT_EQ(short_buffer, want);
+}
+
 // A random "article" of `n` Han characters from a 3000-character alphabet.
 std::u32string RandomText(std::mt19937_64* rng, size_t n) {
   std::uniform_int_distribution<int> pick(0x4E00, 0x4E00 + 2999);

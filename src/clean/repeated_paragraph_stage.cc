@@ -71,17 +71,17 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     ParagraphSketcher::Sketch sketch;
     std::vector<uint64_t> set;  // empty until needed
   };
-  // Each paragraph's view is built at the end of `views`; it stays there
-  // only if the paragraph is kept as a candidate, or kept at all when the
-  // view is to be left.
-  // The views are left in the document or, when not, built in scratch the
-  // thread keeps from page to page, as is the list of candidates.
+  // Each paragraph's view is built at views[used]; it stays there (below
+  // `used`) only if the paragraph is kept as a candidate, or kept at all when
+  // the view is to be left. The views are left in the document or, when not,
+  // built in scratch the thread keeps from page to page (never shrunk, so
+  // never zero-filled again), as is the list of candidates.
   std::vector<char32_t> left_views;
   thread_local std::vector<char32_t> scratch_views;
   ScratchRelease release_scratch_views(&scratch_views);
   std::vector<char32_t>& views = leave_view ? left_views : scratch_views;
-  views.clear();
-  views.reserve(text.size());  // a code point per byte at most, before drops
+  if (leave_view) views.reserve(text.size());  // a code point per byte at most, before drops
+  size_t used = 0;
   thread_local std::vector<Candidate> kept;
   ScratchRelease release_kept(&kept);
   kept.clear();
@@ -101,14 +101,14 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   std::vector<Cut> cuts;
   for (const Paragraph& p : paragraphs) {
     Candidate current;
-    current.begin = views.size();
-    ScriptTables::Get().AppendMatchView(text.substr(p.begin, p.end - p.begin), &views);
-    current.size = views.size() - current.begin;
+    current.begin = used;
+    used = ScriptTables::Get().WriteMatchView(text.substr(p.begin, p.end - p.begin), &views, used);
+    current.size = used - current.begin;
     // A cut paragraph's view goes; a kept one's stays if it is to be left.
-    auto drop_view = [&] { views.resize(current.begin); };
+    auto drop_view = [&] { used = current.begin; };
     auto drop_kept_view = [&] {
       if (leave_view) {
-        paragraph_ends.push_back(views.size());
+        paragraph_ends.push_back(used);
       } else {
         drop_view();
       }
@@ -151,12 +151,15 @@ void RepeatedParagraphStage::Process(Document* doc) const {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "near-duplicate-paragraph"});
       drop_view();
     } else {
-      if (leave_view) paragraph_ends.push_back(views.size());
+      if (leave_view) paragraph_ends.push_back(used);
       kept.push_back(std::move(current));
     }
   }
   if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
-  if (leave_view) MatchViewAccess::Set(*doc, std::move(views), std::move(paragraph_ends));
+  if (leave_view) {
+    views.resize(used);
+    MatchViewAccess::Set(*doc, std::move(views), std::move(paragraph_ends));
+  }
 }
 
 }  // namespace newsclean

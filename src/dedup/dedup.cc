@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,9 +13,9 @@
 #include "src/dedup/record_store.h"
 #include "src/io/input_stream.h"
 #include "src/io/output_stream.h"
-#include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
 #include "src/text/scratch.h"
+#include "src/text/script_tables.h"
 #include "src/text/strings.h"
 
 namespace newsclean {
@@ -171,10 +172,10 @@ absl::StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Load(const DedupOptions&
 }
 
 void DedupIndex::ComputeFingerprint(std::string_view text, Fingerprint* fp) const {
-  thread_local std::vector<char32_t> view;
+  thread_local std::vector<char32_t> view;  // never shrunk: not zero-filled again
   ScratchRelease release_view(&view);
-  MatchView(text, &view);
-  FingerprintOfView(view, fp);
+  const size_t size = ScriptTables::Get().WriteMatchView(text, &view, 0);
+  FingerprintOfView(std::span<const char32_t>(view.data(), size), fp);
 }
 
 void DedupIndex::ComputeFingerprint(Document* doc, Fingerprint* fp) const {

@@ -152,10 +152,16 @@ void ScriptTables::BuildMatchView() {
 }
 
 void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>* out) const {
+  out->resize(WriteMatchView(text, out, out->size()));
+}
+
+size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>* out,
+                                    size_t at) const {
   // One output code point per input byte is an upper bound except for pool
   // runs (expansions such as U+FDFA), which grow the buffer when they need to.
-  size_t used = out->size();
-  out->resize(used + text.size());
+  // The buffer grows (and so is zero-filled) only where it is too short.
+  size_t used = at;
+  if (out->size() < used + text.size()) out->resize(used + text.size());
   char32_t* w = out->data() + used;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
@@ -206,7 +212,7 @@ void ScriptTables::AppendMatchView(std::string_view text, std::vector<char32_t>*
       w = std::copy_n(match_pool_.data() + off, len, w);
     }
   }
-  out->resize(static_cast<size_t>(w - out->data()));
+  return static_cast<size_t>(w - out->data());
 }
 
 uint32_t ScriptTables::SuppMatch(char32_t cp) const {

@@ -61,6 +61,11 @@ class ScriptTables {
   // traditional->simplified, with punctuation, separators, control and format
   // characters dropped (zero or more code points per input code point).
   void AppendMatchView(std::string_view text, std::vector<char32_t>* out) const;
+  // Writes the same view at (*out)[at] on, and returns where it ends; *out
+  // grows when it is too short, never shrinks, and keeps whatever lies past
+  // the end. For a scratch buffer kept between calls, which then is not
+  // zero-filled again. REQUIRES: at <= out->size().
+  size_t WriteMatchView(std::string_view text, std::vector<char32_t>* out, size_t at) const;
 
   // Returns true for a non-ASCII character that has case or changes under
   // case mapping or folding (ICU's Cased, Changes_When_Casemapped and
