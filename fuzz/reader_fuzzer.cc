@@ -2,7 +2,8 @@
 // byte picks the options (format, error policy, size limit, text field) and
 // whether the rest is compressed first (gzip, bzip2, xz, zstd), then cut short
 // (a truncated stream) by the second byte. Checks: every record is accounted
-// for (read, or reported bad), and every text read is valid UTF-8.
+// for (read, or reported bad), and every text read, and the record behind
+// it, is valid UTF-8.
 #include <boost/iostreams/copy.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
@@ -17,6 +18,7 @@
 
 #include "fuzz/fuzz_util.h"
 #include "newsclean/reader.h"
+#include "src/io/record_access.h"
 #include "src/text/utf8.h"
 
 namespace {
@@ -83,6 +85,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while ((*reader)->Next(&doc)) {
     ++read;
     if (!newsclean::IsValidUtf8(doc.text())) std::abort();
+    // The record the writer splices the cleaned text into: repaired by the
+    // parse wherever it was ill-formed.
+    if (!newsclean::IsValidUtf8(newsclean::RecordAccess::record(doc))) std::abort();
   }
   (void)(*reader)->status();
   (void)read;
