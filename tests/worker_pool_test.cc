@@ -1,8 +1,14 @@
 // WorkerPool: every item runs once; ordered consumption sees items in order,
-// each after its preparation, and stops at the first refusal.
+// each after its preparation, wakes a caller asleep on an item a worker holds,
+// and stops at the first refusal.
 #include "src/run/worker_pool.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -48,6 +54,39 @@ TEST(WorkerPoolTest, OrderedConsumptionIsInOrderAndAfterPreparation) {
       for (size_t i = 0; i < n; ++i) ASSERT_EQ(prepared[i].load(), 1) << threads;
     }
   }
+}
+
+// The calling thread sleeps when the next item to consume is held by a
+// worker; the worker that makes it ready must wake it (a lost wake-up would
+// hang). Two items, two threads: the caller's item waits until the worker has
+// taken the other, which is slow, so the caller always ends up asleep on it.
+TEST(WorkerPoolTest, OrderedConsumptionWakesTheCallerForItemsWorkersHold) {
+  auto run = std::async(std::launch::async, [] {
+    WorkerPool pool(2);
+    const std::thread::id caller = std::this_thread::get_id();
+    size_t consumed = 0;
+    for (int round = 0; round < 40; ++round) {
+      std::atomic<bool> worker_started{false};
+      pool.ParallelForOrdered(
+          2,
+          [&](size_t) {
+            if (std::this_thread::get_id() == caller) {
+              while (!worker_started.load()) std::this_thread::yield();
+            } else {
+              worker_started.store(true);
+              std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+          },
+          [&](size_t) { return ++consumed > 0; });
+    }
+    return consumed;
+  });
+  if (run.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+    // Fail now: the future's destructor would wait for the sleeper forever.
+    std::fprintf(stderr, "the calling thread was not woken\n");
+    std::_Exit(1);
+  }
+  EXPECT_EQ(run.get(), 80u);
 }
 
 TEST(WorkerPoolTest, OrderedConsumptionStopsAtTheFirstRefusal) {

@@ -1,5 +1,6 @@
 #include "src/run/worker_pool.h"
 
+#include <cstdint>
 #include <memory>
 #include <system_error>
 
@@ -112,8 +113,21 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
     }
     return true;
   }
-  std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
-  for (size_t i = 0; i < n; ++i) ready[i].store(false, std::memory_order_relaxed);
+  // A cache line an item: the worker that sets one flag does not take the
+  // line from the thread reading its neighbour.
+  struct alignas(64) Flag {
+    std::atomic<bool> set{false};
+  };
+  std::unique_ptr<Flag[]> ready_flags(new Flag[n]);
+  auto ready = [&](size_t i) -> std::atomic<bool>& { return ready_flags[i].set; };
+  // The item the calling thread sleeps on, if any: a worker that makes it
+  // ready wakes it. (Not atomic<bool>::notify_one for every item: in
+  // libstdc++ that is a locked add on a cache line all threads share, 2% of
+  // a two-thread run.) Both sides store, then load the other's flag, all
+  // sequentially consistent, so at least one of them sees the other's store:
+  // the sleeper sees the item ready, or the worker sees the sleeper and
+  // notifies under the mutex the sleeper waits with.
+  std::atomic<size_t> sleeping_on{SIZE_MAX};
   // An exception from prepare (on any thread) or consume stops the loop; it is
   // rethrown here once every worker has left the generation.
   // Items taken after a failure are marked ready without running, so that
@@ -126,13 +140,16 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
         Capture();
       }
     }
-    ready[i].store(true, std::memory_order_release);
-    ready[i].notify_one();
+    ready(i).store(true);
+    if (sleeping_on.load() == i) {
+      std::lock_guard<std::mutex> lock(order_mu_);
+      order_cv_.notify_one();
+    }
   };
   Start(n, &run);
   bool ok = true;
   for (size_t i = 0; i < n && ok && !failed_.load();) {
-    if (ready[i].load(std::memory_order_acquire)) {
+    if (ready(i).load(std::memory_order_acquire)) {
       try {
         ok = consume(i);
       } catch (...) {
@@ -145,7 +162,11 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
     if (j < n) {
       run(j);
     } else {
-      ready[i].wait(false, std::memory_order_acquire);  // a worker is on it
+      // A worker is on it: sleep until it is ready.
+      std::unique_lock<std::mutex> lock(order_mu_);
+      sleeping_on.store(i);
+      order_cv_.wait(lock, [&] { return ready(i).load(); });
+      sleeping_on.store(SIZE_MAX);
     }
   }
   if (!ok || failed_.load()) next_.store(n);  // stopped early: nobody takes more items

@@ -59,6 +59,10 @@ class WorkerPool {
   size_t generation_ = 0;
   size_t finished_ = 0;  // workers done with the current generation
   bool stop_ = false;
+  // The calling thread of ParallelForOrdered sleeps here on an item a worker
+  // is preparing.
+  std::mutex order_mu_;
+  std::condition_variable order_cv_;
   std::exception_ptr error_;         // guarded by mu_
   std::atomic<bool> failed_{false};  // error_ is set
 };
