@@ -81,24 +81,17 @@ TEST(AtomScannerTest, FindsAtomsByTheirLeastCommonCharacter) {
   EXPECT_EQ(Found(trad, "報導記者"), (std::vector<int>{0, 1}));
 }
 
-// Against a reference: the line folded by ScriptTables, ASCII letters
-// lowered, and each atom looked for with find(). Random lines over an
-// alphabet of the atoms' characters, their traditional forms, ASCII letters
-// in both cases, digits, spaces and punctuation, and a character beyond the
-// BMP.
-TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
-  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "年",        "月",   "日",
-                                          "中新网", "ab",   "x",    "中",        "编辑", "责任编辑",
-                                          "(",      "（图", "图）", "\U00020000"};
-  std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "報道",      "年",
-                                       "月", "日", "中", "網", "网", "編", "輯", "责",        "任",
-                                       "a",  "A",  "b",  "B",  "x",  "X",  "1",  " ",         "，",
-                                       "(",  "（", "图", "圖", "）", "的", "是", "\U00020000"};
+// Scans `trials` random lines of up to `max_length` characters of `alphabet`
+// and checks what the scanner finds and how it folds against find() on the
+// line folded and lowered.
+void ExpectAgreesWithSubstringSearch(const std::vector<std::string>& atoms,
+                                     const std::vector<std::string>& alphabet, uint32_t seed,
+                                     int trials, int max_length) {
   AtomScanner scanner(atoms);
-  std::mt19937 rng(20261202);
-  for (int trial = 0; trial < 4000; ++trial) {
+  std::mt19937 rng(seed);
+  for (int trial = 0; trial < trials; ++trial) {
     std::string line;
-    const int length = static_cast<int>(rng() % 40);
+    const int length = static_cast<int>(rng() % static_cast<uint32_t>(max_length));
     for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
     std::string folded = line;
     ScriptTables::Get().FoldToSimplified(&folded);
@@ -117,6 +110,22 @@ TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
   }
 }
 
+// Against a reference: the line folded by ScriptTables, ASCII letters
+// lowered, and each atom looked for with find(). Random lines over an
+// alphabet of the atoms' characters, their traditional forms, ASCII letters
+// in both cases, digits, spaces and punctuation, and a character beyond the
+// BMP.
+TEST(AtomScannerTest, AgreesWithPlainSubstringSearchOnRandomLines) {
+  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "年",        "月",   "日",
+                                          "中新网", "ab",   "x",    "中",        "编辑", "责任编辑",
+                                          "(",      "（图", "图）", "\U00020000"};
+  const std::vector<std::string> alphabet = {
+      "新", "华", "社", "记", "者", "報", "導", "報道", "年", "月", "日",        "中",
+      "網", "网", "編", "輯", "责", "任", "a",  "A",    "b",  "B",  "x",         "X",
+      "1",  " ",  "，", "(",  "（", "图", "圖", "）",   "的", "是", "\U00020000"};
+  ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261202, 4000, 40);
+}
+
 // More one-character atoms than one 16-slot step reads, in a count that
 // leaves a partial last step, mixed with longer atoms that share characters
 // with them.
@@ -130,24 +139,7 @@ TEST(AtomScannerTest, ManyOneCharacterAtomsAcrossSteps) {
   std::sort(atoms.begin(), atoms.end());  // as the prefilter numbers them
   const std::vector<std::string> alphabet = {"a",  "Q",  "z",  "m",  "年", "日", "中", "國", "新",
                                              "聞", "網", "图", "報", "社", "片", "的", " ",  "1"};
-  AtomScanner scanner(atoms);
-  std::mt19937 rng(20261203);
-  for (int trial = 0; trial < 3000; ++trial) {
-    std::string line;
-    const int length = static_cast<int>(rng() % 12);
-    for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
-    std::string folded = line;
-    ScriptTables::Get().FoldToSimplified(&folded);
-    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::vector<int> expected;
-    for (size_t a = 0; a < atoms.size(); ++a) {
-      if (folded.find(atoms[a]) != std::string::npos) expected.push_back(static_cast<int>(a));
-    }
-    std::string scanned = line;
-    std::vector<int> found;
-    ASSERT_TRUE(scanner.FoldAndScan(&scanned, &found)) << line;
-    EXPECT_EQ(found, expected) << line;
-  }
+  ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261203, 3000, 12);
 }
 
 TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
