@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"
@@ -333,6 +334,54 @@ TEST(WriterTest, UnchangedRecordIsWrittenByteForByte) {
   std::string out;
   DocumentWriter(nullptr, OutputFormat::kJsonl, "text", false).Serialize(doc, &out);
   EXPECT_EQ(out, record + "\n");
+}
+
+// Write() copies an unchanged record straight to the output; everything else
+// it serializes. Either way the bytes are Serialize()'s.
+TEST(WriterTest, WritesVerbatimOnlyWhatSerializeWouldWriteAsRead) {
+  const std::string record = R"({"text" : "caf\u00e9 \/ 正文。", "n": 1})";
+  std::string dir = MakeTempDir("write_verbatim");
+  WriteFile(dir + "/in.jsonl", record + "\n");
+  WriteFile(dir + "/in.txt", "正文。");
+  std::vector<Document> docs;
+  ASSERT_OK(ReadAll(Inputs({dir + "/in.jsonl"}), &docs));
+  ASSERT_OK(ReadAll(Inputs({dir + "/in.txt"}), &docs));
+  ASSERT_EQ(docs.size(), 2u);
+  Document unchanged = docs[0];
+  Document changed = docs[0];
+  changed.ReplaceTextForLayout("新文");
+  Document duplicate = docs[0];
+  duplicate.duplicate = DuplicateInfo{"a", 1.0, true, 0};
+  const Document& from_text = docs[1];
+  struct Case {
+    const Document* doc;
+    OutputFormat format;
+    bool annotate;
+    bool verbatim;
+  };
+  const Case cases[] = {
+      {&unchanged, OutputFormat::kJsonl, false, true},
+      {&changed, OutputFormat::kJsonl, false, false},
+      {&duplicate, OutputFormat::kJsonl, false, false},
+      {&unchanged, OutputFormat::kJsonl, true, false},
+      {&unchanged, OutputFormat::kText, false, false},
+      {&from_text, OutputFormat::kJsonl, false, false},
+  };
+  int k = 0;
+  for (const Case& c : cases) {
+    const std::string path = absl::StrCat(dir, "/out", k++, ".jsonl");
+    auto writer = DocumentWriter::Open(path, c.format, "text", c.annotate);
+    ASSERT_OK(writer.status());
+    EXPECT_EQ((*writer)->WritesVerbatim(*c.doc), c.verbatim) << k;
+    std::string serialized;
+    (*writer)->Serialize(*c.doc, &serialized);
+    ASSERT_OK((*writer)->Write(*c.doc));
+    ASSERT_OK((*writer)->Close());
+    EXPECT_EQ(ReadFile(path), serialized) << k;
+    if (c.verbatim) {
+      EXPECT_EQ(serialized, record + "\n");
+    }
+  }
 }
 
 TEST(WriterTest, AnnotationListsRemovalsAndMetadata) {

@@ -47,6 +47,11 @@ class DocumentWriter {
 
   // Serializes `doc` into *out as Write() would write it.
   void Serialize(const Document& doc, std::string* out) const;
+  // True if Write(doc) writes the record as read and a newline: JSONL output
+  // of a JSONL record whose text did not change, neither annotated nor marked
+  // a duplicate. Write() then copies the record straight to the output, so
+  // a caller that serializes ahead (on other threads) can skip those.
+  bool WritesVerbatim(const Document& doc) const;
   absl::Status Write(const Document& doc);
   // Writes bytes serialized earlier.
   absl::Status WriteSerialized(std::string_view bytes);

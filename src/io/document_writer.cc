@@ -134,7 +134,16 @@ void DocumentWriter::Serialize(const Document& doc, std::string* out) const {
   out->push_back('\n');
 }
 
+bool DocumentWriter::WritesVerbatim(const Document& doc) const {
+  return format_ == OutputFormat::kJsonl && !RecordAccess::record(doc).empty() && !doc.modified() &&
+         !annotate_ && !doc.duplicate;
+}
+
 absl::Status DocumentWriter::Write(const Document& doc) {
+  if (WritesVerbatim(doc)) {  // as Serialize would write it, without the copy
+    absl::Status st = WriteSerialized(RecordAccess::record(doc));
+    return st.ok() ? WriteSerialized("\n") : st;
+  }
   std::string bytes;
   Serialize(doc, &bytes);
   return WriteSerialized(bytes);

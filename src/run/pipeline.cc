@@ -289,7 +289,10 @@ void PipelineRun::Prepare(const Pass& pass, size_t i, Document* doc) {
   } else {
     MatchViewAccess::Take(*doc);
   }
-  if (pass.writer != nullptr) pass.writer->Serialize(*doc, &serialized_[i]);
+  // A record written as read needs no copy made ahead: Consume writes it.
+  if (pass.writer != nullptr && !pass.writer->WritesVerbatim(*doc)) {
+    pass.writer->Serialize(*doc, &serialized_[i]);
+  }
 }
 
 absl::Status PipelineRun::Consume(Pass* pass, size_t i, Document* doc) {
@@ -324,6 +327,9 @@ absl::Status PipelineRun::Consume(Pass* pass, size_t i, Document* doc) {
     serialized_[i].clear();
     pass->writer->Serialize(*doc, &serialized_[i]);
   }
+  // Serialized ahead, or (empty: Serialize writes at least a newline) left
+  // for the writer to copy as read.
+  if (serialized_[i].empty()) return pass->writer->Write(*doc);
   return pass->writer->WriteSerialized(serialized_[i]);
 }
 
