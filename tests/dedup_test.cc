@@ -34,6 +34,32 @@ TEST(MatchViewTest, FoldsWidthCaseScriptAndDropsPunctuationAndSpace) {
   EXPECT_EQ(View("\uF900"), U"\u5C82");  // compatibility 豈 -> unified U+8C48 -> simplified 岂
 }
 
+// The view maps each code point on its own, so the view of a text is the
+// views of its characters one after another, whatever runs they form: on
+// random mixtures of Han characters (simplified and traditional), CJK
+// punctuation and spaces it drops, full-width letters, U+FDFA's pool run,
+// and characters of one, two and four bytes.
+TEST(MatchViewTest, ViewOfATextIsTheViewsOfItsCharacters) {
+  const std::vector<std::string> alphabet = {
+      "党",     "建", "中", "国",     "黨", "國", "發", "展", "，", "。", "“",          "《",
+      "\u3000", "Ａ", "①",  "\uFDFA", "a",  "Z",  "1",  " ",  "\n", "é",  "\U00020000", "\u200B"};
+  std::mt19937_64 rng(20261202);
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text;
+    std::vector<char32_t> want;
+    const size_t n = rng() % 60;
+    for (size_t i = 0; i < n; ++i) {
+      // Mostly the first eight (Han), so that long runs form.
+      const std::string& c = alphabet[rng() % 3 != 0 ? rng() % 8 : rng() % alphabet.size()];
+      text += c;
+      ScriptTables::Get().AppendMatchView(c, &want);
+    }
+    std::vector<char32_t> got;
+    MatchView(text, &got);
+    ASSERT_EQ(got, want) << text;
+  }
+}
+
 // WriteMatchView writes what AppendMatchView appends, at any offset of a
 // buffer that may be longer (a scratch buffer from an earlier page), growing
 // it only when it is too short, and leaving what lies past its end alone.

@@ -165,7 +165,21 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
   char32_t* w = out->data() + used;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
+  const uint64_t* const classes = bmp_match_class_.data();
   while (p < end) {
+    // Runs of three-byte characters (Han, CJK punctuation) whose view is
+    // themselves or nothing, without the tests on each lead byte below: the
+    // code point is written, and kept unless it is dropped. (There is room:
+    // the buffer holds a code point per byte of the rest.)
+    while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
+      const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
+      const uint32_t cls = static_cast<uint32_t>(classes[run_cp >> 5] >> ((run_cp & 31) * 2)) & 3;
+      if (cls == kClassOther) break;
+      *w = run_cp;
+      w += cls ^ 1;
+      p += 3;
+    }
+    if (p >= end) break;
     const unsigned char c = *p;
     char32_t cp;
     uint32_t v;
