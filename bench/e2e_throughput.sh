@@ -41,9 +41,10 @@ echo "| run | threads | MB/s | documents/s | wall s (best of $rounds: min–max)
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 # One timed run; appends "wall user sys rss" to $work/times.<label>.<threads>.
 # IN and OUT_EXT (environment) choose the input file and the output's extension.
-# The earlier runs' output is written back first (sync, untimed): otherwise a
-# run pays for the writeback of the 200 MB files before it (measured: 0.4 s of
-# system time in `clean --dedup` after `clean` and `dedup`).
+# The earlier runs' output is written back first (sync, untimed), so that no
+# run pays for the writeback of the 200 MB files before it. (On a VM, a run's
+# system time also depends on whether its output lands on pages the VM has
+# written before: bench/RESULTS.md, 2026-12-02, fifth session.)
 run() {
   local label="$1" threads="$2"
   shift 2
