@@ -165,7 +165,6 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
   char32_t* w = out->data() + used;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
-  const uint64_t* const classes = bmp_match_class_.data();
   while (p < end) {
     // Runs of three-byte characters (Han, CJK punctuation) whose view is
     // themselves or nothing, without the tests on each lead byte below: the
@@ -173,7 +172,7 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
     // the buffer holds a code point per byte of the rest.)
     while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
       const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
-      const uint32_t cls = static_cast<uint32_t>(classes[run_cp >> 5] >> ((run_cp & 31) * 2)) & 3;
+      const uint32_t cls = MatchClass(run_cp);
       if (cls == kClassOther) break;
       *w = run_cp;
       w += cls ^ 1;
@@ -191,18 +190,9 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
       cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
       v = bmp_match_[cp];
       p += 2;
-    } else if (c < 0xF0) {
+    } else if (c < 0xF0) {  // one the run loop above left: its view is another
       cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
       p += 3;
-      // Most Han characters and CJK punctuation, without a branch on which:
-      // the code point is written, and kept unless it is dropped. (There is
-      // room: the buffer holds a code point per byte of the rest.)
-      const uint32_t cls = MatchClass(cp);
-      if (cls != kClassOther) {
-        *w = cp;
-        w += cls ^ 1;
-        continue;
-      }
       v = bmp_match_[cp];
     } else {
       cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
