@@ -204,6 +204,50 @@ TEST(LshParamsTest, ThresholdPointEightGivesTwelveBandsOfTen) {
   EXPECT_LE(CandidateProbability(0.5, p), 0.02);
 }
 
+// The search computes s^rows once per row count; a search written plainly
+// (every layout's integrands through CandidateProbability, trapezoid rule
+// with 200 steps) chooses the same layout for every setting.
+TEST(LshParamsTest, SameChoiceAsThePlainSearch) {
+  auto plain = [](double threshold, int num_perm, double fp_weight, double fn_weight) {
+    auto integrate = [](auto f, double a, double b) {
+      constexpr int kSteps = 200;
+      const double h = (b - a) / kSteps;
+      double values[kSteps + 1];
+      for (int j = 0; j <= kSteps; ++j) values[j] = f(a + j * h);
+      double sum = 0;
+      for (int i = 0; i < kSteps; ++i) sum += (values[i] + values[i + 1]) * h / 2;
+      return sum;
+    };
+    LshParams best{1, num_perm};
+    double best_error = 1e300;
+    for (int b = 1; b <= num_perm; ++b) {
+      for (int r = 1; r * b <= num_perm; ++r) {
+        const LshParams p{b, r};
+        const double fp =
+            integrate([&](double s) { return CandidateProbability(s, p); }, 0.0, threshold);
+        const double fn =
+            integrate([&](double s) { return 1.0 - CandidateProbability(s, p); }, threshold, 1.0);
+        const double error = fp_weight * fp + fn_weight * fn;
+        if (error < best_error) {
+          best_error = error;
+          best = p;
+        }
+      }
+    }
+    return best;
+  };
+  for (int num_perm : {16, 64, 128, 200, 256}) {
+    for (double threshold : {0.5, 0.75, 0.8, 0.9}) {
+      for (double fp_weight : {0.2, 0.5}) {
+        const LshParams want = plain(threshold, num_perm, fp_weight, 1.0 - fp_weight);
+        const LshParams got = OptimalLshParams(threshold, num_perm, fp_weight, 1.0 - fp_weight);
+        EXPECT_EQ(got.bands, want.bands) << num_perm << " " << threshold << " " << fp_weight;
+        EXPECT_EQ(got.rows, want.rows) << num_perm << " " << threshold << " " << fp_weight;
+      }
+    }
+  }
+}
+
 TEST(LshCurveTest, CatchesHighSimilarityAndFlagsLowSimilarityRarely) {
   std::mt19937_64 rng(7);
   auto index = DedupIndex::Create(DedupOptions());

@@ -11,15 +11,12 @@
 namespace newsclean {
 namespace {
 
-// Trapezoid rule over [a, b] with 200 steps. Each point is evaluated once
-// (the integrand costs two pow() calls, and start-up integrates it for every
-// band layout); the sum is the same, term by term.
-template <typename F>
-double Integrate(F f, double a, double b) {
-  constexpr int kSteps = 200;
-  double h = (b - a) / kSteps, sum = 0;
-  double values[kSteps + 1];
-  for (int j = 0; j <= kSteps; ++j) values[j] = f(a + j * h);
+constexpr int kSteps = 200;  // of the trapezoid rule over each integral
+
+// The trapezoid rule over `values`, the integrand at kSteps + 1 points h
+// apart.
+double Trapezoid(const double* values, double h) {
+  double sum = 0;
   for (int i = 0; i < kSteps; ++i) sum += (values[i] + values[i + 1]) * h / 2;
   return sum;
 }
@@ -40,18 +37,40 @@ LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, dou
     std::lock_guard<std::mutex> lock(mu);
     if (auto it = known->find(key); it != known->end()) return it->second;
   }
+  // The false-positive area (candidates below the threshold) and the
+  // false-negative area (misses above it) of every (bands, rows) layout, by
+  // the trapezoid rule, each integrand evaluated as CandidateProbability does.
+  // s^rows depends on the row count only: computed once per row count and
+  // point, not once per layout (half the pow() calls of start-up).
+  const double h_fp = (threshold - 0.0) / kSteps, h_fn = (1.0 - threshold) / kSteps;
+  const size_t points = kSteps + 1;
+  std::vector<double> s_to_rows_fp(static_cast<size_t>(num_perm + 1) * points);
+  std::vector<double> s_to_rows_fn(s_to_rows_fp.size());
+  for (int r = 1; r <= num_perm; ++r) {
+    for (int j = 0; j <= kSteps; ++j) {
+      const size_t k = static_cast<size_t>(r) * points + static_cast<size_t>(j);
+      s_to_rows_fp[k] = std::pow(0.0 + j * h_fp, r);
+      s_to_rows_fn[k] = std::pow(threshold + j * h_fn, r);
+    }
+  }
   LshParams best{1, num_perm};
   double best_error = 1e300;
+  double values[kSteps + 1];
   for (int b = 1; b <= num_perm; ++b) {
     for (int r = 1; r * b <= num_perm; ++r) {
-      LshParams p{b, r};
-      double fp = Integrate([&](double s) { return CandidateProbability(s, p); }, 0.0, threshold);
-      double fn =
-          Integrate([&](double s) { return 1.0 - CandidateProbability(s, p); }, threshold, 1.0);
-      double error = fp_weight * fp + fn_weight * fn;
+      const size_t row = static_cast<size_t>(r) * points;
+      for (int j = 0; j <= kSteps; ++j) {
+        values[j] = 1.0 - std::pow(1.0 - s_to_rows_fp[row + static_cast<size_t>(j)], b);
+      }
+      const double fp = Trapezoid(values, h_fp);
+      for (int j = 0; j <= kSteps; ++j) {
+        values[j] = 1.0 - (1.0 - std::pow(1.0 - s_to_rows_fn[row + static_cast<size_t>(j)], b));
+      }
+      const double fn = Trapezoid(values, h_fn);
+      const double error = fp_weight * fp + fn_weight * fn;
       if (error < best_error) {
         best_error = error;
-        best = p;
+        best = LshParams{b, r};
       }
     }
   }
