@@ -119,6 +119,9 @@ class Document {
   };
   size_t ToOriginalEnd(size_t offset) const;
 
+  // Frees the matching view and its paragraph ends; none is valid afterwards.
+  void DropMatchView();
+
   std::vector<char32_t> match_view_;
   std::vector<size_t> match_view_paragraph_ends_;  // in match_view_, by paragraph
   bool match_view_wanted_ = false;

@@ -13,6 +13,10 @@ void Document::SetOriginalText(std::string text) {
   duplicate.reset();
   modified_ = false;
   match_view_wanted_ = false;
+  DropMatchView();
+}
+
+void Document::DropMatchView() {
   match_view_valid_ = false;
   std::vector<char32_t>().swap(match_view_);
   std::vector<size_t>().swap(match_view_paragraph_ends_);
@@ -83,11 +87,7 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
   }
   anchors_ = std::move(merged);
   if (!removals.empty()) modified_ = true;
-  if (out.size() != text_.size()) {
-    match_view_valid_ = false;  // no longer the view of the text
-    std::vector<char32_t>().swap(match_view_);
-    std::vector<size_t>().swap(match_view_paragraph_ends_);
-  }
+  if (out.size() != text_.size()) DropMatchView();  // no longer the view of the text
   text_ = std::move(out);
 }
 

@@ -52,10 +52,8 @@ class MatchViewAccess {
   static std::optional<std::vector<char32_t>> Take(Document& d) {
     std::optional<std::vector<char32_t>> view;
     if (d.match_view_valid_) view = std::move(d.match_view_);
-    d.match_view_valid_ = false;
     d.match_view_wanted_ = false;
-    std::vector<char32_t>().swap(d.match_view_);
-    std::vector<size_t>().swap(d.match_view_paragraph_ends_);
+    d.DropMatchView();
     return view;
   }
 };
