@@ -377,17 +377,18 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
         ": document of ", RecordAccess::too_large_bytes(*doc), " bytes is over the limit of ",
         options.max_document_bytes, " bytes (reason too-large)"));
   }
+  std::string& record = RecordAccess::record(*doc);
   // simdjson reads up to SIMDJSON_PADDING bytes past the end (their values
   // do not matter): the record's own capacity provides them, no copy.
-  std::string& record = RecordAccess::record(*doc);
-  if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
-    record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
-  }
+  auto padded = [&record] {
+    if (record.capacity() < record.size() + simdjson::SIMDJSON_PADDING) {
+      record.reserve(record.size() + simdjson::SIMDJSON_PADDING);
+    }
+    return simdjson::padded_string_view(record.data(), record.size(), record.capacity());
+  };
   // Lone surrogate escapes ("\ud800", which Python's json.dumps writes) are
   // repaired to U+FFFD in place and counted like invalid UTF-8.
   doc->invalid_utf8 += RepairLoneSurrogateEscapes(&record);
-  const char* data = record.data();  // where `record` is parsed (text offsets are from it)
-  simdjson::padded_string_view view(data, record.size(), record.capacity());
   // One on-demand pass: the fields newsclean reads are read, every other value
   // is validated (numbers by their grammar: values beyond a double's or a
   // 64-bit integer's range are valid JSON, and pass through byte for byte like
@@ -396,22 +397,17 @@ absl::Status ParseRecord(const PipelineOptions& options, Document* doc) {
     return malformed(absl::StrCat("invalid JSON: ", simdjson::error_message(err)));
   };
   simdjson::ondemand::document od;
-  simdjson::error_code iterated = od_parser.iterate(view).get(od);
+  simdjson::error_code iterated = od_parser.iterate(padded()).get(od);
   if (iterated == simdjson::UTF8_ERROR) {
     // simdjson validates all of the record as it starts: ill-formed UTF-8 is
     // repaired to U+FFFD, counted, and the repaired record parsed.
     std::string repaired;
-    repaired.reserve(record.size() + record.size() / 2 + simdjson::SIMDJSON_PADDING);
     doc->invalid_utf8 += RepairUtf8(record, &repaired);
-    if (repaired.capacity() < repaired.size() + simdjson::SIMDJSON_PADDING) {
-      repaired.reserve(repaired.size() + simdjson::SIMDJSON_PADDING);
-    }
     record.swap(repaired);
-    data = record.data();
-    view = simdjson::padded_string_view(data, record.size(), record.capacity());
-    iterated = od_parser.iterate(view).get(od);
+    iterated = od_parser.iterate(padded()).get(od);
   }
   if (iterated) return invalid(iterated);
+  const char* const data = record.data();  // where `record` is parsed (text offsets are from it)
   simdjson::ondemand::json_type top;
   if (auto err = od.type().get(top)) return invalid(err);
   if (top != simdjson::ondemand::json_type::object) {
