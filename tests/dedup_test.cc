@@ -62,7 +62,8 @@ TEST(MatchViewTest, ViewOfATextIsTheViewsOfItsCharacters) {
 
 // WriteMatchView writes what AppendMatchView appends, at any offset of a
 // buffer that may be longer (a scratch buffer from an earlier page), growing
-// it only when it is too short, and leaving what lies past its end alone.
+// it only when it is too short, and leaving what lies past at + text.size()
+// alone.
 TEST(MatchViewTest, WriteMatchViewAtAnOffsetOfALongerBuffer) {
   const ScriptTables& tables = ScriptTables::Get();
   const std::string text = "黨建，ＡＢＣ 工作!\uFDFA";  // U+FDFA: a pool run of many
@@ -74,7 +75,7 @@ TEST(MatchViewTest, WriteMatchViewAtAnOffsetOfALongerBuffer) {
   ASSERT_EQ(end, want.size());
   EXPECT_EQ(std::vector<char32_t>(scratch.begin(), scratch.begin() + end), want);
   EXPECT_EQ(scratch.size(), 200u);  // not shrunk
-  EXPECT_EQ(scratch[199], U'#');    // past the end: untouched
+  EXPECT_EQ(scratch[199], U'#');    // past at + text.size(): untouched
   std::vector<char32_t> short_buffer = {U'x'};
   EXPECT_EQ(tables.WriteMatchView(text, &short_buffer, 1), want.size());
   short_buffer.resize(want.size());

@@ -62,9 +62,10 @@ class ScriptTables {
   // characters dropped (zero or more code points per input code point).
   void AppendMatchView(std::string_view text, std::vector<char32_t>* out) const;
   // Writes the same view at (*out)[at] on, and returns where it ends; *out
-  // grows when it is too short, never shrinks, and keeps whatever lies past
-  // the end. For a scratch buffer kept between calls, which then is not
-  // zero-filled again. REQUIRES: at <= out->size().
+  // grows when it is too short and never shrinks. Past the end it may write
+  // scratch up to at + text.size(), and leaves the rest as it was. For a
+  // scratch buffer kept between calls, which then is not zero-filled again.
+  // REQUIRES: at <= out->size().
   size_t WriteMatchView(std::string_view text, std::vector<char32_t>* out, size_t at) const;
 
   // Returns true for a non-ASCII character that has case or changes under
