@@ -142,6 +142,26 @@ TEST(AtomScannerTest, ManyOneCharacterAtomsAcrossSteps) {
   ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261203, 3000, 12);
 }
 
+// Lines with more anchors than the scan notes inline (1,024): runs of
+// anchors of every length around that bound, the atom at the start, past the
+// bound, or after a character that folds (which leaves the fast loop).
+TEST(AtomScannerTest, LinesWithMoreAnchorsThanTheInlineList) {
+  AtomScanner scanner({"的撰", "是稿", "的撰稿是", "撰"});  // "撰" anchors 0 and 2
+  for (int run : {1, 1000, 1023, 1024, 1025, 2047, 2048, 2049, 5000}) {
+    std::string anchors;
+    for (int k = 0; k < run; ++k) anchors += "撰";
+    EXPECT_EQ(Found(scanner, anchors + "的撰"), (std::vector<int>{0, 3})) << run;
+    EXPECT_EQ(Found(scanner, "的撰" + anchors), (std::vector<int>{0, 3})) << run;
+    EXPECT_EQ(Found(scanner, anchors + "的"), (std::vector<int>{3})) << run;
+    EXPECT_EQ(Found(scanner, anchors + "書的撰稿是" + anchors), (std::vector<int>{0, 2, 3})) << run;
+  }
+  // Long random lines dense with anchors, against plain substring search.
+  const std::vector<std::string> atoms = {"新华社", "记者", "报道", "中新网", "网", "社"};
+  const std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "报", "道",
+                                             "中", "网", "網", "，", "a", " "};
+  ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261204, 300, 4000);
+}
+
 TEST(RulePrefilterTest, RunsOnlyRulesWhoseLiteralsAreThere) {
   RulePrefilter prefilter;
   std::string error;

@@ -195,11 +195,25 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   size_t i = 0;
   while (i < n) {
     // Fast path: runs of three-byte characters (Han, CJK punctuation) that
-    // neither fold, nor have case, nor anchor an atom.
-    while (i + 2 < n && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+    // neither fold nor have case. An anchor is noted without a branch: its
+    // entry is stored at the end of the pending list, which grows by one only
+    // if the anchor bit is set. (Common characters anchor atoms whose every
+    // character is common, "记者", "以上": a branch on them mispredicts.) The
+    // run is bounded so that the inline list never overflows.
+    static_assert(kAnchor == 1u << 13, "the anchor bit is shifted down to 0 or 1");
+    if (num_pending == kInlinePending) {  // full: moved out, so that this run has room
+      more_pending.insert(more_pending.end(), inline_pending, inline_pending + num_pending);
+      num_pending = 0;
+    }
+    const size_t room = kInlinePending - num_pending;  // at least 1
+    const size_t stop = n - i > 3 * room ? i + 3 * room : n;
+    while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
       const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
-      if (entry & (kFolds | kHasCase | kAnchor)) break;
-      hit[entry & kSlotMask] = true;
+      if (entry & (kFolds | kHasCase)) break;
+      const uint32_t slot = entry & kSlotMask;
+      hit[slot] = true;
+      inline_pending[num_pending] = Pending{static_cast<uint32_t>(i), slot};
+      num_pending += (entry >> 13) & 1u;
       i += 3;
     }
     if (i >= n) break;
