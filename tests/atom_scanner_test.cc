@@ -157,8 +157,8 @@ TEST(AtomScannerTest, LinesWithMoreAnchorsThanTheInlineList) {
   }
   // Long random lines dense with anchors, against plain substring search.
   const std::vector<std::string> atoms = {"新华社", "记者", "报道", "中新网", "网", "社"};
-  const std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "报", "道",
-                                             "中", "网", "網", "，", "a", " "};
+  const std::vector<std::string> alphabet = {"新", "华", "社", "记", "者", "報", "導", "报",
+                                             "道", "中", "网", "網", "，", "a",  " "};
   ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261204, 300, 4000);
 }
 
