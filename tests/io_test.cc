@@ -174,11 +174,11 @@ TEST(ReaderTest, LoneSurrogateEscapesAreRepairedAndCounted) {
   EXPECT_EQ(docs[0].invalid_utf8, 1u);
 }
 
-// The quick look for an escaped surrogate finds one at any offset, in either
-// case; "\n" escapes, an escaped backslash and a "\u" escape of another
-// character are not one.
+// The quick look for an escaped surrogate finds one at any offset (in and
+// across its 64-byte blocks and 16-byte steps), in either case; "\n" escapes,
+// an escaped backslash and a "\u" escape of another character are not one.
 TEST(ReaderTest, LoneSurrogateEscapeAtAnyOffsetIsFound) {
-  for (size_t pad = 0; pad < 40; ++pad) {
+  for (size_t pad = 0; pad < 160; ++pad) {
     for (size_t tail = 0; tail < 20; tail += 7) {
       const std::string head = "{\"text\":\"" + std::string(pad, 'a');
       const std::string rest = std::string(tail, 'b') + "\"}";
