@@ -120,6 +120,27 @@ TEST(RuleBoundsTest, CountsCharactersThatAreNotSpaces) {
   EXPECT_EQ(CountNonSpaceChars("\xF0\xA0\x80\x80"), 1u);  // one supplementary character
 }
 
+// Against a plain count over the code points, on long runs where every
+// position of a 16-byte step starts a character (ASCII) and on random text.
+TEST(RuleBoundsTest, CountsAsAPlainLoopOverCodePoints) {
+  for (size_t n = 0; n < 100; ++n) EXPECT_EQ(CountNonSpaceChars(std::string(n, 'a')), n);
+  const std::vector<std::string> pieces = {
+      "a", "Z", " ", "\xE3\x80\x80", "\xC2\xA0", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\xA0\x80\x80",
+      "\n"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    size_t expected = 0;
+    for (size_t n = std::uniform_int_distribution<size_t>(0, 200)(rng); n > 0; --n) {
+      const std::string& piece =
+          pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(rng)];
+      s += piece;
+      expected += piece != " " && piece != "\n" && piece != "\xE3\x80\x80" && piece != "\xC2\xA0";
+    }
+    EXPECT_EQ(CountNonSpaceChars(s), expected) << s;
+  }
+}
+
 TEST(RuleBoundsTest, CounterAnswersAsTheCountWouldAskedInAnyOrder) {
   const std::vector<std::string> pieces = {
       "a", " ", "\xE3\x80\x80", "\xC2\xA0", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\xA0\x80\x80", "\t"};

@@ -445,7 +445,12 @@ void NonSpaceCounter::ReadBlock() {
       const unsigned bit = static_cast<unsigned>(__builtin_ctz(maybe_space));
       if (starts_space(pos_ + bit)) mask &= ~(1u << bit);
     }
-    count_ += static_cast<size_t>(__builtin_popcount(mask));
+    // The bits of a 16-bit mask, added in place: __builtin_popcount is a
+    // call into libgcc on the baseline x86-64 target (no POPCNT).
+    mask = mask - ((mask >> 1) & 0x5555u);
+    mask = (mask & 0x3333u) + ((mask >> 2) & 0x3333u);
+    mask = (mask + (mask >> 4)) & 0x0F0Fu;
+    count_ += static_cast<size_t>((mask + (mask >> 8)) & 0x1Fu);
     pos_ += 16;
     return;
   }
