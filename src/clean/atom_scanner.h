@@ -13,10 +13,10 @@
 // whether it has case, and its slot: set when its folded form is a
 // one-character atom or the anchor of longer ones. An atom's anchor is its
 // least common character in Chinese text (ScriptTables::HanyuPinluCount), so
-// that few positions of a line hold one: the scan sets a flag per slot without
-// a branch, stops only at anchors (and at characters that fold or have case),
-// and compares the atoms anchored there once the line is folded. Thread-safe
-// after construction.
+// that few positions of a line hold one: the scan sets a flag per slot and
+// notes the position of each anchor without a branch, leaves its fast loop only
+// at characters that fold or have case, and compares the atoms anchored at the
+// positions noted once the line is folded. Thread-safe after construction.
 #ifndef NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 #define NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 
