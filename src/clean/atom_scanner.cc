@@ -120,8 +120,21 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     const size_t k = std::min<size_t>(8, atom.size());
     std::memcpy(&anchored.prefix, atom.data(), k);
     std::memset(&anchored.prefix_mask, 0xFF, k);
-    anchored_[slot(best)].push_back(anchored);
+    const size_t anchor_slot = slot(best);
+    anchored_[anchor_slot].push_back(anchored);
+    neighbours_.resize(num_slots_);
+    Neighbours& nb = neighbours_[anchor_slot];
+    nb.anchor_size =
+        static_cast<uint32_t>(Utf8SequenceLength(static_cast<unsigned char>(atom[best_offset])));
+    if (best_offset > 0) {
+      nb.before |= uint64_t{1} << (static_cast<unsigned char>(atom[best_offset - 1]) & 63);
+    } else {  // a longer atom: a character follows the anchor; its last byte
+      const size_t last =
+          nb.anchor_size + Utf8SequenceLength(static_cast<unsigned char>(atom[nb.anchor_size])) - 1;
+      nb.after |= uint64_t{1} << (static_cast<unsigned char>(atom[last]) & 63);
+    }
   }
+  neighbours_.resize(num_slots_);
   if (num_slots_ > kSlotMask) usable_ = false;
   // A slot anchors atoms when some are anchored at it.
   auto entry_of_folded = [&](char32_t folded) -> uint16_t {
@@ -288,8 +301,18 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       seen[a >> 6] |= uint64_t{1} << (a & 63);
     }
   }
-  // Compares the atoms anchored at the character at byte `at`.
+  // Compares the atoms anchored at the character at byte `at`, unless neither
+  // of its neighbours is one that some of them need.
   auto compare = [&](uint32_t at, uint32_t slot) {
+    const Neighbours& nb = neighbours_[slot];
+    const bool before_fits =
+        at > 0 && (nb.before >> (static_cast<unsigned char>(LowerAscii(p[at - 1])) & 63)) & 1;
+    const size_t next = at + nb.anchor_size;  // the character after the anchor
+    const size_t last =
+        next < n ? next + Utf8SequenceLength(static_cast<unsigned char>(p[next])) - 1 : n;
+    const bool after_fits =
+        last < n && (nb.after >> (static_cast<unsigned char>(LowerAscii(p[last])) & 63)) & 1;
+    if (!before_fits && !after_fits) return;
     for (const Anchored& anchored : anchored_[slot]) {
       if (at < anchored.offset) continue;
       const size_t start = at - anchored.offset;

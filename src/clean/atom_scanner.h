@@ -75,6 +75,18 @@ class AtomScanner {
     const char* data = nullptr;  // atoms_[atom].data()
   };
   std::vector<std::vector<Anchored>> anchored_;
+  // By slot: the neighbours the atoms anchored at its character need, as a
+  // filter that passes most anchors in text over without comparing any atom.
+  // Bit (b & 63) of `before` is set for b, the byte just before the anchor in
+  // an atom where something precedes it (the last byte of a character); of
+  // `after`, for the last byte of the character after the anchor in an atom
+  // that starts with it (both lowered).
+  // `anchor_size`: the anchor character's byte length.
+  struct Neighbours {
+    uint64_t before = 0, after = 0;
+    uint32_t anchor_size = 0;
+  };
+  std::vector<Neighbours> neighbours_;
   std::vector<int> always_;  // empty atoms: present in every line
   bool usable_ = true;       // false when the atoms need more slots than an entry holds
 };
