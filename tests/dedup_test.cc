@@ -2,6 +2,7 @@
 #include "newsclean/dedup.h"
 
 #include <cmath>
+#include <limits>
 #include <random>
 #include <set>
 
@@ -183,6 +184,42 @@ TEST(ParagraphSketcherTest, EstimateTracksExactJaccardOfParagraphs) {
   ParagraphSketcher::Sketch s = sketcher.Sign(one);
   EXPECT_EQ(ParagraphSketcher::Estimate(s, sketcher.Sign(one)), 1.0);
   for (uint32_t v : s) EXPECT_EQ(v, s[0]);  // one shingle fills every bin
+}
+
+// Sign against the sketch written plainly from the shingle set: each filled
+// bin holds the least low half of the hashes whose top five bits name it, and
+// an empty bin holds some filled bin's value (densification). Every view
+// length up to 219, each n-gram size (packed and XXH3 shingles), and views
+// with repeats.
+TEST(ParagraphSketcherTest, SignIsTheMinimumOfEachBinOverTheShingleSet) {
+  std::mt19937_64 rng(21);
+  for (int n = 1; n <= 5; ++n) {
+    const ParagraphSketcher sketcher(n);
+    for (size_t length = 1; length < 220; ++length) {
+      std::u32string view;
+      for (size_t i = 0; i < length; ++i) view += static_cast<char32_t>(U'一' + rng() % 40);
+      ParagraphSketcher::Sketch expected;
+      expected.fill(std::numeric_limits<uint32_t>::max());
+      uint32_t filled = 0;
+      for (uint64_t h : sketcher.ShingleSet(view)) {
+        const uint32_t bin = static_cast<uint32_t>(h >> 59);
+        expected[bin] = std::min(expected[bin], static_cast<uint32_t>(h));
+        filled |= uint32_t{1} << bin;
+      }
+      const ParagraphSketcher::Sketch signed_view = sketcher.Sign(view);
+      for (uint32_t bin = 0; bin < 32; ++bin) {
+        if (filled >> bin & 1) {
+          EXPECT_EQ(signed_view[bin], expected[bin]) << n << " " << length << " " << bin;
+        } else {
+          bool copied = false;
+          for (uint32_t donor = 0; donor < 32; ++donor) {
+            copied |= (filled >> donor & 1) && signed_view[bin] == expected[donor];
+          }
+          EXPECT_TRUE(copied) << n << " " << length << " " << bin;
+        }
+      }
+    }
+  }
 }
 
 TEST(MinHashTest, SignaturesAreDeterministicAndNamed) {
