@@ -3,12 +3,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <random>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "newsclean/reader.h"
 #include "newsclean/writer.h"
 #include "src/io/input_stream.h"
+#include "src/io/json_escape.h"
 #include "src/io/output_stream.h"
 #include "src/io/record_access.h"
 #include "tests/testutil.h"
@@ -158,6 +160,55 @@ TEST(ReaderTest, NumbersOfAnyMagnitudeAreValidJson) {
   ASSERT_EQ(docs.size(), 1u);  // the malformed number and the trailing object are skipped
   EXPECT_EQ(RecordAccess::record(docs[0]), record);
   EXPECT_EQ(docs[0].text(), "正文");
+}
+
+// Against escaping written a byte at a time, on strings of every length up
+// to 100 where the bytes to escape fall at every offset of a 16-byte step.
+TEST(JsonEscapeTest, EscapesAsAByteLoopWould) {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') {
+        out += "\\\"";
+      } else if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c == '\b') {
+        out += "\\b";
+      } else if (c == '\f') {
+        out += "\\f";
+      } else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out + "\"";
+  };
+  const std::vector<std::string> pieces = {"a",  "中",   "\x7F", "\"", "\\",
+                                           "\n", "\x01", "\x1F", " ",  "\xC3\xA9"};
+  std::mt19937 rng(9);
+  for (size_t length = 0; length <= 100; ++length) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::string s;
+      for (size_t k = 0; k < length; ++k) {
+        // Mostly plain text, so that the runs between escapes are long.
+        s += rng() % 8 == 0 ? pieces[rng() % pieces.size()] : std::string(1, 'x');
+      }
+      EXPECT_EQ(JsonString(s), reference(s)) << s;
+    }
+  }
+  std::string every_byte;
+  for (int c = 1; c < 256; ++c) every_byte += static_cast<char>(c);
+  EXPECT_EQ(JsonString(every_byte), reference(every_byte));
 }
 
 TEST(ReaderTest, LoneSurrogateEscapesAreRepairedAndCounted) {

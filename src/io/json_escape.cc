@@ -1,5 +1,9 @@
 #include "src/io/json_escape.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsclean {
 
 void AppendJsonString(std::string_view s, std::string* out) {
@@ -8,6 +12,25 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (size_t i = 0; i < s.size(); ++i) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step to the next byte that needs escaping (a control
+    // character, '"' or '\\'): text has one a paragraph, a newline.
+    while (s.size() - i >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const __m128i control =
+          _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+      const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+      const unsigned mask =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special)));
+      if (mask != 0) {
+        i += static_cast<size_t>(__builtin_ctz(mask));
+        break;
+      }
+      i += 16;
+    }
+    if (i >= s.size()) break;
+#endif
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
