@@ -9,6 +9,7 @@
 #define NEWSCLEAN_DOCUMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,7 @@ class Document {
   void ReplaceTextForLayout(std::string text) {
     if (text != text_) modified_ = true;
     text_ = std::move(text);
+    TextChanged();
   }
 
   // Overwrites the current text at byte `pos` with `bytes`, byte for byte, for
@@ -93,6 +95,7 @@ class Document {
     if (text_.compare(pos, bytes.size(), bytes) == 0) return;
     text_.replace(pos, bytes.size(), bytes);
     modified_ = true;
+    TextChanged();
   }
 
   // Maps a byte offset of the current text to the original text.
@@ -107,6 +110,9 @@ class Document {
   // fingerprint when the pipeline asks for it; reached through
   // MatchViewAccess (src/text/match_view_access.h) only.
   friend class MatchViewAccess;
+  // The lines and paragraphs of the current text, split once while it stays
+  // the same (src/clean/document_splits.h), keyed by text_version_.
+  friend class DocumentSplits;
   std::string record_;           // the line as read; empty for text input
   size_t text_value_begin_ = 0;  // the text value's span in it, quotes included
   size_t text_value_end_ = 0;
@@ -127,7 +133,12 @@ class Document {
   bool match_view_wanted_ = false;
   bool match_view_valid_ = false;
 
+  // Gives text_version_ a value no text of any document had before: called
+  // by every change of text_.
+  void TextChanged();
+
   std::string text_;
+  uint64_t text_version_ = 0;  // 0: the empty text of a new document
   size_t original_size_ = 0;
   bool modified_ = false;
   std::vector<Anchor> anchors_;  // sorted by `current`; first is {0, 0}

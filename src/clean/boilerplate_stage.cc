@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "src/clean/builtin_rule_clauses.h"
+#include "src/clean/document_splits.h"
 #include "src/clean/rule_bounds.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/text/paragraph_shape.h"
@@ -86,9 +87,7 @@ void BoilerplateStage::Process(Document* doc) const {
   std::vector<Cut> cuts;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
-    thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
-    ScratchRelease release_lines(&lines);
-    SplitLines(text, &lines);
+    const std::vector<LineSpan>& lines = DocumentSplits::Lines(*doc);
     std::vector<bool> next_dirty(lines.size(), false);
     cuts.clear();
     auto trimmed = [&](size_t li) {

@@ -18,9 +18,9 @@
 // as （記者某某攝）) are removed by the boilerplate rules, whatever their place.
 #include "src/clean/caption_stage.h"
 
+#include "src/clean/document_splits.h"
 #include "src/clean/paragraph_join_stage.h"
 #include "src/text/paragraph_shape.h"
-#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
@@ -75,9 +75,7 @@ bool IsHeading(std::string_view p) {
 
 void CaptionStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
-  ScratchRelease release_paragraphs(&paragraphs);
-  SplitParagraphs(text, &paragraphs);
+  const std::vector<Paragraph>& paragraphs = DocumentSplits::Paragraphs(*doc);
   if (paragraphs.size() < 3) return;
   // The extra blank lines must be extra: skip documents whose paragraphs are
   // usually set two or more blank lines apart.

@@ -1,11 +1,20 @@
 #include "newsclean/document.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace newsclean {
 
+void Document::TextChanged() {
+  // Unique across documents and threads: a version is never given twice, so
+  // a cache keyed by it never takes one text for another.
+  static std::atomic<uint64_t> next_version{1};
+  text_version_ = next_version.fetch_add(1, std::memory_order_relaxed);
+}
+
 void Document::SetOriginalText(std::string text) {
   text_ = std::move(text);
+  TextChanged();
   original_size_ = text_.size();
   anchors_.assign(1, Anchor{0, 0});
   removals.clear();
@@ -89,6 +98,7 @@ void Document::ApplyCuts(std::vector<Cut> cuts) {
   if (!removals.empty()) modified_ = true;
   if (out.size() != text_.size()) DropMatchView();  // no longer the view of the text
   text_ = std::move(out);
+  TextChanged();
 }
 
 }  // namespace newsclean

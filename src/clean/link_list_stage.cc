@@ -20,8 +20,8 @@
 // rules (related-links): here the body text around the run is the evidence.
 #include "src/clean/link_list_stage.h"
 
+#include "src/clean/document_splits.h"
 #include "src/text/paragraph_shape.h"
-#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
@@ -56,9 +56,7 @@ bool IsBody(std::string_view p) { return EndsSentence(p) && CountCodePoints(p) >
 
 void LinkListStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
-  ScratchRelease release_paragraphs(&paragraphs);
-  SplitParagraphs(text, &paragraphs);
+  const std::vector<Paragraph>& paragraphs = DocumentSplits::Paragraphs(*doc);
   auto content = [&](size_t i) {
     return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);
   };

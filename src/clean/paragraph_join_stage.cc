@@ -20,8 +20,8 @@
 
 #include <optional>
 
+#include "src/clean/document_splits.h"
 #include "src/text/paragraph_shape.h"
-#include "src/text/scratch.h"
 #include "src/text/text_lines.h"
 #include "src/text/utf8.h"
 
@@ -92,9 +92,7 @@ void ParagraphJoinStage::Process(Document* doc) const {
   // (ParagraphShape), so a page of many short lines stays linear.
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string_view text = doc->text();
-    thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
-    ScratchRelease release_paragraphs(&paragraphs);
-    SplitParagraphs(text, &paragraphs);
+    const std::vector<Paragraph>& paragraphs = DocumentSplits::Paragraphs(*doc);
     auto content = [&](size_t i) {
       return text.substr(paragraphs[i].begin, paragraphs[i].end - paragraphs[i].begin);
     };

@@ -43,7 +43,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
-#include "src/text/scratch.h"
+#include "src/clean/document_splits.h"
 #include "src/text/script_tables.h"
 #include "src/text/strings.h"
 #include "src/text/text_lines.h"
@@ -285,10 +285,8 @@ void AddGlossCuts(std::string_view text, std::vector<Cut>* cuts) {
   }
 }
 
-void AddLabelCuts(std::string_view text, std::vector<Cut>* cuts) {
-  thread_local std::vector<LineSpan> lines;  // scratch: no allocation a page
-  ScratchRelease release_lines(&lines);
-  SplitLines(text, &lines);
+void AddLabelCuts(std::string_view text, const std::vector<LineSpan>& lines,
+                  std::vector<Cut>* cuts) {
   for (const LineSpan& line : lines) {
     std::string_view content = TrimSpaces(text.substr(line.begin, line.end - line.begin));
     size_t at = FindRomanizedLabel(content);
@@ -309,7 +307,7 @@ void PinyinGlossStage::Process(Document* doc) const {
                    text.find(kFullWidthOpen) != std::string_view::npos)) {
     AddGlossCuts(text, &cuts);
   }
-  if (labels_) AddLabelCuts(text, &cuts);
+  if (labels_) AddLabelCuts(text, DocumentSplits::Lines(*doc), &cuts);
   if (!cuts.empty()) doc->ApplyCuts(std::move(cuts));
 }
 

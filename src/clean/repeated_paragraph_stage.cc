@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "newsclean/minhash.h"
+#include "src/clean/document_splits.h"
 #include "src/clean/paragraph_sketch.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
@@ -41,9 +42,7 @@ struct Hash128 {
 
 void RepeatedParagraphStage::Process(Document* doc) const {
   std::string_view text = doc->text();
-  thread_local std::vector<Paragraph> paragraphs;  // scratch: no allocation a page
-  ScratchRelease release_paragraphs(&paragraphs);
-  SplitParagraphs(text, &paragraphs);
+  const std::vector<Paragraph>& paragraphs = DocumentSplits::Paragraphs(*doc);
   // Asked to, the stage leaves the view of the text it keeps for the
   // fingerprint (match_view_access.h): the views of the paragraphs it keeps,
   // in order, since the view drops the whitespace between them.
