@@ -70,10 +70,12 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     if (added) {
       ++num_slots_;
       anchored_.emplace_back();
+      neighbours_.emplace_back();
     }
     return it->second;
   };
   anchored_.emplace_back();  // slot 0
+  neighbours_.emplace_back();
   // The one-character atoms first: their slots are 1 to num_single_slots_ - 1,
   // read 16 at a time after the scan.
   single_atom_.push_back(-1);  // slot 0
@@ -122,7 +124,6 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     std::memset(&anchored.prefix_mask, 0xFF, k);
     const size_t anchor_slot = slot(best);
     anchored_[anchor_slot].push_back(anchored);
-    neighbours_.resize(num_slots_);
     Neighbours& nb = neighbours_[anchor_slot];
     nb.anchor_size =
         static_cast<uint32_t>(Utf8SequenceLength(static_cast<unsigned char>(atom[best_offset])));
@@ -134,7 +135,6 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
       nb.after |= uint64_t{1} << (static_cast<unsigned char>(atom[last]) & 63);
     }
   }
-  neighbours_.resize(num_slots_);
   if (num_slots_ > kSlotMask) usable_ = false;
   // A slot anchors atoms when some are anchored at it.
   auto entry_of_folded = [&](char32_t folded) -> uint16_t {

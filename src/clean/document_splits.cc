@@ -8,7 +8,7 @@ namespace {
 // What a split was made of.
 struct SplitKey {
   uint64_t version = 0;
-  const char* data = nullptr;  // nullptr: nothing split yet
+  const char* data = nullptr;  // nullptr: nothing split yet (a text's data() never is)
   size_t size = 0;
   bool operator==(const SplitKey&) const = default;
 };
@@ -24,7 +24,7 @@ struct KeptSplit {
 
   template <typename SplitFn>
   const std::vector<Item>& Get(const SplitKey& for_key, std::string_view text, SplitFn split) {
-    if (key.data != nullptr && key == for_key) return items;
+    if (key == for_key) return items;
     if (items.capacity() * sizeof(Item) > kMaxKeptBytes) std::vector<Item>().swap(items);
     split(text, &items);
     key = for_key;
