@@ -51,6 +51,14 @@ TEST(AtomScannerTest, NonAsciiCasedLettersLeaveTheLineUndecided) {
     EXPECT_FALSE(scanner.FoldAndScan(&line, &found)) << line;
     EXPECT_TRUE(found.empty());
   }
+  // A cased character deep in a run of Han.
+  for (int run : {1, 40, 200}) {
+    std::string line;
+    for (int k = 0; k < run; ++k) line += "党";
+    line += "Ａ建";
+    std::vector<int> found;
+    EXPECT_FALSE(scanner.FoldAndScan(&line, &found)) << run;
+  }
   // Han, punctuation, digits and full-width punctuation have no case.
   std::vector<int> found;
   std::string line = "党建工作，１２３。rights";

@@ -48,7 +48,7 @@ TEST(MatchViewTest, ViewOfATextIsTheViewsOfItsCharacters) {
   for (int trial = 0; trial < 2000; ++trial) {
     std::string text;
     std::vector<char32_t> want;
-    const size_t n = rng() % 60;
+    const size_t n = rng() % 200;
     for (size_t i = 0; i < n; ++i) {
       // Mostly the first eight (Han), so that long runs form.
       const std::string& c = alphabet[rng() % 3 != 0 ? rng() % 8 : rng() % alphabet.size()];

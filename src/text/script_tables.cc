@@ -130,13 +130,12 @@ void ScriptTables::BuildMatchView() {
   };
   for (char32_t cp = 0; cp < 0x80; ++cp) ascii_match_[cp] = encode(cp);
   bmp_match_.resize(0x10000);
-  bmp_match_class_.assign(0x10000 / 32, 0);
+  bmp_match_class_.assign(0x10000, kClassIdentity);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
-    const uint64_t cls = bmp_match_[cp] == kMatchIdentity ? kClassIdentity
-                         : bmp_match_[cp] == kMatchDrop   ? kClassDrop
-                                                          : kClassOther;
-    bmp_match_class_[cp >> 5] |= cls << ((cp & 31) * 2);
+    bmp_match_class_[cp] = bmp_match_[cp] == kMatchIdentity ? kClassIdentity
+                           : bmp_match_[cp] == kMatchDrop   ? kClassDrop
+                                                            : kClassOther;
   }
   for (const FoldEntry& e : kNfkcCasefoldEntries) {
     if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);

@@ -109,13 +109,12 @@ class ScriptTables {
   static constexpr uint32_t kMatchPoolBit = 0x80000000u;
   uint32_t ascii_match_[0x80];
   std::vector<uint32_t> bmp_match_;
-  // Two bits a BMP code point (16 KiB, stays in L1 where bmp_match_ does not):
-  // kClassIdentity, kClassDrop, or kClassOther (look in bmp_match_).
+  // A byte a BMP code point (64 KiB; the Han rows, 21 KiB, stay in L1 where
+  // bmp_match_'s do not): kClassIdentity, kClassDrop, or kClassOther (look in
+  // bmp_match_).
   static constexpr uint32_t kClassIdentity = 0, kClassDrop = 1, kClassOther = 2;
-  std::vector<uint64_t> bmp_match_class_;
-  uint32_t MatchClass(char32_t cp) const {
-    return static_cast<uint32_t>(bmp_match_class_[cp >> 5] >> ((cp & 31) * 2)) & 3;
-  }
+  std::vector<uint8_t> bmp_match_class_;
+  uint32_t MatchClass(char32_t cp) const { return bmp_match_class_[cp]; }
   absl::flat_hash_map<char32_t, uint32_t> supp_match_;
   std::vector<char32_t> match_pool_;
 
