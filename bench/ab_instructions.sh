@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Instructions that two newsclean builds execute on the same input (callgrind),
+# for before/after claims on a host too noisy for wall time. Deterministic:
+# the same build, input and flags count the same instructions on any run.
+# Fewer instructions is not always less time (bench/RESULTS.md, seventh
+# session: a change that removed 6% of them ran no faster), so pair a count
+# with a timing (bench/ab_compare.sh) where the host allows one.
+#
+#   bench/ab_instructions.sh BINARY_A BINARY_B INPUT -- SUBCOMMAND [FLAGS...]
+#   e.g. bench/ab_instructions.sh /tmp/before/newsclean build/newsclean slice.jsonl -- clean
+#
+# Runs each build once under valgrind --tool=callgrind at --threads 1 (a few
+# thousand records take a minute), prints both totals and their ratio, the
+# functions whose own count moved most, and whether the two outputs are
+# byte-identical.
+set -euo pipefail
+if [ $# -lt 5 ] || [ "$4" != "--" ]; then
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+command -v valgrind > /dev/null || { echo "ab_instructions: needs valgrind (apt-get install -y valgrind)" >&2; exit 2; }
+a="$1" b="$2" input="$3"
+shift 4
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+progress=(--no-progress)
+[ "$1" = check ] && progress=()
+for side in a b; do
+  bin="$a"
+  [ "$side" = b ] && bin="$b"
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.$side" "$bin" "$@" --threads 1 \
+    "${progress[@]}" "$input" -o "$work/out.$side" > /dev/null 2> "$work/log.$side" ||
+    [ "$1" = check ]
+  # Own instructions per function: file and arguments left off, so that the
+  # code of a function's overloads and lambdas, and of what was inlined into it
+  # from a header, counts as one name.
+  callgrind_annotate --inclusive=no --auto=no --threshold=100 "$work/cg.$side" 2> /dev/null |
+    awk '/^ *[0-9,]+ +\( *[0-9.]+%\) +/ && !/PROGRAM TOTALS/ {
+           n = $1; gsub(",", "", n);
+           name = $0; sub(/^ *[0-9,]+ +\( *[0-9.]+%\) +/, "", name);
+           sub(/ \[[^]]*\]$/, "", name); sub(/^[^:]*:/, "", name); sub(/\(.*$/, "", name);
+           own[name] += n }
+         END { for (f in own) printf "%d\t%s\n", own[f], f }' > "$work/own.$side"
+done
+total() { grep -m1 'summary:\|totals:' "$work/cg.$1" | awk '{print $2}'; }
+ta="$(total a)" tb="$(total b)"
+awk -v a="$ta" -v b="$tb" 'BEGIN {
+  printf "A: %.1f M instructions\nB: %.1f M instructions\nB / A = %.4f (%+.1f%%)\n",
+         a / 1e6, b / 1e6, b / a, 100 * (b / a - 1) }'
+echo
+echo "Largest changes in a function's own instructions (M; A, B, B - A):"
+awk -F'\t' 'FNR == NR { a[$2] = $1; next } { b[$2] = $1 }
+  END {
+    for (f in a) seen[f] = 1
+    for (f in b) seen[f] = 1
+    for (f in seen) {
+      d = b[f] - a[f]
+      if (d > -50000 && d < 50000) continue  # unchanged, or too little to show
+      printf "%.0f\t%9.1f %9.1f %+9.1f  %s\n", (d < 0 ? -d : d), a[f] / 1e6, b[f] / 1e6, d / 1e6, f
+    }
+  }' "$work/own.a" "$work/own.b" | sort -rn | head -12 | cut -f2-
+if cmp -s "$work/out.a" "$work/out.b"; then
+  echo "outputs: byte-identical"
+else
+  echo "outputs: DIFFER"
+fi
