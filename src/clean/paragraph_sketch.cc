@@ -51,7 +51,8 @@ ParagraphSketcher::Sketch ParagraphSketcher::Sign(std::span<const char32_t> view
   s.fill(std::numeric_limits<uint32_t>::max());
   // Whether a bin got a value (its value may be the maximum itself): a byte
   // per bin, set with a plain store (a bit set by a shift of a variable count
-  // is three micro-ops on Intel), gathered into a bit per bin afterwards.
+  // is more than one micro-op on Intel), gathered into a bit per bin
+  // afterwards.
   static_assert(kSketchSize == 32, "bins are the top 5 bits of the hash");
   std::array<uint8_t, kSketchSize> got{};
   ForEachShingle(view, [&](uint64_t h) {
