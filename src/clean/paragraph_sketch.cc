@@ -4,11 +4,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "src/text/mix64.h"
 
@@ -49,37 +46,25 @@ void ParagraphSketcher::ForEachShingle(std::span<const char32_t> view, Fn fn) co
 ParagraphSketcher::Sketch ParagraphSketcher::Sign(std::span<const char32_t> view) const {
   Sketch s;
   s.fill(std::numeric_limits<uint32_t>::max());
+  if (view.empty()) return s;  // no shingle: no bin to fill
   // Whether a bin got a value (its value may be the maximum itself): a byte
   // per bin, set with a plain store (a bit set by a shift of a variable count
-  // is more than one micro-op on Intel), gathered into a bit per bin
-  // afterwards.
+  // is more than one micro-op on Intel), as in MinHasher::SignView.
   static_assert(kSketchSize == 32, "bins are the top 5 bits of the hash");
-  std::array<uint8_t, kSketchSize> got{};
+  std::array<uint8_t, kSketchSize> filled{};
   ForEachShingle(view, [&](uint64_t h) {
     uint32_t bin = static_cast<uint32_t>(h >> 59);
     uint32_t value = static_cast<uint32_t>(h);
     s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
-    got[bin] = 1;
+    filled[bin] = 1;
   });
-  uint32_t filled = 0;  // bit per bin
-#if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
-  for (uint32_t at = 0; at < kSketchSize; at += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(got.data() + at));
-    filled |= (~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, zero))) & 0xFFFFu)
-              << at;
-  }
-#else
-  for (uint32_t bin = 0; bin < kSketchSize; ++bin) filled |= uint32_t{got[bin]} << bin;
-#endif
-  if (filled == 0) return s;  // empty view
   // Optimal densification: an empty bin copies the first filled bin along its
   // own fixed probe sequence.
   for (uint32_t bin = 0; bin < kSketchSize; ++bin) {
-    if (filled >> bin & 1) continue;
+    if (filled[bin]) continue;
     for (uint64_t attempt = 1;; ++attempt) {
       uint32_t donor = static_cast<uint32_t>(Mix64((uint64_t{bin} << 32) ^ attempt) & 31);
-      if (filled >> donor & 1) {
+      if (filled[donor]) {
         s[bin] = s[donor];
         break;
       }
