@@ -7,9 +7,11 @@
 # Generates DOCS records (default 24000, about 220 MB) with build/corpus_tool
 # (deterministic, planted near duplicates), compresses a copy with zstd, then
 # runs clean, dedup and clean --dedup at 1 thread and at all cores, reading the
-# uncompressed JSONL (and clean with zstd in and out, and with gzip out), and
-# prints a Markdown table: MB/s, documents/s, wall and CPU seconds, peak RSS
-# (from /usr/bin/time), and each MB/s as a share of the read ceiling. Each
+# uncompressed JSONL (and clean with zstd in and out, and with gzip out; and
+# clean and dedup on the same records in traditional script, `corpus_tool gen
+# --traditional 1`, as Taiwanese and Hong Kong feeds are), and prints a
+# Markdown table: MB/s, documents/s, wall and CPU seconds, peak RSS (from
+# /usr/bin/time), and each MB/s as a share of the read ceiling. Each
 # configuration runs ROUNDS times, interleaved; the table shows the fastest run
 # and the range. Outputs at 1 thread and at all cores are compared byte for byte.
 set -euo pipefail
@@ -21,14 +23,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$build/corpus_tool" gen --fixtures fixtures --docs "$docs" --seed 1 -o "$work/corpus.jsonl"
+"$build/corpus_tool" gen --fixtures fixtures --docs "$docs" --seed 1 --traditional 1 \
+  -o "$work/corpus.trad.jsonl"
 zstd -q -3 "$work/corpus.jsonl" -o "$work/corpus.jsonl.zst"
 bytes="$(stat -c %s "$work/corpus.jsonl")"
+trad_bytes="$(stat -c %s "$work/corpus.trad.jsonl")"
 lines="$(wc -l < "$work/corpus.jsonl")"
 
 echo "## End-to-end throughput"
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB."
 echo "Input: \`corpus_tool gen --docs $docs --seed 1\`: $bytes bytes, $lines records (sha256 $(sha256sum "$work/corpus.jsonl" | cut -c1-16))."
+echo "Traditional: \`corpus_tool gen --docs $docs --seed 1 --traditional 1\`: $trad_bytes bytes (sha256 $(sha256sum "$work/corpus.trad.jsonl" | cut -c1-16)); its MB/s are of its own size."
 echo
 echo "### Reference ceilings (same input, same run)"
 echo
@@ -39,8 +45,9 @@ read_mbs="$("$build/bench/reference_ceilings" "$work/corpus.jsonl" | awk -F'\t' 
 echo
 echo "| run | threads | MB/s | documents/s | wall s (best of $rounds: min–max) | CPU s | peak RSS MB | share of read ceiling |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-# One timed run; appends "wall user sys rss" to $work/times.<label>.<threads>.
-# IN and OUT_EXT (environment) choose the input file and the output's extension.
+# One timed run; appends "wall user sys rss bytes" to $work/times.<label>.<threads>.
+# IN and OUT_EXT (environment) choose the input file and the output's extension;
+# BYTES, the uncompressed size MB/s are of (the generated corpus's by default).
 # The earlier runs' output is written back first (sync, untimed), so that no
 # run pays for the writeback of the 200 MB files before it. (On a VM, a run's
 # system time also depends on whether its output lands on pages the VM has
@@ -52,22 +59,24 @@ run() {
   sync
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/newsclean" "$@" --threads "$threads" \
     --no-progress "$work/${IN:-corpus.jsonl}" -o "$work/out.$label.$threads.${OUT_EXT:-jsonl}"
-  cat "$work/time" >> "$work/times.$label.$threads"
+  echo "$(cat "$work/time") ${BYTES:-$bytes}" >> "$work/times.$label.$threads"
 }
 # The row of the fastest run (its CPU and RSS), with the range of wall times.
 row() {
   local label="$1" threads="$2"
-  sort -n "$work/times.$label.$threads" | awk -v l="$label" -v t="$threads" -v b="$bytes" \
+  sort -n "$work/times.$label.$threads" | awk -v l="$label" -v t="$threads" \
       -v n="$lines" -v c="$read_mbs" '
-    NR == 1 { w = $1; u = $2; s = $3; r = $4 } { last = $1 }
+    NR == 1 { w = $1; u = $2; s = $3; r = $4; b = $5 } { last = $1 }
     END {
       mbs = b / 1e6 / w;
       printf "| %s | %d | %.0f | %.0f | %.2f (%.2f–%.2f) | %.2f | %.0f | %.1f%% |\n", l, t, mbs, n / w, w, w, last, u + s, r / 1024, 100 * mbs / c }'
 }
 # Rounds interleave the configurations, so that a slow spell of a shared host
 # does not fall on one of them only.
-# The last two: compressed input and output, as pipelines store corpora.
-labels=(clean dedup "clean --dedup" "clean, .zst in and out" "clean, .gz out")
+# Then compressed input and output, as pipelines store corpora; and the
+# traditional-script copy of the corpus.
+labels=(clean dedup "clean --dedup" "clean, .zst in and out" "clean, .gz out"
+  "clean, traditional script" "dedup, traditional script")
 for round in $(seq "$rounds"); do
   for threads in 1 "$threads_all"; do
     run clean "$threads" clean
@@ -75,6 +84,8 @@ for round in $(seq "$rounds"); do
     run "clean --dedup" "$threads" clean --dedup
     IN=corpus.jsonl.zst OUT_EXT=jsonl.zst run "clean, .zst in and out" "$threads" clean
     OUT_EXT=jsonl.gz run "clean, .gz out" "$threads" clean
+    IN=corpus.trad.jsonl BYTES=$trad_bytes run "clean, traditional script" "$threads" clean
+    IN=corpus.trad.jsonl BYTES=$trad_bytes run "dedup, traditional script" "$threads" dedup
   done
 done
 for threads in 1 "$threads_all"; do

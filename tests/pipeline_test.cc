@@ -11,6 +11,7 @@
 #include <map>
 
 #include "gtest/gtest.h"
+#include "src/text/script_tables.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -425,6 +426,47 @@ TEST(CorpusTest, GeneratorIsDeterministicAndDedupFindsThePlantedCopies) {
   EXPECT_GE(precision, 0.99) << eval;
   EXPECT_GE(recall, 0.99) << eval;
   EXPECT_NE(eval.find("| traditional |"), std::string::npos) << eval;
+}
+
+// --traditional writes a share of the same records in traditional script, and
+// leaves the bytes of a run without it alone at share 0.
+TEST(CorpusTest, TraditionalShareConvertsThatShareOfTheSameRecords) {
+  std::string dir = MakeTempDir("corpus_traditional");
+  std::string gen =
+      std::string(NEWSCLEAN_CORPUS_TOOL) + " gen --fixtures " + kFixtures + " --docs 400 --seed 3";
+  ASSERT_EQ(std::system((gen + " -o " + dir + "/plain.jsonl").c_str()), 0);
+  ASSERT_EQ(std::system((gen + " --traditional 0 -o " + dir + "/zero.jsonl").c_str()), 0);
+  ASSERT_EQ(std::system((gen + " --traditional 0.5 -o " + dir + "/half.jsonl").c_str()), 0);
+  EXPECT_EQ(ReadFile(dir + "/plain.jsonl"), ReadFile(dir + "/zero.jsonl"));
+  auto read = [](const std::string& path) {
+    std::vector<std::array<std::string, 3>> records;  // id, text, kind
+    simdjson::ondemand::parser parser;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      simdjson::padded_string padded(line);
+      simdjson::ondemand::document doc = parser.iterate(padded);
+      std::string id(std::string_view(doc["id"].get_string()));
+      std::string text(std::string_view(doc["text"].get_string()));
+      std::string kind(std::string_view(doc["truth_kind"].get_string()));
+      records.push_back({id, text, kind});
+    }
+    return records;
+  };
+  const auto plain = read(dir + "/plain.jsonl");
+  const auto half = read(dir + "/half.jsonl");
+  ASSERT_EQ(plain.size(), 400u);
+  ASSERT_EQ(half.size(), plain.size());
+  size_t converted = 0;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    EXPECT_EQ(half[i][0], plain[i][0]);
+    EXPECT_EQ(half[i][2], plain[i][2]);
+    if (half[i][1] == plain[i][1]) continue;
+    ++converted;
+    EXPECT_EQ(half[i][1], ScriptTables::Get().ToTraditionalText(plain[i][1])) << half[i][0];
+  }
+  EXPECT_GT(converted, 150u);
+  EXPECT_LT(converted, 250u);
 }
 
 TEST(CorpusTest, ContainedCopiesAreContainedAndHardNegativesAreNot) {
