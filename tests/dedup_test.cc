@@ -61,6 +61,39 @@ TEST(MatchViewTest, ViewOfATextIsTheViewsOfItsCharacters) {
   }
 }
 
+// Every three-byte code point, alone and between two others, has the view the
+// full table gives it: the run loop's class table and its one-code-point path
+// (traditional characters) agree with the table they were derived from.
+TEST(MatchViewTest, EveryThreeByteCharacterHasItsTableView) {
+  const ScriptTables& tables = ScriptTables::Get();
+  std::vector<char32_t> got, want;
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string c;
+    AppendUtf8(cp, &c);
+    want.clear();
+    tables.AppendMatchViewOf(cp, &want);
+    MatchView(c, &got);
+    ASSERT_EQ(got, want) << std::hex << static_cast<uint32_t>(cp);
+    // Between a traditional character and a Han one that is itself.
+    want.assign({U'国'});
+    tables.AppendMatchViewOf(cp, &want);
+    want.push_back(U'中');
+    MatchView("國" + c + "中", &got);
+    ASSERT_EQ(got, want) << std::hex << static_cast<uint32_t>(cp);
+  }
+  // Spot checks of the table itself.
+  want.clear();
+  tables.AppendMatchViewOf(U'黨', &want);
+  EXPECT_EQ(want, std::vector<char32_t>{U'党'});
+  want.clear();
+  tables.AppendMatchViewOf(U'。', &want);
+  EXPECT_TRUE(want.empty());
+  want.clear();
+  tables.AppendMatchViewOf(U'Ａ', &want);
+  EXPECT_EQ(want, std::vector<char32_t>{U'a'});
+}
+
 // WriteMatchView writes what AppendMatchView appends, at any offset of a
 // buffer that may be longer (a scratch buffer from an earlier page), growing
 // it only when it is too short, and leaving what lies past at + text.size()

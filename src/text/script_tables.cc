@@ -133,9 +133,11 @@ void ScriptTables::BuildMatchView() {
   bmp_match_class_.assign(0x10000, kClassIdentity);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
-    bmp_match_class_[cp] = bmp_match_[cp] == kMatchIdentity ? kClassIdentity
-                           : bmp_match_[cp] == kMatchDrop   ? kClassDrop
-                                                            : kClassOther;
+    const uint32_t v = bmp_match_[cp];
+    bmp_match_class_[cp] = v == kMatchIdentity ? kClassIdentity
+                           : v == kMatchDrop   ? kClassDrop
+                           : v & kMatchPoolBit ? kClassPool
+                                               : kClassSingle;
   }
   for (const FoldEntry& e : kNfkcCasefoldEntries) {
     if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);
@@ -164,18 +166,40 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
   char32_t* w = out->data() + used;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
+  const uint8_t* const classes = bmp_match_class_.data();
+  const uint32_t* const match = bmp_match_.data();
+  bool folding = false;  // a character's view was another code point
   while (p < end) {
-    // Runs of three-byte characters (Han, CJK punctuation) whose view is
-    // themselves or nothing, without the tests on each lead byte below: the
-    // code point is written, and kept unless it is dropped. (There is room:
-    // the buffer holds a code point per byte of the rest.)
-    while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
-      const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
-      const uint32_t cls = MatchClass(run_cp);
-      if (cls == kClassOther) break;
-      *w = run_cp;
-      w += cls ^ 1;
-      p += 3;
+    // Runs of three-byte characters (Han, CJK punctuation), without the tests
+    // on each lead byte below. (There is room: the buffer holds a code point
+    // per byte of the rest.) Until the text shows a character whose view is
+    // another code point (a traditional one), the run takes the characters
+    // whose view is themselves or nothing: the code point is written, and kept
+    // unless it is dropped. From then on (a third of the characters of a
+    // Taiwanese or Hong Kong page fold, in no pattern a branch could follow)
+    // it takes those too, without a branch: every character reads an entry of
+    // bmp_match_, its own if its view is another code point and entry 0 if
+    // not, so that only the folding characters' rows of that table are read.
+    if (!folding) {
+      while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
+        const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
+        const uint32_t cls = classes[run_cp];
+        if (cls > kClassDrop) break;
+        *w = run_cp;
+        w += cls ^ 1;
+        p += 3;
+      }
+    } else {
+      while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
+        const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
+        const uint32_t cls = classes[run_cp];
+        if (cls == kClassPool) break;
+        const uint32_t single = 0u - static_cast<uint32_t>(cls == kClassSingle);  // all ones or 0
+        const char32_t other = match[run_cp & single];
+        *w = run_cp ^ ((other ^ run_cp) & single);
+        w += cls != kClassDrop;
+        p += 3;
+      }
     }
     if (p >= end) break;
     const unsigned char c = *p;
@@ -193,6 +217,7 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
       cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
       p += 3;
       v = bmp_match_[cp];
+      folding = true;
     } else {
       cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
       v = SuppMatch(cp);
@@ -216,6 +241,20 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
     }
   }
   return static_cast<size_t>(w - out->data());
+}
+
+void ScriptTables::AppendMatchViewOf(char32_t cp, std::vector<char32_t>* out) const {
+  const uint32_t v = cp < 0x80 ? ascii_match_[cp] : cp < 0x10000 ? bmp_match_[cp] : SuppMatch(cp);
+  if (v == kMatchIdentity) {
+    out->push_back(cp);
+  } else if (v == kMatchDrop) {
+    return;
+  } else if (!(v & kMatchPoolBit)) {
+    out->push_back(v);
+  } else {
+    const uint32_t len = (v >> 24) & 0x7F, off = v & 0xFFFFFF;
+    out->insert(out->end(), match_pool_.begin() + off, match_pool_.begin() + off + len);
+  }
 }
 
 uint32_t ScriptTables::SuppMatch(char32_t cp) const {

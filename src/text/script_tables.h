@@ -61,6 +61,10 @@ class ScriptTables {
   // traditional->simplified, with punctuation, separators, control and format
   // characters dropped (zero or more code points per input code point).
   void AppendMatchView(std::string_view text, std::vector<char32_t>* out) const;
+  // Appends the matching view of the one code point `cp`, read from the full
+  // table (what WriteMatchView's run loop, which reads a class table first,
+  // must agree with).
+  void AppendMatchViewOf(char32_t cp, std::vector<char32_t>* out) const;
   // Writes the same view at (*out)[at] on, and returns where it ends; *out
   // grows when it is too short and never shrinks. Past the end it may write
   // scratch up to at + text.size(), and leaves the rest as it was. For a
@@ -110,11 +114,10 @@ class ScriptTables {
   uint32_t ascii_match_[0x80];
   std::vector<uint32_t> bmp_match_;
   // A byte a BMP code point (64 KiB; the Han rows, 21 KiB, stay in L1 where
-  // bmp_match_'s do not): kClassIdentity, kClassDrop, or kClassOther (look in
-  // bmp_match_).
-  static constexpr uint32_t kClassIdentity = 0, kClassDrop = 1, kClassOther = 2;
+  // bmp_match_'s do not): kClassIdentity, kClassDrop, kClassSingle (the view
+  // is the one code point in bmp_match_) or kClassPool (a pool run).
+  static constexpr uint32_t kClassIdentity = 0, kClassDrop = 1, kClassSingle = 2, kClassPool = 3;
   std::vector<uint8_t> bmp_match_class_;
-  uint32_t MatchClass(char32_t cp) const { return bmp_match_class_[cp]; }
   absl::flat_hash_map<char32_t, uint32_t> supp_match_;
   std::vector<char32_t> match_pool_;
 
