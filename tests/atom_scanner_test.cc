@@ -14,6 +14,7 @@
 #include "src/clean/rule_prefilter.h"
 #include "src/clean/rule_set.h"
 #include "src/text/script_tables.h"
+#include "src/text/utf8.h"
 #include "tests/testutil.h"
 
 namespace newsclean {
@@ -148,6 +149,43 @@ TEST(AtomScannerTest, ManyOneCharacterAtomsAcrossSteps) {
   const std::vector<std::string> alphabet = {"a",  "Q",  "z",  "m",  "年", "日", "中", "國", "新",
                                              "聞", "網", "图", "報", "社", "片", "的", " ",  "1"};
   ExpectAgreesWithSubstringSearch(atoms, alphabet, 20261203, 3000, 12);
+}
+
+// Every three-byte character that folds, alone (the scan meets it in its
+// first run) and after one that folded (in the run that writes each
+// character's simplified bytes back without a branch), is folded as
+// ScriptTables folds it, and its simplified form is found as an atom.
+TEST(AtomScannerTest, FoldsEveryThreeByteCharacterAsTheTablesDo) {
+  const ScriptTables& tables = ScriptTables::Get();
+  std::vector<char32_t> folding;
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    if (tables.ToSimplified(cp) != cp && !tables.HasCaseBeyondAscii(cp)) folding.push_back(cp);
+  }
+  ASSERT_GT(folding.size(), 2000u);
+  AtomScanner scanner({"国", "党", "中"});
+  std::string all = "國";
+  for (char32_t cp : folding) {
+    std::string c;
+    AppendUtf8(cp, &c);
+    std::string want = c;
+    tables.FoldToSimplified(&want);
+    for (const std::string& line : {c, "國" + c + "中", "黨中" + c}) {
+      std::string scanned = line;
+      std::vector<int> found;
+      ASSERT_TRUE(scanner.FoldAndScan(&scanned, &found)) << line;
+      std::string expected = line;
+      tables.FoldToSimplified(&expected);
+      ASSERT_EQ(scanned, expected) << std::hex << static_cast<uint32_t>(cp);
+    }
+    all += c + "中";
+  }
+  std::string expected = all;
+  tables.FoldToSimplified(&expected);
+  std::vector<int> found;
+  ASSERT_TRUE(scanner.FoldAndScan(&all, &found));
+  EXPECT_EQ(all, expected);
+  EXPECT_EQ(found, (std::vector<int>{0, 1, 2}));  // 國 and 黨 are among them
 }
 
 // Lines with more anchors than the scan notes inline (1,024): runs of

@@ -152,6 +152,21 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
     if (tables.HasCaseBeyondAscii(cp)) entry |= kHasCase;
     bmp_[cp] = entry;
   }
+  // The simplified form's bytes of each three-byte character that folds
+  // (three bytes too: ScriptTables keeps only same-length mappings).
+  fold_three_.assign(0x10000, 0);
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (!(bmp_[cp] & kFolds)) continue;
+    std::string utf8;
+    AppendUtf8(tables.ToSimplified(cp), &utf8);
+    if (utf8.size() != 3) {  // never, by the tables' construction: no fast path for it
+      bmp_[cp] |= kHasCase;
+      continue;
+    }
+    fold_three_[cp] = static_cast<unsigned char>(utf8[0]) |
+                      static_cast<uint32_t>(static_cast<unsigned char>(utf8[1])) << 8 |
+                      static_cast<uint32_t>(static_cast<unsigned char>(utf8[2])) << 16;
+  }
   bmp_nonzero_.assign(0x10000 / 64, 0);
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     if (bmp_[cp] != 0) bmp_nonzero_[cp >> 6] |= uint64_t{1} << (cp & 63);
@@ -192,6 +207,8 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     std::fill_n(inline_hit, hit_size, false);
   }
   const uint16_t* const bmp = bmp_.data();
+  const uint32_t* const fold_three = fold_three_.data();
+  bool folding = false;  // a character of the line folded
   bool decided = usable_;
   // (byte offset, slot) of the anchors met: compared once the line is folded.
   constexpr size_t kInlinePending = 1024;  // 8 KiB: a vector only for very long lines
@@ -207,27 +224,58 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
   const size_t n = line->size();
   size_t i = 0;
   while (i < n) {
-    // Fast path: runs of three-byte characters (Han, CJK punctuation) that
-    // neither fold nor have case. An anchor is noted without a branch: its
-    // entry is stored at the end of the pending list, which grows by one only
-    // if the anchor bit is set. (Common characters anchor atoms whose every
-    // character is common, "记者", "以上": a branch on them mispredicts.) The
-    // run is bounded so that the inline list never overflows.
+    // Fast path: runs of three-byte characters (Han, CJK punctuation) without
+    // case. An anchor is noted without a branch: its entry is stored at the
+    // end of the pending list, which grows by one only if the anchor bit is
+    // set. (Common characters anchor atoms whose every character is common,
+    // "记者", "以上": a branch on them mispredicts.) The run is bounded so that
+    // the inline list never overflows.
     static_assert(kAnchor == 1u << 13, "the anchor bit is shifted down to 0 or 1");
+    static_assert(kFolds == 1u << 14, "the fold bit is shifted down to 0 or 1");
     if (num_pending == kInlinePending) {  // full: moved out, so that this run has room
       more_pending.insert(more_pending.end(), inline_pending, inline_pending + num_pending);
       num_pending = 0;
     }
     const size_t room = kInlinePending - num_pending;  // at least 1
     const size_t stop = n - i > 3 * room ? i + 3 * room : n;
-    while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
-      const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
-      if (entry & (kFolds | kHasCase)) break;
-      const uint32_t slot = entry & kSlotMask;
-      hit[slot] = true;
-      inline_pending[num_pending] = Pending{static_cast<uint32_t>(i), slot};
-      num_pending += (entry >> 13) & 1u;
-      i += 3;
+    if (!folding) {
+      // Until the line shows a character that folds, the run takes those
+      // that do not.
+      while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+        const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
+        if (entry & (kFolds | kHasCase)) break;
+        const uint32_t slot = entry & kSlotMask;
+        hit[slot] = true;
+        inline_pending[num_pending] = Pending{static_cast<uint32_t>(i), slot};
+        num_pending += (entry >> 13) & 1u;
+        i += 3;
+      }
+    } else {
+      // From then on (a third of the characters of a Taiwanese or Hong Kong
+      // page fold, in no pattern a branch could follow) it takes those too,
+      // without a branch: every character is written back, as its simplified
+      // form's bytes if it folds (read from fold_three_, whose entry 0 the
+      // others read), as its own bytes if not.
+      while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
+        const char32_t cp = DecodeUtf8Three(p + i);
+        const uint16_t entry = bmp[cp];
+        if (entry & kHasCase) break;
+        const uint32_t folds = 0u - ((entry >> 14) & 1u);  // all ones or 0
+        // The character's bytes, packed as in fold_three_ (from registers:
+        // a copy through memory would stall the load on the narrower stores).
+        const uint32_t own = static_cast<unsigned char>(p[i]) |
+                             static_cast<uint32_t>(static_cast<unsigned char>(p[i + 1])) << 8 |
+                             static_cast<uint32_t>(static_cast<unsigned char>(p[i + 2])) << 16;
+        const uint32_t bytes = own ^ ((fold_three[cp & folds] ^ own) & folds);
+        p[i] = static_cast<char>(bytes);
+        p[i + 1] = static_cast<char>(bytes >> 8);
+        p[i + 2] = static_cast<char>(bytes >> 16);
+        const uint32_t slot = entry & kSlotMask;
+        hit[slot] = true;
+        inline_pending[num_pending] = Pending{static_cast<uint32_t>(i), slot};
+        num_pending += (entry >> 13) & 1u;
+        i += 3;
+      }
     }
     if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(p[i]);
@@ -251,7 +299,10 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       }
       entry = bmp_[cp];
       // Same byte length by construction of the tables.
-      if (entry & kFolds) OverwriteUtf8(tables.ToSimplified(cp), len, p + i);
+      if (entry & kFolds) {
+        OverwriteUtf8(tables.ToSimplified(cp), len, p + i);
+        folding = true;
+      }
       if (entry & kHasCase) decided = false;
     } else {
       len = 4;

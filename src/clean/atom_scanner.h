@@ -57,6 +57,9 @@ class AtomScanner {
   std::vector<std::string> atoms_;
   std::vector<uint16_t> bmp_;          // by code point (ASCII: lowered)
   std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
+  // By three-byte code point that folds: its simplified form's three bytes,
+  // the first in the lowest eight bits (0 for the others).
+  std::vector<uint32_t> fold_three_;
   absl::flat_hash_map<char32_t, uint16_t> supp_entry_;  // code points beyond the BMP
   size_t num_slots_ = 1;  // slot 0: a code point that is no atom and anchors none
   // The one-character atom of each slot below num_single_slots_ (-1 for slot 0).
