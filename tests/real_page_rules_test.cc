@@ -289,6 +289,12 @@ TEST(CreditTest, CreditsAndStampsGo) {
            kBodyT,
        kBodyT, "caption-cna-credit"},
       {kBodyT + "udn瘋運動有IG了！ ▪ 瘋運動的IG開張啦🔥🔥🔥大家追蹤起來！", kBodyT, "ig-prompt-tail"},
+      {kBodyT + "★《某某新聞網》提醒您：酒後不開車，安全有保障。", kBodyT, "psa-notice-tail"},
+      {kBodyT + "● 衛福部提醒您，若有症狀請儘速就醫。", kBodyT, "psa-notice-tail"},
+      {kBodyT + "\n★《中時新聞網》提醒您：民俗傳說僅供參考，請勿過度迷信。", kBodyT, "psa-notice"},
+      {kBodyT + "\n《某某新聞》提醒您：喝酒不開車，開車不喝酒。", kBodyT, "psa-notice"},
+      {kBodyT + "\n三立新聞網提醒您：莫逞一時樂，遺害百年身！", kBodyT, "psa-notice"},
+      {kBodyT + "\n※ 某某日報提醒您：禁止酒駕 飲酒過量有礙健康", kBodyT, "psa-notice"},
       {kBody + "\n图像来源，Getty Images\n图像加注文字，\n民众在街头排队等候检测。\n" + kBody2,
        kBody + "\n" + kBody2, "caption-next"},
       // Who stands where in the photo: a caption's words, not the body's.
@@ -319,6 +325,23 @@ TEST(CreditTest, OrdinaryParentheticalsStay) {
            std::string("改革开放四十年（中）"),
            std::string("他说：“我（左）边的人先走了。”"),
            std::string("该书是他与妻子合写的，两人都是《某某》一书的读者。"),
+       }) {
+    EXPECT_EQ(Cleaned(s), s) << s;
+  }
+}
+
+// A public-service notice goes only after its mark (or with the outlet named)
+// and only to the end of a short line: a reminder in the body, or one that 160
+// characters of text follow, stays, also on a line of its own.
+TEST(CreditTest, PsaNoticeTailNeedsItsMarkAndTheLineEnd) {
+  std::string long_tail;
+  for (int i = 0; i < 6; ++i) long_tail += kBodyT;  // well over 160 characters
+  for (const std::string& s : {
+           kBodyT + "衛福部提醒您：若有症狀請儘速就醫，並配合疫調。",
+           kBodyT + "★《某某新聞網》提醒您：" + long_tail,
+           "醫師提醒您，天冷時長者應注意保暖。" + kBodyT,
+           std::string("醫師提醒您，天冷時長者應注意保暖。"),
+           "營養師提醒您：早餐要吃得均衡。\n" + kBodyT,
        }) {
     EXPECT_EQ(Cleaned(s), s) << s;
   }
