@@ -15,8 +15,10 @@
 // least common character in Chinese text (ScriptTables::HanyuPinluCount), so
 // that few positions of a line hold one: the scan sets a flag per slot and
 // notes the position of each anchor without a branch, leaves its fast loop only
-// at characters that fold or have case, and compares the atoms anchored at the
-// positions noted once the line is folded. Thread-safe after construction.
+// at characters that have case and at the first that folds (after which it
+// folds each character without a branch: traditional text folds a third of
+// them), and compares the atoms anchored at the positions noted once the line
+// is folded. Thread-safe after construction.
 #ifndef NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 #define NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 
