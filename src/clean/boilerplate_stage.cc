@@ -1,11 +1,13 @@
 #include "src/clean/boilerplate_stage.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "src/clean/builtin_rule_clauses.h"
 #include "src/clean/document_splits.h"
+#include "src/clean/rule_alternatives.h"
 #include "src/clean/rule_bounds.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/text/paragraph_shape.h"
@@ -25,6 +27,13 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
   for (RuleSpec& spec : rules) {
     std::string error;
     const std::string pattern = ExpandRuleMacros(spec.pattern);
+    std::vector<std::string> alternatives;
+    if (spec.search_alternatives_apart && spec.scope == RuleScope::kSegment) {
+      alternatives = SplitAlternatives(pattern);  // none with capturing groups
+    }
+    stage->apart_.push_back(alternatives.empty()
+                                ? nullptr
+                                : std::make_unique<AlternativeSearch>(std::move(alternatives)));
     // A built-in rule comes with its clauses and is compiled on first use.
     if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
       stage->prefilter_->Add(pattern, *clauses);
@@ -206,11 +215,22 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
     if (spec.scope != RuleScope::kSegment) continue;
-    const RE2& re = prefilter_->rule(id);
-    const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
+    const AlternativeSearch* apart = apart_[id].get();
+    std::optional<AlternativeSearch::Line> apart_line;
+    int ngroups = 0;  // a rule searched apart has none
+    if (apart != nullptr) {
+      apart_line.emplace(*apart, line);
+    } else {
+      ngroups = std::min(prefilter_->rule(id).NumberOfCapturingGroups(), kMaxGroups);
+    }
+    // The next match at or after `pos`, in groups[0 .. ngroups].
+    auto next = [&](size_t pos) {
+      if (apart != nullptr) return apart->Next(text, pos, &groups[0], &*apart_line);
+      return prefilter_->rule(id).Match(text, pos, line.size(), RE2::UNANCHORED, groups,
+                                        ngroups + 1);
+    };
     size_t pos = 0;
-    while (pos <= line.size() &&
-           re.Match(text, pos, line.size(), RE2::UNANCHORED, groups, ngroups + 1)) {
+    while (pos <= line.size() && next(pos)) {
       size_t b = static_cast<size_t>(groups[0].data() - line.data());
       size_t e = b + groups[0].size();
       if (groups[0].empty()) {

@@ -14,6 +14,7 @@
 
 namespace newsclean {
 
+class AlternativeSearch;
 class RulePrefilter;
 
 // Removes boilerplate and copyright notices with RE2 rules (see rule_set.h for
@@ -55,6 +56,9 @@ class BoilerplateStage : public Stage {
   // lines these rule out.
   std::vector<RuleBounds> bounds_;
   std::unique_ptr<RulePrefilter> prefilter_;
+  // By rule: its alternatives, for a segment rule searched one alternative
+  // at a time (null for the others).
+  std::vector<std::unique_ptr<AlternativeSearch>> apart_;
 };
 
 }  // namespace newsclean

@@ -58,6 +58,10 @@ struct RuleSpec {
   // repetition (costly in RE2's DFA) in the pattern. 0: any length.
   size_t max_chars = 0;
   std::string origin = "built-in";  // or "FILE:LINE" for rule files
+  // A segment rule whose top-level alternatives are searched one at a time
+  // (rule_alternatives.h: the same matches, found faster when the
+  // alternatives together make RE2's DFA large). Built-in rules only.
+  bool search_alternatives_apart = false;
 };
 
 // Returns the built-in rules, in matching order (src/clean/builtin_rules.cc).

@@ -1,0 +1,162 @@
+#include "src/clean/rule_alternatives.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "re2/filtered_re2.h"
+#include "src/text/script_tables.h"
+#include "src/text/utf8.h"
+
+namespace newsclean {
+
+std::vector<std::string> SplitAlternatives(std::string_view pattern) {
+  std::vector<std::string> out;
+  std::string current;
+  int depth = 0;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c == '\\') {  // an escape and what it escapes; \x{..}, \p{..} hold no '|' or '('
+      current.append(pattern.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (c == '[') {  // a class: to its closing ']', which may come first ("[]a]", "[^]a]")
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') {
+        if (pattern[j] == '\\') {
+          ++j;
+        } else if (pattern.substr(j, 2) == "[:") {  // [:alpha:]
+          const size_t end = pattern.find(":]", j + 2);
+          if (end == std::string_view::npos) return {};
+          j = end + 1;
+        }
+        ++j;
+      }
+      if (j >= pattern.size()) return {};
+      current.append(pattern.substr(i, j + 1 - i));
+      i = j + 1;
+      continue;
+    }
+    if (c == '(') {
+      // Only "(?:" and "(?flags:": a capturing group would be renumbered, and
+      // "(?i)" sets flags for what follows it, alternatives included.
+      if (pattern.substr(i, 2) != "(?") return {};
+      size_t j = i + 2;
+      while (j < pattern.size() &&
+             (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
+        ++j;
+      }
+      if (j >= pattern.size() || pattern[j] != ':') return {};  // (?P<name>, (?i), ...
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return {};
+    } else if (c == '|' && depth == 0) {
+      out.push_back(std::move(current));
+      current.clear();
+      ++i;
+      continue;
+    }
+    current.push_back(c);
+    ++i;
+  }
+  if (depth != 0) return {};
+  out.push_back(std::move(current));
+  if (out.size() < 2) return {};
+  return out;
+}
+
+namespace {
+
+// Every atom, however short (as the rule prefilter's, rule_clauses.cc).
+constexpr int kMinAtomLen = 1;
+
+}  // namespace
+
+struct AlternativeSearch::Filter {
+  re2::FilteredRE2 filter{kMinAtomLen};
+  std::vector<std::string> atoms;  // UTF-8, ASCII letters in lower case
+};
+
+AlternativeSearch::AlternativeSearch(std::vector<std::string> alternatives)
+    : patterns_(std::move(alternatives)) {}
+
+AlternativeSearch::~AlternativeSearch() = default;
+
+const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
+  std::call_once(once_, [this] {
+    auto filter = std::make_unique<Filter>();
+    for (const std::string& p : patterns_) {
+      int id = -1;
+      // Compiles: p is part of a pattern that compiled, and a top-level
+      // alternative of it compiles alone.
+      filter->filter.Add(re2::StringPiece(p.data(), p.size()), RuleRe2Options(), &id);
+    }
+    filter->filter.Compile(&filter->atoms);
+    filter_ = std::move(filter);
+  });
+  return *filter_;
+}
+
+AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view text)
+    : state_(search.size(), State::kUnknown), match_(search.size()) {
+  const Filter& f = search.Prepared();
+  // Which alternatives the line's literals allow: the atoms are looked for in
+  // the line with its ASCII letters lowered, as FilteredRE2 requires. A line
+  // holding a non-ASCII character with case could hold an atom only after
+  // Unicode lowering: every alternative is searched there.
+  std::string lowered(text);
+  const ScriptTables& tables = ScriptTables::Get();
+  size_t i = 0, len = 0;
+  while (i < lowered.size()) {
+    const unsigned char c = static_cast<unsigned char>(lowered[i]);
+    if (c < 0x80) {
+      lowered[i] = static_cast<char>(std::tolower(c));
+      ++i;
+      continue;
+    }
+    if (tables.HasCaseBeyondAscii(DecodeUtf8(lowered, i, &len))) return;
+    i += len;
+  }
+  std::vector<int> present;
+  for (size_t a = 0; a < f.atoms.size(); ++a) {
+    if (lowered.find(f.atoms[a]) != std::string::npos) present.push_back(static_cast<int>(a));
+  }
+  std::vector<int> possible;
+  f.filter.AllPotentials(present, &possible);
+  std::fill(state_.begin(), state_.end(), State::kNone);
+  for (int id : possible) state_[static_cast<size_t>(id)] = State::kUnknown;
+}
+
+bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece* match,
+                             Line* line) const {
+  const Filter& f = Prepared();
+  int best = -1;
+  size_t best_start = 0;
+  for (size_t k = 0; k < patterns_.size(); ++k) {
+    Line::State& state = line->state_[k];
+    re2::StringPiece& m = line->match_[k];
+    if (state == Line::State::kFound && static_cast<size_t>(m.data() - text.data()) < pos) {
+      state = Line::State::kUnknown;  // cut past: its next match is wanted
+    }
+    if (state == Line::State::kUnknown) {
+      state =
+          f.filter.GetRE2(static_cast<int>(k)).Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)
+              ? Line::State::kFound
+              : Line::State::kNone;
+    }
+    if (state != Line::State::kFound) continue;
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    if (best < 0 || start < best_start) {  // ties: the earlier alternative
+      best = static_cast<int>(k);
+      best_start = start;
+    }
+  }
+  if (best < 0) return false;
+  *match = line->match_[static_cast<size_t>(best)];
+  return true;
+}
+
+}  // namespace newsclean
