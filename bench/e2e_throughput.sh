@@ -2,7 +2,7 @@
 # End-to-end throughput of newsclean on a generated corpus, with the machine's
 # reference ceilings measured on the same input in the same run.
 #
-#   [ROUNDS=3] bench/e2e_throughput.sh [BUILD_DIR] [DOCS]
+#   [ROUNDS=3] [REAL_PAGES=FILE.jsonl] bench/e2e_throughput.sh [BUILD_DIR] [DOCS]
 #
 # Generates DOCS records (default 24000, about 220 MB) with build/corpus_tool
 # (deterministic, planted near duplicates), compresses a copy with zstd, then
@@ -14,6 +14,10 @@
 # /usr/bin/time), and each MB/s as a share of the read ceiling. Each
 # configuration runs ROUNDS times, interleaved; the table shows the fastest run
 # and the range. Outputs at 1 thread and at all cores are compared byte for byte.
+# REAL_PAGES adds `clean` on a JSONL file of real scraped pages (the set that
+# tools/devset/README.md rebuilds; its text is not in the repository): the
+# generated corpus has few short lines, little markup and few boilerplate
+# rules firing, and real pages cost several times more per byte.
 set -euo pipefail
 build="${1:-build}"
 docs="${2:-24000}"
@@ -29,11 +33,19 @@ zstd -q -3 "$work/corpus.jsonl" -o "$work/corpus.jsonl.zst"
 bytes="$(stat -c %s "$work/corpus.jsonl")"
 trad_bytes="$(stat -c %s "$work/corpus.trad.jsonl")"
 lines="$(wc -l < "$work/corpus.jsonl")"
+real_pages="${REAL_PAGES:-}"
+if [ -n "$real_pages" ]; then
+  cp "$real_pages" "$work/real.jsonl"
+  real_bytes="$(stat -c %s "$work/real.jsonl")"
+  real_lines="$(wc -l < "$work/real.jsonl")"
+fi
 
 echo "## End-to-end throughput"
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB."
 echo "Input: \`corpus_tool gen --docs $docs --seed 1\`: $bytes bytes, $lines records (sha256 $(sha256sum "$work/corpus.jsonl" | cut -c1-16))."
+[ -n "$real_pages" ] &&
+  echo "Real pages: \`$real_pages\`: $real_bytes bytes, $real_lines records (sha256 $(sha256sum "$work/real.jsonl" | cut -c1-16)); its MB/s and documents/s are of its own size and count."
 echo "Traditional: \`corpus_tool gen --docs $docs --seed 1 --traditional 1\`: $trad_bytes bytes (sha256 $(sha256sum "$work/corpus.trad.jsonl" | cut -c1-16)); its MB/s are of its own size."
 echo
 echo "### Reference ceilings (same input, same run)"
@@ -47,7 +59,8 @@ echo "| run | threads | MB/s | documents/s | wall s (best of $rounds: min–max)
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 # One timed run; appends "wall user sys rss bytes" to $work/times.<label>.<threads>.
 # IN and OUT_EXT (environment) choose the input file and the output's extension;
-# BYTES, the uncompressed size MB/s are of (the generated corpus's by default).
+# BYTES and RECORDS, the uncompressed size and the records MB/s and documents/s
+# are of (the generated corpus's by default).
 # The earlier runs' output is written back first (sync, untimed), so that no
 # run pays for the writeback of the 200 MB files before it. (On a VM, a run's
 # system time also depends on whether its output lands on pages the VM has
@@ -59,14 +72,13 @@ run() {
   sync
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/newsclean" "$@" --threads "$threads" \
     --no-progress "$work/${IN:-corpus.jsonl}" -o "$work/out.$label.$threads.${OUT_EXT:-jsonl}"
-  echo "$(cat "$work/time") ${BYTES:-$bytes}" >> "$work/times.$label.$threads"
+  echo "$(cat "$work/time") ${BYTES:-$bytes} ${RECORDS:-$lines}" >> "$work/times.$label.$threads"
 }
 # The row of the fastest run (its CPU and RSS), with the range of wall times.
 row() {
   local label="$1" threads="$2"
-  sort -n "$work/times.$label.$threads" | awk -v l="$label" -v t="$threads" \
-      -v n="$lines" -v c="$read_mbs" '
-    NR == 1 { w = $1; u = $2; s = $3; r = $4; b = $5 } { last = $1 }
+  sort -n "$work/times.$label.$threads" | awk -v l="$label" -v t="$threads" -v c="$read_mbs" '
+    NR == 1 { w = $1; u = $2; s = $3; r = $4; b = $5; n = $6 } { last = $1 }
     END {
       mbs = b / 1e6 / w;
       printf "| %s | %d | %.0f | %.0f | %.2f (%.2f–%.2f) | %.2f | %.0f | %.1f%% |\n", l, t, mbs, n / w, w, w, last, u + s, r / 1024, 100 * mbs / c }'
@@ -77,6 +89,7 @@ row() {
 # traditional-script copy of the corpus.
 labels=(clean dedup "clean --dedup" "clean, .zst in and out" "clean, .gz out"
   "clean, traditional script" "dedup, traditional script")
+[ -n "$real_pages" ] && labels+=("clean, real pages")
 for round in $(seq "$rounds"); do
   for threads in 1 "$threads_all"; do
     run clean "$threads" clean
@@ -86,6 +99,9 @@ for round in $(seq "$rounds"); do
     OUT_EXT=jsonl.gz run "clean, .gz out" "$threads" clean
     IN=corpus.trad.jsonl BYTES=$trad_bytes run "clean, traditional script" "$threads" clean
     IN=corpus.trad.jsonl BYTES=$trad_bytes run "dedup, traditional script" "$threads" dedup
+    if [ -n "$real_pages" ]; then
+      IN=real.jsonl BYTES=$real_bytes RECORDS=$real_lines run "clean, real pages" "$threads" clean
+    fi
   done
 done
 for threads in 1 "$threads_all"; do
