@@ -1,8 +1,12 @@
-// A segment rule searched one top-level alternative at a time finds what RE2
-// finds for the whole pattern: the same matches, in the same order, from
-// every position a scan of a line asks from.
+// The ways a segment rule is searched faster than by RE2 alone — one
+// top-level alternative at a time (rule_alternatives.h), by anchored matches
+// where a match can start (rule_starts.h) — find what RE2 finds for the whole
+// pattern: the same matches, in the same order, from every position a scan of
+// a line asks from.
 #include "src/clean/rule_alternatives.h"
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <utility>
@@ -10,6 +14,7 @@
 
 #include "gtest/gtest.h"
 #include "src/clean/rule_set.h"
+#include "src/clean/rule_starts.h"
 #include "src/text/script_tables.h"
 
 namespace newsclean {
@@ -73,7 +78,7 @@ void ExpectSameSpans(const std::string& pattern, const std::vector<std::string>&
   ASSERT_GE(alternatives.size(), 2u) << pattern;
   RE2 whole(pattern, RuleRe2Options());
   ASSERT_TRUE(whole.ok()) << pattern;
-  AlternativeSearch search(alternatives);
+  AlternativeSearch search(pattern, alternatives);
   std::mt19937 rng(seed);
   for (int trial = 0; trial < trials; ++trial) {
     std::string line;
@@ -98,6 +103,13 @@ TEST(AlternativeSearchTest, FindsWhatTheWholePatternFinds) {
   }
 }
 
+// Should an alternative not compile alone, the whole pattern is searched.
+TEST(AlternativeSearchTest, FallsBackToTheWholePattern) {
+  AlternativeSearch search("b+", {"a", "a("});
+  const std::string line = "xbbx";
+  EXPECT_EQ(ApartSpans(search, line), (Spans{{1, 3}}));
+}
+
 // The rule this is built for, on lines made of its own pieces.
 TEST(AlternativeSearchTest, RelatedInlineFindsWhatItsWholePatternFinds) {
   std::string pattern;
@@ -112,6 +124,136 @@ TEST(AlternativeSearchTest, RelatedInlineFindsWhatItsWholePatternFinds) {
       "更多", "新闻", "报道", "【",   "】",       "相关新闻", "：",   "。", "►", "●",
       ">>",   "»",    " ",    "台北", "市长出席", "延伸阅读", "推荐", "A",  "x"};
   ExpectSameSpans(pattern, alphabet, 20261204, 1500, 30);
+}
+
+// The spans (and groups) a scan cuts by anchored matches at the starts.
+std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const std::string& line) {
+  std::vector<Spans> out;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
+  re2::StringPiece text(line);
+  size_t pos = 0;
+  while (pos <= line.size() && starts.Match(re, text, pos, groups.data(), n)) {
+    Spans spans;
+    for (const re2::StringPiece& g : groups) {
+      const size_t b = g.data() == nullptr ? SIZE_MAX : static_cast<size_t>(g.data() - line.data());
+      spans.emplace_back(b, g.size());
+    }
+    out.push_back(spans);
+    const size_t b = static_cast<size_t>(groups[0].data() - line.data());
+    pos = groups[0].empty() ? b + 1 : b + groups[0].size();
+  }
+  return out;
+}
+
+std::vector<Spans> UnanchoredSpans(const RE2& re, const std::string& line) {
+  std::vector<Spans> out;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
+  re2::StringPiece text(line);
+  size_t pos = 0;
+  while (pos <= line.size() &&
+         re.Match(text, pos, line.size(), RE2::UNANCHORED, groups.data(), n)) {
+    Spans spans;
+    for (const re2::StringPiece& g : groups) {
+      const size_t b = g.data() == nullptr ? SIZE_MAX : static_cast<size_t>(g.data() - line.data());
+      spans.emplace_back(b, g.size());
+    }
+    out.push_back(spans);
+    const size_t b = static_cast<size_t>(groups[0].data() - line.data());
+    pos = groups[0].empty() ? b + 1 : b + groups[0].size();
+  }
+  return out;
+}
+
+TEST(MatchStartsTest, KnownOnlyWhereEveryMatchSharesAPrefixAndNothingLooksBehind) {
+  auto usable = [](const std::string& pattern) {
+    RE2 re(pattern, RuleRe2Options());
+    EXPECT_TRUE(re.ok()) << pattern;
+    return MatchStarts(re, pattern).usable();
+  };
+  EXPECT_TRUE(usable("▲[^▲]{1,20}（摄）"));
+  EXPECT_TRUE(usable("ab|ac"));
+  EXPECT_TRUE(usable("x(?i:ab)c"));
+  EXPECT_TRUE(usable("x[^a]b"));     // "[^" is no assertion
+  EXPECT_FALSE(usable("(?i:ab)c"));  // 'A' or 'a'
+  EXPECT_FALSE(usable("[^a]b"));     // nearly any byte
+  EXPECT_FALSE(usable("a|b"));       // no common prefix
+  EXPECT_FALSE(usable("x*y"));       // may start with y
+  EXPECT_FALSE(usable("a*"));        // may be empty
+  EXPECT_FALSE(usable("^ab"));       // what precedes the match matters
+  EXPECT_FALSE(usable("(?m:^)ab"));
+  EXPECT_FALSE(usable("\\bab"));
+  EXPECT_FALSE(usable("ab\\B"));
+  EXPECT_FALSE(usable("\\Aab"));
+}
+
+// Patterns whose matches share a prefix: one that may end there, one whose
+// next byte ranges, case-folded letters, groups that may not take part,
+// multi-byte prefixes, lazy runs before a credit.
+TEST(MatchStartsTest, FindsWhatTheUnanchoredSearchFinds) {
+  const std::vector<std::string> alphabet = {"a",  "b",  "c",  "A", "B",  "▲", "▼", "（",
+                                             "）", "摄", "图", " ", "中", "x", "é"};
+  for (const std::string& pattern :
+       {std::string("ab|abc"), std::string("a[b-c]+"), std::string("x(?i:ab)(c)?"),
+        std::string("▲[^▲\\n]{1,6}?（[^（）]*摄）"), std::string("[▲▼]{1,2}(图)?[^▲▼]{0,3}"),
+        std::string("a(?:b|)c?$"), std::string("（(?:图|摄)）|（中）")}) {
+    RE2 re(pattern, RuleRe2Options());
+    ASSERT_TRUE(re.ok()) << pattern;
+    const MatchStarts starts(re, pattern);
+    ASSERT_TRUE(starts.usable()) << pattern;
+    std::mt19937 rng(20261205);
+    for (int trial = 0; trial < 3000; ++trial) {
+      std::string line;
+      const int length = static_cast<int>(rng() % 20);
+      for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
+      ASSERT_EQ(StartsSpans(re, starts, line), UnanchoredSpans(re, line))
+          << pattern << "\nline: " << line;
+    }
+  }
+}
+
+// Every built-in segment rule whose starts are known, on the lines of the
+// seed articles (real pages, folded as rules see them) and on mixtures of
+// their pieces.
+TEST(MatchStartsTest, BuiltInSegmentRulesFindWhatRe2Finds) {
+  std::vector<std::string> lines;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      ScriptTables::Get().FoldToSimplified(&line);
+      if (!line.empty()) lines.push_back(line);
+    }
+  }
+  ASSERT_GT(lines.size(), 100u);
+  // The start of the character at byte i.
+  auto boundary = [](const std::string& s, size_t i) {
+    while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+  };
+  std::mt19937 rng(20261206);
+  for (int k = 0; k < 300; ++k) {  // pieces of two lines glued, as flattened pages are
+    const std::string& a = lines[rng() % lines.size()];
+    const std::string& b = lines[rng() % lines.size()];
+    lines.push_back(a.substr(0, boundary(a, a.size() / 2)) + b.substr(boundary(b, b.size() / 3)));
+  }
+  int usable = 0;
+  for (const RuleSpec& spec : BuiltinRules()) {
+    if (spec.scope != RuleScope::kSegment || spec.search_alternatives_apart) continue;
+    const std::string pattern = ExpandRuleMacros(spec.pattern);
+    RE2 re(pattern, RuleRe2Options());
+    ASSERT_TRUE(re.ok()) << spec.name;
+    const MatchStarts starts(re, pattern);
+    if (!starts.usable()) continue;
+    ++usable;
+    for (const std::string& line : lines) {
+      ASSERT_EQ(StartsSpans(re, starts, line), UnanchoredSpans(re, line))
+          << spec.name << "\nline: " << line;
+    }
+  }
+  EXPECT_GE(usable, 15);  // most rules that start with a literal or a bracket
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "src/clean/rule_alternatives.h"
 #include "src/clean/rule_bounds.h"
 #include "src/clean/rule_prefilter.h"
+#include "src/clean/rule_starts.h"
 #include "src/text/paragraph_shape.h"
 #include "src/text/scratch.h"
 #include "src/text/script_tables.h"
@@ -31,9 +32,11 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
     if (spec.search_alternatives_apart && spec.scope == RuleScope::kSegment) {
       alternatives = SplitAlternatives(pattern);  // none with capturing groups
     }
-    stage->apart_.push_back(alternatives.empty()
-                                ? nullptr
-                                : std::make_unique<AlternativeSearch>(std::move(alternatives)));
+    stage->apart_.push_back(alternatives.empty() ? nullptr
+                                                 : std::make_unique<AlternativeSearch>(
+                                                       pattern, std::move(alternatives)));
+    stage->starts_once_.emplace_back();
+    stage->starts_.push_back(nullptr);
     // A built-in rule comes with its clauses and is compiled on first use.
     if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
       stage->prefilter_->Add(pattern, *clauses);
@@ -156,6 +159,16 @@ void BoilerplateStage::Process(Document* doc) const {
   }
 }
 
+const MatchStarts* BoilerplateStage::StartsOf(int id) const {
+  const size_t r = static_cast<size_t>(id);
+  std::call_once(starts_once_[r], [&] {
+    auto starts =
+        std::make_unique<MatchStarts>(prefilter_->rule(id), ExpandRuleMacros(rules_[r].pattern));
+    if (starts->usable()) starts_[r] = std::move(starts);
+  });
+  return starts_[r].get();
+}
+
 bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
                                 const std::vector<int>& candidates, std::vector<Cut>* cuts,
                                 int* whole) const {
@@ -217,17 +230,21 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
     if (spec.scope != RuleScope::kSegment) continue;
     const AlternativeSearch* apart = apart_[id].get();
     std::optional<AlternativeSearch::Line> apart_line;
+    const RE2* re = nullptr;
+    const MatchStarts* starts = nullptr;
     int ngroups = 0;  // a rule searched apart has none
     if (apart != nullptr) {
       apart_line.emplace(*apart, line);
     } else {
-      ngroups = std::min(prefilter_->rule(id).NumberOfCapturingGroups(), kMaxGroups);
+      re = &prefilter_->rule(id);
+      ngroups = std::min(re->NumberOfCapturingGroups(), kMaxGroups);
+      starts = StartsOf(id);
     }
     // The next match at or after `pos`, in groups[0 .. ngroups].
     auto next = [&](size_t pos) {
       if (apart != nullptr) return apart->Next(text, pos, &groups[0], &*apart_line);
-      return prefilter_->rule(id).Match(text, pos, line.size(), RE2::UNANCHORED, groups,
-                                        ngroups + 1);
+      if (starts != nullptr) return starts->Match(*re, text, pos, groups, ngroups + 1);
+      return re->Match(text, pos, line.size(), RE2::UNANCHORED, groups, ngroups + 1);
     };
     size_t pos = 0;
     while (pos <= line.size() && next(pos)) {

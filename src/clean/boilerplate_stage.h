@@ -1,7 +1,9 @@
 #ifndef NEWSCLEAN_SRC_CLEAN_BOILERPLATE_STAGE_H_
 #define NEWSCLEAN_SRC_CLEAN_BOILERPLATE_STAGE_H_
 
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,7 @@
 namespace newsclean {
 
 class AlternativeSearch;
+class MatchStarts;
 class RulePrefilter;
 
 // Removes boilerplate and copyright notices with RE2 rules (see rule_set.h for
@@ -59,6 +62,11 @@ class BoilerplateStage : public Stage {
   // By rule: its alternatives, for a segment rule searched one alternative
   // at a time (null for the others).
   std::vector<std::unique_ptr<AlternativeSearch>> apart_;
+  // By rule: where a segment rule's matches can start (rule_starts.h), found
+  // on its first use; null where that cannot be told.
+  const MatchStarts* StartsOf(int id) const;
+  mutable std::deque<std::once_flag> starts_once_;
+  mutable std::vector<std::unique_ptr<MatchStarts>> starts_;
 };
 
 }  // namespace newsclean

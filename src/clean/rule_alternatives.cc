@@ -78,10 +78,11 @@ constexpr int kMinAtomLen = 1;
 struct AlternativeSearch::Filter {
   re2::FilteredRE2 filter{kMinAtomLen};
   std::vector<std::string> atoms;  // UTF-8, ASCII letters in lower case
+  std::unique_ptr<RE2> whole;      // set only if an alternative did not compile
 };
 
-AlternativeSearch::AlternativeSearch(std::vector<std::string> alternatives)
-    : patterns_(std::move(alternatives)) {}
+AlternativeSearch::AlternativeSearch(std::string whole, std::vector<std::string> alternatives)
+    : whole_(std::move(whole)), patterns_(std::move(alternatives)) {}
 
 AlternativeSearch::~AlternativeSearch() = default;
 
@@ -90,11 +91,13 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
     auto filter = std::make_unique<Filter>();
     for (const std::string& p : patterns_) {
       int id = -1;
-      // Compiles: p is part of a pattern that compiled, and a top-level
-      // alternative of it compiles alone.
-      filter->filter.Add(re2::StringPiece(p.data(), p.size()), RuleRe2Options(), &id);
+      if (filter->filter.Add(re2::StringPiece(p.data(), p.size()), RuleRe2Options(), &id) !=
+          RE2::NoError) {
+        filter->whole = std::make_unique<RE2>(whole_, RuleRe2Options());
+        break;
+      }
     }
-    filter->filter.Compile(&filter->atoms);
+    if (!filter->whole) filter->filter.Compile(&filter->atoms);
     filter_ = std::move(filter);
   });
   return *filter_;
@@ -103,6 +106,7 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
 AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view text)
     : state_(search.size(), State::kUnknown), match_(search.size()) {
   const Filter& f = search.Prepared();
+  if (f.whole) return;  // searched as one pattern
   // Which alternatives the line's literals allow: the atoms are looked for in
   // the line with its ASCII letters lowered, as FilteredRE2 requires. A line
   // holding a non-ASCII character with case could hold an atom only after
@@ -133,6 +137,7 @@ AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view 
 bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece* match,
                              Line* line) const {
   const Filter& f = Prepared();
+  if (f.whole) return f.whole->Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
   int best = -1;
   size_t best_start = 0;
   for (size_t k = 0; k < patterns_.size(); ++k) {

@@ -38,8 +38,10 @@ std::vector<std::string> SplitAlternatives(std::string_view pattern);
 
 class AlternativeSearch {
  public:
-  // `alternatives`: SplitAlternatives of a pattern that compiles (at least two).
-  explicit AlternativeSearch(std::vector<std::string> alternatives);
+  // `alternatives`: SplitAlternatives(`whole`), of a pattern that compiles.
+  // (Each alternative then compiles too; should one not, `whole` is searched
+  // as one pattern instead.)
+  AlternativeSearch(std::string whole, std::vector<std::string> alternatives);
   ~AlternativeSearch();
 
   // What one line's searches have found so far: a match that starts at or
@@ -72,6 +74,7 @@ class AlternativeSearch {
   // The filter, built once, on first use.
   const Filter& Prepared() const;
 
+  std::string whole_;
   std::vector<std::string> patterns_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<Filter> filter_;
