@@ -126,14 +126,16 @@ TEST(AlternativeSearchTest, RelatedInlineFindsWhatItsWholePatternFinds) {
   ExpectSameSpans(pattern, alphabet, 20261204, 1500, 30);
 }
 
-// The spans (and groups) a scan cuts by anchored matches at the starts.
-std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const std::string& line) {
+// Each match's groups (byte offset, or SIZE_MAX for a group that took no part,
+// and size) in a scan of `line` as ScanLine makes it, with `match(pos,
+// groups, n)` finding the next match from pos.
+template <typename MatchFrom>
+std::vector<Spans> ScanGroups(const RE2& re, const std::string& line, MatchFrom match) {
   std::vector<Spans> out;
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
-  re2::StringPiece text(line);
   size_t pos = 0;
-  while (pos <= line.size() && starts.Match(re, text, pos, groups.data(), n)) {
+  while (pos <= line.size() && match(pos, groups.data(), n)) {
     Spans spans;
     for (const re2::StringPiece& g : groups) {
       const size_t b = g.data() == nullptr ? SIZE_MAX : static_cast<size_t>(g.data() - line.data());
@@ -146,24 +148,20 @@ std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const s
   return out;
 }
 
+// By anchored matches at the starts.
+std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const std::string& line) {
+  const re2::StringPiece text(line);
+  return ScanGroups(re, line, [&](size_t pos, re2::StringPiece* groups, int n) {
+    return starts.Match(re, text, pos, groups, n);
+  });
+}
+
+// By RE2's unanchored search.
 std::vector<Spans> UnanchoredSpans(const RE2& re, const std::string& line) {
-  std::vector<Spans> out;
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
-  re2::StringPiece text(line);
-  size_t pos = 0;
-  while (pos <= line.size() &&
-         re.Match(text, pos, line.size(), RE2::UNANCHORED, groups.data(), n)) {
-    Spans spans;
-    for (const re2::StringPiece& g : groups) {
-      const size_t b = g.data() == nullptr ? SIZE_MAX : static_cast<size_t>(g.data() - line.data());
-      spans.emplace_back(b, g.size());
-    }
-    out.push_back(spans);
-    const size_t b = static_cast<size_t>(groups[0].data() - line.data());
-    pos = groups[0].empty() ? b + 1 : b + groups[0].size();
-  }
-  return out;
+  const re2::StringPiece text(line);
+  return ScanGroups(re, line, [&](size_t pos, re2::StringPiece* groups, int n) {
+    return re.Match(text, pos, line.size(), RE2::UNANCHORED, groups, n);
+  });
 }
 
 TEST(MatchStartsTest, KnownOnlyWhereEveryMatchSharesAPrefixAndNothingLooksBehind) {
