@@ -162,8 +162,7 @@ void BoilerplateStage::Process(Document* doc) const {
 const MatchStarts* BoilerplateStage::StartsOf(int id) const {
   const size_t r = static_cast<size_t>(id);
   std::call_once(starts_once_[r], [&] {
-    auto starts =
-        std::make_unique<MatchStarts>(prefilter_->rule(id), ExpandRuleMacros(rules_[r].pattern));
+    auto starts = std::make_unique<MatchStarts>(prefilter_->rule(id), prefilter_->pattern(id));
     if (starts->usable()) starts_[r] = std::move(starts);
   });
   return starts_[r].get();

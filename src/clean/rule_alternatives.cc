@@ -1,8 +1,8 @@
 #include "src/clean/rule_alternatives.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "absl/strings/ascii.h"
 #include "re2/filtered_re2.h"
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
@@ -112,12 +112,11 @@ AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view 
   // holding a non-ASCII character with case could hold an atom only after
   // Unicode lowering: every alternative is searched there.
   std::string lowered(text);
+  absl::AsciiStrToLower(&lowered);
   const ScriptTables& tables = ScriptTables::Get();
   size_t i = 0, len = 0;
   while (i < lowered.size()) {
-    const unsigned char c = static_cast<unsigned char>(lowered[i]);
-    if (c < 0x80) {
-      lowered[i] = static_cast<char>(std::tolower(c));
+    if (static_cast<unsigned char>(lowered[i]) < 0x80) {
       ++i;
       continue;
     }

@@ -53,6 +53,8 @@ class RulePrefilter {
 
   // Rule `id`, compiled (on first use for a rule added with its clauses).
   const RE2& rule(int id) const;
+  // Rule `id`'s pattern, as added.
+  const std::string& pattern(int id) const { return patterns_[static_cast<size_t>(id)]; }
   int size() const { return static_cast<int>(patterns_.size()); }
 
  private:
