@@ -3,6 +3,7 @@
 // strings and on the built-in rules over the fixtures' lines.
 #include "src/clean/rule_bounds.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iterator>
@@ -88,6 +89,51 @@ TEST(RuleBoundsTest, FirstBytesFollowOptionalPrefixes) {
   EXPECT_EQ(First("(?:(?i)x)?z"), "any");
 }
 
+// The first and last characters, as UTF-8 joined in code point order, or
+// "unknown".
+std::string Chars(const std::vector<char32_t>& chars) {
+  if (chars.empty()) return "unknown";
+  std::string out;
+  for (char32_t cp : chars) AppendUtf8(cp, &out);
+  return out;
+}
+std::string FirstChars(std::string_view pattern) {
+  return Chars(DeriveRuleBounds(ExpandRuleMacros(pattern)).first_chars);
+}
+std::string LastChars(std::string_view pattern) {
+  return Chars(DeriveRuleBounds(ExpandRuleMacros(pattern)).last_chars);
+}
+
+TEST(RuleBoundsTest, FirstAndLastCharactersWhenFewAndKnown) {
+  EXPECT_EQ(FirstChars("[(（]{sp}*记者[^()（）]{1,80}[)）]{sp}*$"), "(（");
+  EXPECT_EQ(LastChars("[(（]{sp}*记者[^()（）]{1,80}[)）]{sp}*$"),
+            std::string("\t\n\f\r )\u00A0\u3000）"));
+  EXPECT_EQ(FirstChars("(?:实习|特派|驻[{han}]{1,4})?记者"), "实特记驻");
+  EXPECT_EQ(LastChars("a(?:b|cd?)e?"), "bcde");
+  EXPECT_EQ(FirstChars("a?b*c"), "abc");
+  EXPECT_EQ(FirstChars("a{0}b"), "b");
+  EXPECT_EQ(LastChars("ab{0}"), "a");
+  EXPECT_EQ(FirstChars("^$|x"), "x");
+  EXPECT_EQ(FirstChars("\\d"), "0123456789");
+  EXPECT_EQ(FirstChars("[a-c]x|\\x{4E2D}"), "abc中");
+  EXPECT_EQ(FirstChars("[a-p]"), "abcdefghijklmnop");  // sixteen: the most listed
+  EXPECT_EQ(FirstChars("[a-q]"), "unknown");
+  EXPECT_EQ(FirstChars("[a-i]|[j-r]"), "unknown");  // more than sixteen together
+  EXPECT_EQ(FirstChars("[{han}]"), "unknown");
+  EXPECT_EQ(FirstChars("[^a]"), "unknown");
+  EXPECT_EQ(FirstChars("."), "unknown");
+  EXPECT_EQ(FirstChars("\\w"), "unknown");
+  EXPECT_EQ(FirstChars("\\pN"), "unknown");
+  EXPECT_EQ(FirstChars("(?i:x)"), "unknown");  // case folding: not listed
+  EXPECT_EQ(LastChars("x(?i:y)"), "unknown");
+  EXPECT_EQ(LastChars("x."), "unknown");
+  EXPECT_EQ(FirstChars("\\Qab\\E"), "unknown");  // syntax it does not read
+  EXPECT_TRUE(DeriveRuleBounds("a*").may_match_empty);
+  EXPECT_TRUE(DeriveRuleBounds("a|b?").may_match_empty);
+  EXPECT_FALSE(DeriveRuleBounds("a*b").may_match_empty);
+  EXPECT_FALSE(DeriveRuleBounds("(?:a|b)$").may_match_empty);
+}
+
 TEST(RuleBoundsTest, SyntaxItDoesNotKnowGivesTheWeakestBounds) {
   for (std::string_view pattern : {"\\Qab\\E", "\\C", "\\141"}) {
     ASSERT_TRUE(RE2(pattern).ok()) << pattern;
@@ -160,9 +206,18 @@ TEST(RuleBoundsTest, CounterAnswersAsTheCountWouldAskedInAnyOrder) {
   }
 }
 
+// Whether `cp` is listed in `chars`, or nothing is (unknown).
+bool Listed(const std::vector<char32_t>& chars, char32_t cp) {
+  return chars.empty() || std::find(chars.begin(), chars.end(), cp) != chars.end();
+}
+
 // Whether every non-empty prefix of `s` that `re` matches whole keeps the
-// bounds: the most characters that are not spaces, and the first byte.
+// bounds: the most characters that are not spaces, the first byte, the first
+// and last characters; and whether an empty match is allowed for.
 void ExpectSound(const RE2& re, const RuleBounds& bounds, std::string_view s) {
+  if (re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
+    EXPECT_TRUE(bounds.may_match_empty) << re.pattern();
+  }
   for (size_t end = 1; end <= s.size(); ++end) {
     const std::string_view prefix = s.substr(0, end);
     if (!IsValidUtf8(prefix)) continue;
@@ -170,6 +225,12 @@ void ExpectSound(const RE2& re, const RuleBounds& bounds, std::string_view s) {
     EXPECT_LE(CountNonSpaceChars(prefix), bounds.max_nonspace_chars)
         << re.pattern() << " on \"" << prefix << "\"";
     EXPECT_TRUE(bounds.first_bytes[static_cast<unsigned char>(prefix[0])])
+        << re.pattern() << " on \"" << prefix << "\"";
+    size_t len = 0;
+    EXPECT_TRUE(Listed(bounds.first_chars, DecodeUtf8(prefix, 0, &len)))
+        << re.pattern() << " on \"" << prefix << "\"";
+    EXPECT_TRUE(Listed(bounds.last_chars,
+                       DecodeUtf8(prefix, PreviousCodePointStart(prefix, prefix.size()), &len)))
         << re.pattern() << " on \"" << prefix << "\"";
   }
 }
@@ -243,7 +304,7 @@ TEST(RuleBoundsTest, RandomPatternsKeepTheirBoundsOnRandomStrings) {
       "1", "\t", "-", "\xE2\x84\xAA"};
   std::mt19937 rng(20261202);
   PatternMaker maker(7);
-  int bounded = 0, narrowed = 0;
+  int bounded = 0, narrowed = 0, listed = 0;
   for (int p = 0; p < 1500; ++p) {
     const std::string pattern = maker.Alternation(2);
     const RE2 re(pattern, RE2::Quiet);
@@ -251,6 +312,7 @@ TEST(RuleBoundsTest, RandomPatternsKeepTheirBoundsOnRandomStrings) {
     const RuleBounds bounds = DeriveRuleBounds(pattern);
     if (bounds.max_nonspace_chars != kUnboundedRule) ++bounded;
     if (!bounds.first_bytes.all()) ++narrowed;
+    if (!bounds.first_chars.empty() && !bounds.last_chars.empty()) ++listed;
     for (int s = 0; s < 60; ++s) {
       std::string text;
       for (size_t n = std::uniform_int_distribution<size_t>(1, 7)(rng); n > 0; --n) {
@@ -263,6 +325,7 @@ TEST(RuleBoundsTest, RandomPatternsKeepTheirBoundsOnRandomStrings) {
   // The bounds are not all the trivial ones.
   EXPECT_GT(bounded, 300);
   EXPECT_GT(narrowed, 300);
+  EXPECT_GT(listed, 200);
 }
 
 TEST(RuleBoundsTest, BuiltinRulesKeepTheirBoundsOnFixtureLines) {
@@ -295,6 +358,12 @@ TEST(RuleBoundsTest, BuiltinRulesKeepTheirBoundsOnFixtureLines) {
       ++matched;
       EXPECT_LE(CountNonSpaceChars(line), bounds.max_nonspace_chars) << rule.name << ": " << line;
       EXPECT_TRUE(bounds.first_bytes[static_cast<unsigned char>(line[0])])
+          << rule.name << ": " << line;
+      size_t len = 0;
+      EXPECT_TRUE(Listed(bounds.first_chars, DecodeUtf8(line, 0, &len)))
+          << rule.name << ": " << line;
+      EXPECT_TRUE(Listed(bounds.last_chars,
+                         DecodeUtf8(line, PreviousCodePointStart(line, line.size()), &len)))
           << rule.name << ": " << line;
     }
   }

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "re2/filtered_re2.h"
+#include "src/clean/rule_starts.h"
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
 
@@ -79,6 +80,8 @@ struct AlternativeSearch::Filter {
   re2::FilteredRE2 filter{kMinAtomLen};
   std::vector<std::string> atoms;  // UTF-8, ASCII letters in lower case
   std::unique_ptr<RE2> whole;      // set only if an alternative did not compile
+  // By alternative: where its matches can start, if that is known.
+  std::vector<std::unique_ptr<MatchStarts>> starts;
 };
 
 AlternativeSearch::AlternativeSearch(std::string whole, std::vector<std::string> alternatives)
@@ -97,7 +100,15 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
         break;
       }
     }
-    if (!filter->whole) filter->filter.Compile(&filter->atoms);
+    if (!filter->whole) {
+      filter->filter.Compile(&filter->atoms);
+      for (size_t k = 0; k < patterns_.size(); ++k) {
+        auto starts =
+            std::make_unique<MatchStarts>(filter->filter.GetRE2(static_cast<int>(k)), patterns_[k]);
+        if (!starts->usable()) starts.reset();
+        filter->starts.push_back(std::move(starts));
+      }
+    }
     filter_ = std::move(filter);
   });
   return *filter_;
@@ -146,10 +157,11 @@ bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece
       state = Line::State::kUnknown;  // cut past: its next match is wanted
     }
     if (state == Line::State::kUnknown) {
-      state =
-          f.filter.GetRE2(static_cast<int>(k)).Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)
-              ? Line::State::kFound
-              : Line::State::kNone;
+      const RE2& re = f.filter.GetRE2(static_cast<int>(k));
+      const bool found = f.starts[k] != nullptr
+                             ? f.starts[k]->Match(re, text, pos, &m, 1)
+                             : re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1);
+      state = found ? Line::State::kFound : Line::State::kNone;
     }
     if (state != Line::State::kFound) continue;
     const size_t start = static_cast<size_t>(m.data() - text.data());

@@ -1,5 +1,7 @@
 #include "src/clean/rule_bounds.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "src/text/strings.h"
 #include "src/text/utf8.h"
@@ -37,12 +39,37 @@ void SetRange(char32_t lo, char32_t hi, std::bitset<256>* bytes) {
 
 const std::bitset<256> kAnyByte = std::bitset<256>().set();
 
+// A set of at most kMaxFirstChars characters, or "unknown" (more, or some the
+// reader cannot list).
+struct CharSet {
+  bool known = true;
+  std::vector<char32_t> chars;
+
+  static CharSet Unknown() { return CharSet{false, {}}; }
+
+  void Add(char32_t cp) {
+    if (!known || std::find(chars.begin(), chars.end(), cp) != chars.end()) return;
+    if (chars.size() == kMaxFirstChars) {
+      *this = Unknown();
+      return;
+    }
+    chars.push_back(cp);
+  }
+  void Add(const CharSet& other) {
+    if (!other.known) *this = Unknown();
+    for (char32_t cp : other.chars) Add(cp);
+  }
+};
+
 // What a piece of pattern can match: the most characters that are not spaces,
-// the bytes a non-empty match starts with, and whether it matches "".
+// the bytes and the characters a non-empty match starts with, whether it
+// matches "", and the characters a non-empty match ends with.
 struct Shape {
   size_t max = 0;
   std::bitset<256> first;
   bool nullable = true;
+  CharSet first_chars;
+  CharSet last_chars;
 };
 
 // One character's worth of pattern (a literal, an escape, a class) or an
@@ -53,6 +80,7 @@ struct Atom {
   bool single = false;     // matches the one character `cp`
   char32_t cp = 0;
   std::bitset<256> first;
+  CharSet chars;  // the characters it matches
 };
 
 Atom Single(char32_t cp) {
@@ -61,6 +89,15 @@ Atom Single(char32_t cp) {
   atom.single = true;
   atom.cp = cp;
   atom.first.set(LeadByte(cp));
+  atom.chars.Add(cp);
+  return atom;
+}
+
+// An atom matching any character of a set the reader does not list.
+Atom Unlisted(const std::bitset<256>& first) {
+  Atom atom;
+  atom.first = first;
+  atom.chars = CharSet::Unknown();
   return atom;
 }
 
@@ -78,6 +115,15 @@ class BoundsReader {
     if (failed_ || pos_ != p_.size()) return bounds;
     bounds.max_nonspace_chars = shape.max;
     bounds.first_bytes = shape.first;
+    if (shape.first_chars.known) {
+      bounds.first_chars = shape.first_chars.chars;
+      std::sort(bounds.first_chars.begin(), bounds.first_chars.end());
+    }
+    if (shape.last_chars.known) {
+      bounds.last_chars = shape.last_chars.chars;
+      std::sort(bounds.last_chars.begin(), bounds.last_chars.end());
+    }
+    bounds.may_match_empty = shape.nullable;
     return bounds;
   }
 
@@ -108,6 +154,8 @@ class BoundsReader {
       const Shape branch = Sequence();
       if (branch.max > shape.max) shape.max = branch.max;
       shape.first |= branch.first;
+      shape.first_chars.Add(branch.first_chars);
+      shape.last_chars.Add(branch.last_chars);
       shape.nullable = shape.nullable || branch.nullable;
     }
     return shape;
@@ -119,7 +167,17 @@ class BoundsReader {
     while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
       const Shape piece = Piece();
       shape.max = Add(shape.max, piece.max);
-      if (shape.nullable) shape.first |= piece.first;
+      if (shape.nullable) {
+        shape.first |= piece.first;
+        shape.first_chars.Add(piece.first_chars);
+      }
+      // A match ends with the piece's last character, or, if the piece may
+      // match "", with what came before.
+      if (piece.nullable) {
+        shape.last_chars.Add(piece.last_chars);
+      } else {
+        shape.last_chars = piece.last_chars;
+      }
       shape.nullable = shape.nullable && piece.nullable;
     }
     return shape;
@@ -141,7 +199,11 @@ class BoundsReader {
       } else if (c == '{' && Repetition(&min_times, &max_times)) {
         shape.max = Multiply(shape.max, max_times);
         if (min_times == 0) shape.nullable = true;
-        if (max_times == 0) shape.first.reset();
+        if (max_times == 0) {
+          shape.first.reset();
+          shape.first_chars = CharSet();
+          shape.last_chars = CharSet();
+        }
       } else {
         break;
       }
@@ -194,7 +256,7 @@ class BoundsReader {
         return shape;  // matches "" only
       case '.':
         ++pos_;
-        return Shape{1, kAnyByte, false};
+        return Shape{1, kAnyByte, false, CharSet::Unknown(), CharSet::Unknown()};
       case '*':
       case '+':
       case '?':
@@ -209,7 +271,10 @@ class BoundsReader {
   Shape OfAtom(const Atom& atom) const {
     if (atom.assertion) return Shape{};
     // Case folding reaches beyond ASCII (k and the Kelvin sign): any first byte.
-    return Shape{atom.space ? 0u : 1u, case_insensitive_ ? kAnyByte : atom.first, false};
+    const size_t max = atom.space ? 0 : 1;
+    if (case_insensitive_)
+      return Shape{max, kAnyByte, false, CharSet::Unknown(), CharSet::Unknown()};
+    return Shape{max, atom.first, false, atom.chars, atom.chars};
   }
 
   // (re), (?:re), (?flags:re), (?flags), (?P<name>re), (?<name>re). Flags set
@@ -274,12 +339,17 @@ class BoundsReader {
         return atom;
       case 's':  // [\t\n\f\r ]
         atom.space = true;
-        for (char s : {'\t', '\n', '\f', '\r', ' '}) atom.first.set(static_cast<unsigned char>(s));
+        for (char s : {'\t', '\n', '\f', '\r', ' '}) {
+          atom.first.set(static_cast<unsigned char>(s));
+          atom.chars.Add(static_cast<char32_t>(s));
+        }
         return atom;
       case 'd':
         SetRange('0', '9', &atom.first);
+        for (char32_t d = '0'; d <= '9'; ++d) atom.chars.Add(d);
         return atom;
       case 'w':
+        atom.chars = CharSet::Unknown();
         SetRange('0', '9', &atom.first);
         SetRange('A', 'Z', &atom.first);
         SetRange('a', 'z', &atom.first);
@@ -300,8 +370,7 @@ class BoundsReader {
       case 'D':
       case 'W':
       case 'S':
-        atom.first = kAnyByte;
-        return atom;
+        return Unlisted(kAnyByte);
       case 'p':
       case 'P':
         if (Peek() == '{') {
@@ -314,8 +383,7 @@ class BoundsReader {
         } else if (!AtEnd()) {
           ++pos_;
         }
-        atom.first = kAnyByte;
-        return atom;
+        return Unlisted(kAnyByte);
       case 'x': {
         char32_t cp = 0;
         if (Peek() == '{') {
@@ -387,6 +455,7 @@ class BoundsReader {
         pos_ = close + 2;
         atom.space = false;
         atom.first = kAnyByte;
+        atom.chars = CharSet::Unknown();
         continue;
       }
       const Atom lo = item();
@@ -396,16 +465,23 @@ class BoundsReader {
         const Atom hi = item();
         if (!lo.single || !hi.single || hi.cp < lo.cp) failed_ = true;
         SetRange(lo.cp, hi.cp, &atom.first);
+        if (!failed_ && hi.cp - lo.cp < kMaxFirstChars) {
+          for (char32_t cp = lo.cp; cp <= hi.cp; ++cp) atom.chars.Add(cp);
+        } else {
+          atom.chars = CharSet::Unknown();
+        }
         atom.space = false;
         continue;
       }
       if (lo.assertion) failed_ = true;  // \b in a class: not RE2 syntax
       atom.first |= lo.first;
+      atom.chars.Add(lo.chars);
       if (!lo.space) atom.space = false;
     }
     if (negated) {
       atom.space = false;
       atom.first = kAnyByte;
+      atom.chars = CharSet::Unknown();
     }
     return atom;
   }

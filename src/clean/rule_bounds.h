@@ -13,7 +13,11 @@
 //     characters that are not spaces, so a whole-line rule skips a line with
 //     more.
 //
-// Both are derived from the pattern's syntax (RE2's, after macro expansion)
+// Two more serve searches for a rule inside a line (rule_starts.h): the
+// characters a match can start and end with, when they are few ("[(（]…[)）]":
+// two each).
+//
+// All three are derived from the pattern's syntax (RE2's, after macro expansion)
 // and are sound: every non-empty match starts with one of the bytes, and holds
 // at most that many characters that are not IsRuleSpace. Syntax the
 // derivation does not know gives the weakest bounds (any first byte, any
@@ -26,6 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace newsclean {
 
@@ -40,12 +45,24 @@ constexpr bool IsRuleSpace(char32_t cp) {
 // A pattern whose matches may hold any number of characters that are not spaces.
 inline constexpr size_t kUnboundedRule = SIZE_MAX;
 
+// The most first (or last) characters worked out: a pattern whose matches may
+// start with more (a wide range, \w, a negated class) has none listed.
+inline constexpr size_t kMaxFirstChars = 16;
+
 struct RuleBounds {
   // The most characters that are not IsRuleSpace that a match can hold, or
   // kUnboundedRule.
   size_t max_nonspace_chars = kUnboundedRule;
   // The bytes a non-empty match can start with.
   std::bitset<256> first_bytes = std::bitset<256>().set();
+  // The characters a non-empty match can start with, in ascending order, when
+  // they are at most kMaxFirstChars and the reader knows each (not under case
+  // folding); empty otherwise.
+  std::vector<char32_t> first_chars;
+  // The same of the characters a non-empty match can end with.
+  std::vector<char32_t> last_chars;
+  // Whether the pattern may match "" (as far as the reader can tell).
+  bool may_match_empty = true;
 };
 
 // The bounds of `pattern` (RE2 syntax, known to compile, default options).

@@ -1,5 +1,10 @@
 #include "src/clean/rule_starts.h"
 
+#include <algorithm>
+
+#include "src/clean/rule_bounds.h"
+#include "src/text/utf8.h"
+
 namespace newsclean {
 namespace {
 
@@ -21,17 +26,105 @@ bool MayLookBehind(std::string_view pattern) {
   return false;
 }
 
+// True if every match of `pattern` ends where the text does: each top-level
+// alternative ends with '$', and no flag makes '$' match before a newline. (A
+// rough test: it may refuse such a pattern, "(?:a$)", never the other way.)
+bool EndsAtTextEnd(std::string_view pattern) {
+  int depth = 0;
+  bool after_dollar = false;  // the last element read was a '$' at the top level
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    const bool top = depth == 0;
+    if (c == '$') {
+      after_dollar = top;
+      continue;
+    }
+    if (c == '|' && top) {
+      if (!after_dollar) return false;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '[') {  // to the class's end; "[]" and "[^]" hold a literal ']'
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+      if (pattern.substr(i, 2) == "(?") {
+        for (size_t j = i + 2; j < pattern.size() && pattern[j] != ':' && pattern[j] != ')'; ++j) {
+          if (pattern[j] == 'm') return false;
+          if (pattern[j] == '-') break;
+        }
+      }
+    } else if (c == ')') {
+      --depth;
+    }
+    after_dollar = false;
+  }
+  return after_dollar;
+}
+
+// Whether `line` ends with one of `chars`.
+bool EndsWithOneOf(std::string_view line, const std::vector<std::string>& chars) {
+  for (const std::string& c : chars) {
+    if (line.size() >= c.size() && line.compare(line.size() - c.size(), c.size(), c) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A lead byte (C2..F4) and a continuation byte (80..BF) in 12 bits: their
+// low six bits, which tell apart every lead byte and every continuation byte.
+size_t PairIndex(unsigned char lead, unsigned char next) {
+  return (static_cast<size_t>(lead & 0x3F) << 6) | (next & 0x3F);
+}
+
 // Bytes of the ranges looked at: enough for a prefix and the byte after it.
 constexpr int kRangeBytes = 10;
+
+// The most first characters a match is tried at: with more, they are common
+// enough ("中", "新", "人" … of sixteen outlets' names) that trying a match at
+// each costs more than RE2's own search.
+constexpr size_t kMaxStartChars = 8;
 
 }  // namespace
 
 MatchStarts::MatchStarts(const RE2& re, std::string_view pattern) {
+  if (MayLookBehind(pattern)) return;
+  const RuleBounds bounds = DeriveRuleBounds(pattern);
+  if (!bounds.may_match_empty && !bounds.last_chars.empty() && EndsAtTextEnd(pattern)) {
+    for (char32_t cp : bounds.last_chars) {
+      last_chars_.emplace_back();
+      AppendUtf8(cp, &last_chars_.back());
+    }
+  }
   std::string min, max;
-  if (MayLookBehind(pattern) || !re.PossibleMatchRange(&min, &max, kRangeBytes)) return;
   size_t k = 0;
-  while (k < min.size() && k < max.size() && min[k] == max[k]) ++k;
-  if (k == 0) return;  // no common prefix: any byte may start a match
+  if (re.PossibleMatchRange(&min, &max, kRangeBytes)) {
+    while (k < min.size() && k < max.size() && min[k] == max[k]) ++k;
+  }
+  if (k == 0) {  // no common prefix: perhaps a few first characters
+    // Spaces are too common to try a match at each.
+    if (bounds.may_match_empty || bounds.first_chars.empty() ||
+        bounds.first_chars.size() > kMaxStartChars ||
+        std::any_of(bounds.first_chars.begin(), bounds.first_chars.end(), IsRuleSpace)) {
+      return;
+    }
+    for (char32_t cp : bounds.first_chars) {
+      first_chars_.emplace_back();
+      AppendUtf8(cp, &first_chars_.back());
+      const std::string& c = first_chars_.back();
+      lead_bytes_.set(static_cast<unsigned char>(c[0]));
+      if (c.size() > 1) {
+        lead_pairs_.set(
+            PairIndex(static_cast<unsigned char>(c[0]), static_cast<unsigned char>(c[1])));
+      }
+    }
+    usable_ = true;
+    return;
+  }
   prefix_ = min.substr(0, k);
   // A match m has min <= m <= max, so it starts with the prefix; if it goes on,
   // its next byte is at least min's (if min goes on) and at most max's (if max
@@ -45,6 +138,23 @@ MatchStarts::MatchStarts(const RE2& re, std::string_view pattern) {
 bool MatchStarts::Match(const RE2& re, re2::StringPiece text, size_t pos, re2::StringPiece* groups,
                         int n) const {
   const std::string_view line(text.data(), text.size());
+  // A match ends where the line does, with one of last_chars_.
+  if (!last_chars_.empty() && !EndsWithOneOf(line, last_chars_)) return false;
+  if (prefix_.empty()) {  // a match starts with one of first_chars_
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(line.data());
+    for (size_t at = pos; at < line.size(); ++at) {
+      if (!lead_bytes_[p[at]]) continue;
+      if (p[at] >= 0x80 && (at + 1 == line.size() || !lead_pairs_[PairIndex(p[at], p[at + 1])])) {
+        continue;
+      }
+      for (const std::string& c : first_chars_) {
+        if (line.compare(at, c.size(), c) != 0) continue;
+        if (re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n)) return true;
+        break;  // the characters differ: no other starts here
+      }
+    }
+    return false;
+  }
   while (pos <= line.size()) {
     const size_t at = line.find(prefix_, pos);
     if (at == std::string_view::npos) return false;

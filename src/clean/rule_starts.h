@@ -12,14 +12,30 @@
 //
 // The bytes come from RE2::PossibleMatchRange: every anchored match lies
 // between its min and max strings, so it starts with their common prefix and
-// its next byte lies between theirs. That range is computed for a match at
-// the start of the text; a pattern whose match can depend on what precedes it
-// (^, \A, \b, \B) is not searched this way.
+// its next byte lies between theirs. When they share no first byte (the
+// credits that open with "(" or "（"), the pattern's first characters, read
+// from its syntax (rule_bounds.h), serve instead if they are few and the
+// pattern cannot match "" (at most eight, none a space: more common starts
+// cost more in anchored matches than RE2's own search). Both are facts of a
+// match at the start of the text; a pattern whose match can depend on what
+// precedes it (^, \A, \b, \B) is not searched this way.
+//
+// A pattern whose every alternative ends with '$' ("（記者…）$") matches only
+// at the line's end, so a line that ends with none of its last characters
+// (rule_bounds.h) is not searched at all. RE2 finds that out with a backward
+// search from the end, but the anchored matches from each start would not.
+//
+// First characters brought 17 more of the 50 built-in segment rules (41 in
+// all) and four of related-inline's alternatives (rule_alternatives.h) to
+// this search: on the 936 real pages `clean` ran 38% fewer instructions, and
+// related-inline took a thirtieth of its time.
 #ifndef NEWSCLEAN_SRC_CLEAN_RULE_STARTS_H_
 #define NEWSCLEAN_SRC_CLEAN_RULE_STARTS_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "re2/re2.h"
 
@@ -30,7 +46,8 @@ class MatchStarts {
   // For `re`, compiled from `pattern`.
   MatchStarts(const RE2& re, std::string_view pattern);
 
-  // Whether the starts are known (a common prefix of at least one byte).
+  // Whether the starts are known (a common prefix of at least one byte, or a
+  // few first characters).
   bool usable() const { return usable_; }
 
   // As re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, n), by
@@ -45,6 +62,16 @@ class MatchStarts {
   // may_end_: a match may be the prefix alone.
   unsigned char lo_ = 0, hi_ = 255;
   bool may_end_ = true;
+  // Without a prefix: the first characters' UTF-8 encodings, the bytes they
+  // start with, and the pairs of bytes a multi-byte one starts with (indexed
+  // by PairIndex): most Han characters are told from a first character "中"
+  // by these two bits, without a comparison.
+  std::vector<std::string> first_chars_;
+  std::bitset<256> lead_bytes_;
+  std::bitset<4096> lead_pairs_;
+  // For a pattern whose matches end where the text does, the characters they
+  // end with (UTF-8): a line that ends otherwise holds none, whatever its starts.
+  std::vector<std::string> last_chars_;
 };
 
 }  // namespace newsclean
