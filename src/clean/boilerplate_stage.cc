@@ -9,6 +9,7 @@
 #include "src/clean/document_splits.h"
 #include "src/clean/rule_alternatives.h"
 #include "src/clean/rule_bounds.h"
+#include "src/clean/rule_guard.h"
 #include "src/clean/rule_prefilter.h"
 #include "src/clean/rule_starts.h"
 #include "src/text/paragraph_shape.h"
@@ -37,6 +38,8 @@ absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
                                                        pattern, std::move(alternatives)));
     stage->starts_once_.emplace_back();
     stage->starts_.push_back(nullptr);
+    stage->guard_once_.emplace_back();
+    stage->guards_.push_back(nullptr);
     // A built-in rule comes with its clauses and is compiled on first use.
     if (const RuleClauses* clauses = BuiltinRuleClauses(pattern); clauses != nullptr) {
       stage->prefilter_->Add(pattern, *clauses);
@@ -168,6 +171,17 @@ const MatchStarts* BoilerplateStage::StartsOf(int id) const {
   return starts_[r].get();
 }
 
+const RE2* BoilerplateStage::GuardOf(int id) const {
+  const size_t r = static_cast<size_t>(id);
+  std::call_once(guard_once_[r], [&] {
+    const std::string guard = UncountRepetitions(prefilter_->pattern(id));
+    if (guard.empty()) return;
+    auto re = std::make_unique<RE2>(guard, RuleRe2Options());
+    if (re->ok()) guards_[r] = std::move(re);
+  });
+  return guards_[r].get();
+}
+
 bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
                                 const std::vector<int>& candidates, std::vector<Cut>* cuts,
                                 int* whole) const {
@@ -193,6 +207,10 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
       continue;
     }
     if (!starts(id) || !within(id) || !fits(spec.max_chars)) continue;
+    const RE2* guard = GuardOf(id);
+    if (guard != nullptr && !guard->Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      continue;  // no match of the guard, none of the rule
+    }
     if (prefilter_->rule(id).Match(text, 0, line.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
       cuts->push_back(Cut{base, base + line.size(), spec.reason, spec.name});
       if (spec.scope != RuleScope::kLine) *whole = id;
@@ -214,6 +232,10 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
   for (int id : candidates) {
     const RuleSpec& spec = rules_[id];
     if (spec.scope != RuleScope::kLeadIn || !starts(id)) continue;
+    const RE2* guard = GuardOf(id);
+    if (guard != nullptr && !guard->Match(text, 0, line.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      continue;
+    }
     const RE2& re = prefilter_->rule(id);
     const int ngroups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
     if (re.Match(text, 0, line.size(), RE2::ANCHOR_START, groups, ngroups + 1)) {

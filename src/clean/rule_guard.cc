@@ -1,0 +1,86 @@
+#include "src/clean/rule_guard.h"
+
+#include "absl/strings/ascii.h"
+
+namespace newsclean {
+namespace {
+
+// Reads "{n}", "{n,}" or "{n,m}" at p[i] (p[i] == '{'): sets *end past it and
+// the counts (max -1 without one). False if RE2 reads it as literal text.
+bool ReadRepetition(std::string_view p, size_t i, size_t* end, long* min, long* max) {
+  size_t j = i + 1;
+  auto number = [&](long* value) {
+    const size_t start = j;
+    long v = 0;
+    while (j < p.size() && absl::ascii_isdigit(static_cast<unsigned char>(p[j]))) {
+      if (v < 100000) v = v * 10 + (p[j] - '0');
+      ++j;
+    }
+    *value = v;
+    return j > start;
+  };
+  if (!number(min)) return false;
+  *max = *min;
+  if (j < p.size() && p[j] == ',') {
+    ++j;
+    if (!number(max)) *max = -1;
+  }
+  if (j >= p.size() || p[j] != '}') return false;
+  *end = j + 1;
+  return true;
+}
+
+}  // namespace
+
+std::string UncountRepetitions(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool worth = false;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c == '\\') {  // an escape; \x{…}, \p{…} and \P{…} to their closing brace
+      size_t end = i + 2;
+      if (i + 2 < pattern.size() && pattern[i + 2] == '{' &&
+          (pattern[i + 1] == 'x' || pattern[i + 1] == 'p' || pattern[i + 1] == 'P')) {
+        const size_t close = pattern.find('}', i + 2);
+        end = close == std::string_view::npos ? pattern.size() : close + 1;
+      }
+      end = std::min(end, pattern.size());
+      out.append(pattern.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (c == '[') {  // a class, to its closing ']' ("[]…]" and "[^]…]" hold a literal one)
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') {
+        if (pattern[j] == '\\') {
+          ++j;
+        } else if (pattern.substr(j, 2) == "[:") {  // [:alpha:]
+          const size_t close = pattern.find(":]", j + 2);
+          if (close != std::string_view::npos) j = close + 1;
+        }
+        ++j;
+      }
+      const size_t end = std::min(j + 1, pattern.size());
+      out.append(pattern.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    size_t end = 0;
+    long min = 0, max = 0;
+    if (c == '{' && ReadRepetition(pattern, i, &end, &min, &max)) {
+      out.push_back(min == 0 ? '*' : '+');
+      if (max < 0 || max > kMinGuardedCount) worth = true;
+      i = end;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return worth ? out : std::string();
+}
+
+}  // namespace newsclean
