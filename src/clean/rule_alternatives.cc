@@ -82,6 +82,10 @@ struct AlternativeSearch::Filter {
   std::unique_ptr<RE2> whole;      // set only if an alternative did not compile
   // By alternative: where its matches can start, if that is known.
   std::vector<std::unique_ptr<MatchStarts>> starts;
+  // Whether every alternative's starts are known: then each search tries only
+  // its starts, and the literal gate, which lowers the line and looks for
+  // every atom, costs more than it saves.
+  bool all_starts = false;
 };
 
 AlternativeSearch::AlternativeSearch(std::string whole, std::vector<std::string> alternatives)
@@ -108,6 +112,8 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
         if (!starts->usable()) starts.reset();
         filter->starts.push_back(std::move(starts));
       }
+      filter->all_starts = std::all_of(filter->starts.begin(), filter->starts.end(),
+                                       [](const auto& starts) { return starts != nullptr; });
     }
     filter_ = std::move(filter);
   });
@@ -117,7 +123,7 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
 AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view text)
     : state_(search.size(), State::kUnknown), match_(search.size()) {
   const Filter& f = search.Prepared();
-  if (f.whole) return;  // searched as one pattern
+  if (f.whole || f.all_starts) return;  // searched as one pattern, or from the starts alone
   // Which alternatives the line's literals allow: the atoms are looked for in
   // the line with its ASCII letters lowered, as FilteredRE2 requires. A line
   // holding a non-ASCII character with case could hold an atom only after

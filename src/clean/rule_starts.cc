@@ -5,6 +5,10 @@
 #include "src/clean/rule_bounds.h"
 #include "src/text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsclean {
 namespace {
 
@@ -116,6 +120,7 @@ MatchStarts::MatchStarts(const RE2& re, std::string_view pattern) {
       first_chars_.emplace_back();
       AppendUtf8(cp, &first_chars_.back());
       const std::string& c = first_chars_.back();
+      if (!lead_bytes_[static_cast<unsigned char>(c[0])]) lead_list_.push_back(c[0]);
       lead_bytes_.set(static_cast<unsigned char>(c[0]));
       if (c.size() > 1) {
         lead_pairs_.set(
@@ -142,16 +147,33 @@ bool MatchStarts::Match(const RE2& re, re2::StringPiece text, size_t pos, re2::S
   if (!last_chars_.empty() && !EndsWithOneOf(line, last_chars_)) return false;
   if (prefix_.empty()) {  // a match starts with one of first_chars_
     const unsigned char* p = reinterpret_cast<const unsigned char*>(line.data());
-    for (size_t at = pos; at < line.size(); ++at) {
-      if (!lead_bytes_[p[at]]) continue;
-      if (p[at] >= 0x80 && (at + 1 == line.size() || !lead_pairs_[PairIndex(p[at], p[at + 1])])) {
-        continue;
+    const size_t size = line.size();
+    // Whether a match starts at `at`, whose byte is a lead byte of one of them.
+    auto match_at = [&](size_t at) {
+      if (p[at] >= 0x80 && (at + 1 == size || !lead_pairs_[PairIndex(p[at], p[at + 1])])) {
+        return false;
       }
       for (const std::string& c : first_chars_) {
         if (line.compare(at, c.size(), c) != 0) continue;
-        if (re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n)) return true;
-        break;  // the characters differ: no other starts here
+        return re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n);
       }
+      return false;  // the lead pair of another first character
+    };
+    size_t at = pos;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: the places that hold a lead byte.
+    for (; at <= size && size - at >= 16; at += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+      __m128i leads = _mm_setzero_si128();
+      for (char b : lead_list_) leads = _mm_or_si128(leads, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(leads)); mask != 0;
+           mask &= mask - 1) {
+        if (match_at(at + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+      }
+    }
+#endif
+    for (; at < size; ++at) {
+      if (lead_bytes_[p[at]] && match_at(at)) return true;
     }
     return false;
   }

@@ -68,6 +68,7 @@ class MatchStarts {
   // by these two bits, without a comparison.
   std::vector<std::string> first_chars_;
   std::bitset<256> lead_bytes_;
+  std::string lead_list_;  // the same bytes, each once
   std::bitset<4096> lead_pairs_;
   // For a pattern whose matches end where the text does, the characters they
   // end with (UTF-8): a line that ends otherwise holds none, whatever its starts.
