@@ -187,6 +187,29 @@ TEST(RuleFileTest, UserRulesApplyAndBadPatternsAreNamed) {
   EXPECT_NE(message.find("broken"), std::string::npos) << message;
 }
 
+// A rule with a long counted run runs behind its guard (rule_guard.h), which
+// lets through lines the rule then refuses: the counts still hold.
+TEST(RuleFileTest, CountedRunsHoldBehindTheGuard) {
+  CleanOptions options;
+  options.rule_texts = {
+      "line site-caption user-rule [^。〖]{2,12}〖左〗[^。]{1,20}\n"
+      "lead-in site-label user-rule 〔[^〕]{1,10}〕\n"};
+  // Two to twelve characters before the marker: the line goes.
+  Document doc = CleanText(kBody + "\n某某〖左〗与某某会面\n" + kBody + "2", options);
+  EXPECT_EQ(doc.text(), kBody + "\n" + kBody + "2");
+  EXPECT_EQ(RuleNames(doc), std::vector<std::string>{"site-caption"});
+  // Fifteen, or one: the guard matches, the rule does not.
+  for (const std::string& line : {std::string("一二三四五六七八九十一二三四五〖左〗与某某会面"),
+                                  std::string("某〖左〗与某某会面")}) {
+    EXPECT_EQ(Cleaned(kBody + "\n" + line + "\n" + kBody + "2", options),
+              kBody + "\n" + line + "\n" + kBody + "2");
+  }
+  // A label of up to ten characters is cut; a longer one is not.
+  EXPECT_EQ(Cleaned("〔十个字以内的标签〕正文内容。", options), "正文内容。");
+  EXPECT_EQ(Cleaned("〔这是一个超过十个字的很长的标签〕正文内容。", options),
+            "〔这是一个超过十个字的很长的标签〕正文内容。");
+}
+
 TEST(RuleFileTest, TailScopeTakesTheLinesAfterItsMarker) {
   CleanOptions options;
   options.rule_texts = {"tail site-bio byline 关于本栏作者\n"};
