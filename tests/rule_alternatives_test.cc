@@ -99,16 +99,28 @@ TEST(AlternativeSearchTest, FindsWhatTheWholePatternFinds) {
   for (const std::string& pattern :
        {std::string("a|ab|b"), std::string("ab|a"), std::string("b*|a"), std::string("a$|b|ca"),
         std::string("(?i:ab)|c+x?"), std::string("【[^】]{1,3}】|中|a(?m:$)"),
-        std::string("x[^x]{0,4}$|a[bc]{2}|(?:b|c)a"), std::string("(?i:é)b|cc|^a")}) {
+        std::string("x[^x]{0,4}$|a[bc]{2}|(?:b|c)a"), std::string("(?i:é)b|cc|^a"),
+        // Long counted runs: these alternatives are searched by their guards
+        // first, with starts ("a…", "【…") and without ("[^a]…").
+        std::string("x[^x]{0,9}$|a[bc]{2,12}|(?:b|c)a"),
+        std::string("【[^】]{1,12}】|中{2,10}|a(?m:$)"), std::string("[^a]{3,12}b|ab"),
+        std::string("(?i:ab){1,9}|c")}) {
     ExpectSameSpans(pattern, alphabet, 20261203, 3000, 24);
   }
 }
 
-// Should an alternative not compile alone, the whole pattern is searched.
+// Should an alternative not compile alone, the whole pattern is searched:
+// at once, or once a guarded alternative's guard matches and the alternative
+// itself then does not compile (its guard, "a+", does; "a{1,2000}" counts
+// beyond RE2's limit). Neither happens with the alternatives of a pattern
+// that compiled; `whole` here differs from them so that it shows which ran.
 TEST(AlternativeSearchTest, FallsBackToTheWholePattern) {
   AlternativeSearch search("b+", {"a", "a("});
   const std::string line = "xbbx";
   EXPECT_EQ(ApartSpans(search, line), (Spans{{1, 3}}));
+  AlternativeSearch late("b+", {"a", "a{1,2000}"});
+  EXPECT_EQ(ApartSpans(late, "xbbx"), (Spans{}));  // the guard never matches
+  EXPECT_EQ(ApartSpans(late, "abba"), (Spans{{1, 3}}));
 }
 
 // The rule this is built for, on lines made of its own pieces.

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "re2/filtered_re2.h"
+#include "src/clean/rule_guard.h"
 #include "src/clean/rule_starts.h"
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
@@ -77,9 +78,23 @@ constexpr int kMinAtomLen = 1;
 }  // namespace
 
 struct AlternativeSearch::Filter {
+  // The alternatives, or the guards of those with long counted runs
+  // (rule_guard.h): a guard's literals are needed wherever its alternative
+  // matches, and its program is a fraction of the size.
   re2::FilteredRE2 filter{kMinAtomLen};
   std::vector<std::string> atoms;  // UTF-8, ASCII letters in lower case
   std::unique_ptr<RE2> whole;      // set only if an alternative did not compile
+  // By alternative: true if `filter` holds its guard; then the alternative
+  // itself is compiled on the first line where its guard matches.
+  std::vector<bool> guarded;
+  struct Exact {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+  };
+  std::unique_ptr<Exact[]> exact;
+  // The whole pattern, should a guarded alternative not compile after all.
+  std::once_flag whole_once;
+  std::unique_ptr<RE2> whole_late;
   // By alternative: where its matches can start, if that is known.
   std::vector<std::unique_ptr<MatchStarts>> starts;
   // Whether every alternative's starts are known: then each search tries only
@@ -96,19 +111,29 @@ AlternativeSearch::~AlternativeSearch() = default;
 const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
   std::call_once(once_, [this] {
     auto filter = std::make_unique<Filter>();
-    for (const std::string& p : patterns_) {
+    filter->exact = std::make_unique<Filter::Exact[]>(patterns_.size());
+    for (size_t k = 0; k < patterns_.size(); ++k) {
+      const std::string& p = patterns_[k];
+      const std::string guard = UncountRepetitions(p);
       int id = -1;
-      if (filter->filter.Add(re2::StringPiece(p.data(), p.size()), RuleRe2Options(), &id) !=
-          RE2::NoError) {
+      auto add = [&](const std::string& pattern) {
+        return filter->filter.Add(re2::StringPiece(pattern.data(), pattern.size()),
+                                  RuleRe2Options(), &id) == RE2::NoError;
+      };
+      const bool guarded = !guard.empty() && add(guard);
+      if (!guarded && !add(p)) {
         filter->whole = std::make_unique<RE2>(whole_, RuleRe2Options());
         break;
       }
+      filter->guarded.push_back(guarded);
     }
     if (!filter->whole) {
       filter->filter.Compile(&filter->atoms);
       for (size_t k = 0; k < patterns_.size(); ++k) {
-        auto starts =
-            std::make_unique<MatchStarts>(filter->filter.GetRE2(static_cast<int>(k)), patterns_[k]);
+        // A guard's starts are its alternative's too: every match of the
+        // alternative is one of the guard's.
+        const RE2& re = filter->filter.GetRE2(static_cast<int>(k));
+        auto starts = std::make_unique<MatchStarts>(re, re.pattern());
         if (!starts->usable()) starts.reset();
         filter->starts.push_back(std::move(starts));
       }
@@ -150,6 +175,15 @@ AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view 
   for (int id : possible) state_[static_cast<size_t>(id)] = State::kUnknown;
 }
 
+const RE2* AlternativeSearch::ExactOf(size_t k) const {
+  Filter::Exact& exact = filter_->exact[k];
+  std::call_once(exact.once, [&] {
+    auto re = std::make_unique<RE2>(patterns_[k], RuleRe2Options());
+    if (re->ok()) exact.re = std::move(re);
+  });
+  return exact.re.get();
+}
+
 bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece* match,
                              Line* line) const {
   const Filter& f = Prepared();
@@ -163,10 +197,25 @@ bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece
       state = Line::State::kUnknown;  // cut past: its next match is wanted
     }
     if (state == Line::State::kUnknown) {
-      const RE2& re = f.filter.GetRE2(static_cast<int>(k));
-      const bool found = f.starts[k] != nullptr
-                             ? f.starts[k]->Match(re, text, pos, &m, 1)
-                             : re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1);
+      const MatchStarts* starts = f.starts[k].get();
+      auto search = [&](const RE2& re, size_t from) {
+        return starts != nullptr ? starts->Match(re, text, from, &m, 1)
+                                 : re.Match(text, from, text.size(), RE2::UNANCHORED, &m, 1);
+      };
+      bool found = search(f.filter.GetRE2(static_cast<int>(k)), pos);
+      if (found && f.guarded[k]) {
+        // The alternative's first match starts where its guard's does or
+        // later: every match of the alternative is one of the guard's.
+        const RE2* exact = ExactOf(k);
+        if (exact == nullptr) {  // never seen: an alternative of a pattern that compiled
+          Filter& mutable_filter = *filter_;
+          std::call_once(mutable_filter.whole_once, [&] {
+            mutable_filter.whole_late = std::make_unique<RE2>(whole_, RuleRe2Options());
+          });
+          return f.whole_late->Match(text, pos, text.size(), RE2::UNANCHORED, match, 1);
+        }
+        found = search(*exact, static_cast<size_t>(m.data() - text.data()));
+      }
       state = found ? Line::State::kFound : Line::State::kNone;
     }
     if (state != Line::State::kFound) continue;
