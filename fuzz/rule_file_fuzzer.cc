@@ -57,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::abort();
       }
       if (starts.usable()) {
-        const bool by_starts = starts.Match(re, text, 0, &from_starts, 1);
+        size_t tries_left = newsclean::MatchStarts::kTriesPerLine;
+        const bool by_starts = starts.Match(re, text, 0, &from_starts, 1, &tries_left);
         // The same first match, unless RE2's is empty (a scan steps past it).
         if (anywhere && !found.empty() &&
             (!by_starts || from_starts.data() != found.data() ||

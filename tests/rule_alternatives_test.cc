@@ -161,11 +161,12 @@ std::vector<Spans> ScanGroups(const RE2& re, const std::string& line, MatchFrom 
   return out;
 }
 
-// By anchored matches at the starts.
-std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const std::string& line) {
+// By anchored matches at the starts, with `tries` for the line.
+std::vector<Spans> StartsSpans(const RE2& re, const MatchStarts& starts, const std::string& line,
+                               size_t tries = MatchStarts::kTriesPerLine) {
   const re2::StringPiece text(line);
   return ScanGroups(re, line, [&](size_t pos, re2::StringPiece* groups, int n) {
-    return starts.Match(re, text, pos, groups, n);
+    return starts.Match(re, text, pos, groups, n, &tries);
   });
 }
 
@@ -235,7 +236,33 @@ TEST(MatchStartsTest, FindsWhatTheUnanchoredSearchFinds) {
       for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
       ASSERT_EQ(StartsSpans(re, starts, line), UnanchoredSpans(re, line))
           << pattern << "\nline: " << line;
+      // With the line's tries running out early (RE2's own search after them).
+      ASSERT_EQ(StartsSpans(re, starts, line, trial % 3), UnanchoredSpans(re, line))
+          << pattern << "\nline: " << line;
     }
+  }
+}
+
+// A pattern without a bound on its matches' length tries a limited number of
+// starts on a line, then leaves the rest of the line to RE2's own search:
+// "【[^】]*广告" reads from each 【 of "【【…【】广告" to the 】, so trying
+// them all would read the line's square. A bounded one tries every start.
+TEST(MatchStartsTest, TriesRunOutIntoRe2sOwnSearch) {
+  std::string line;
+  for (int k = 0; k < 500; ++k) line += "【";
+  line += "】广告";
+  const re2::StringPiece text(line);
+  for (const std::string& pattern :
+       {std::string("【[^】]*广告"), std::string("【[^】]{0,9}广告")}) {
+    RE2 re(pattern, RuleRe2Options());
+    const MatchStarts starts(re, pattern);
+    ASSERT_TRUE(starts.usable());
+    size_t tries = MatchStarts::kTriesPerLine;
+    re2::StringPiece m;
+    EXPECT_FALSE(starts.Match(re, text, 0, &m, 1, &tries)) << pattern;
+    const bool bounded = pattern.find('*') == std::string::npos;
+    EXPECT_EQ(tries, bounded ? MatchStarts::kTriesPerLine : 0u) << pattern;
+    EXPECT_EQ(StartsSpans(re, starts, line + "【广告"), UnanchoredSpans(re, line + "【广告"));
   }
 }
 

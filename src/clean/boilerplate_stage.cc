@@ -261,10 +261,11 @@ bool BoilerplateStage::ScanLine(std::string_view line, size_t base,
       ngroups = std::min(re->NumberOfCapturingGroups(), kMaxGroups);
       starts = StartsOf(id);
     }
+    size_t tries_left = MatchStarts::kTriesPerLine;
     // The next match at or after `pos`, in groups[0 .. ngroups].
     auto next = [&](size_t pos) {
       if (apart != nullptr) return apart->Next(text, pos, &groups[0], &*apart_line);
-      if (starts != nullptr) return starts->Match(*re, text, pos, groups, ngroups + 1);
+      if (starts != nullptr) return starts->Match(*re, text, pos, groups, ngroups + 1, &tries_left);
       return re->Match(text, pos, line.size(), RE2::UNANCHORED, groups, ngroups + 1);
     };
     size_t pos = 0;

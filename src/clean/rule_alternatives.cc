@@ -146,7 +146,9 @@ const AlternativeSearch::Filter& AlternativeSearch::Prepared() const {
 }
 
 AlternativeSearch::Line::Line(const AlternativeSearch& search, std::string_view text)
-    : state_(search.size(), State::kUnknown), match_(search.size()) {
+    : state_(search.size(), State::kUnknown),
+      match_(search.size()),
+      tries_left_(search.size(), MatchStarts::kTriesPerLine) {
   const Filter& f = search.Prepared();
   if (f.whole || f.all_starts) return;  // searched as one pattern, or from the starts alone
   // Which alternatives the line's literals allow: the atoms are looked for in
@@ -199,7 +201,7 @@ bool AlternativeSearch::Next(re2::StringPiece text, size_t pos, re2::StringPiece
     if (state == Line::State::kUnknown) {
       const MatchStarts* starts = f.starts[k].get();
       auto search = [&](const RE2& re, size_t from) {
-        return starts != nullptr ? starts->Match(re, text, from, &m, 1)
+        return starts != nullptr ? starts->Match(re, text, from, &m, 1, &line->tries_left_[k])
                                  : re.Match(text, from, text.size(), RE2::UNANCHORED, &m, 1);
       };
       bool found = search(f.filter.GetRE2(static_cast<int>(k)), pos);

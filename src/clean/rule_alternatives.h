@@ -62,6 +62,7 @@ class AlternativeSearch {
     enum class State { kUnknown, kFound, kNone };
     std::vector<State> state_;  // kNone also for an alternative the line's literals rule out
     std::vector<re2::StringPiece> match_;
+    std::vector<size_t> tries_left_;  // by alternative, for MatchStarts::Match
   };
 
   // As RE2::Match(text, pos, text.size(), UNANCHORED, match, 1) with the

@@ -98,6 +98,7 @@ constexpr size_t kMaxStartChars = 8;
 MatchStarts::MatchStarts(const RE2& re, std::string_view pattern) {
   if (MayLookBehind(pattern)) return;
   const RuleBounds bounds = DeriveRuleBounds(pattern);
+  bounded_ = bounds.max_nonspace_chars != kUnboundedRule;
   if (!bounds.may_match_empty && !bounds.last_chars.empty() && EndsAtTextEnd(pattern)) {
     for (char32_t cp : bounds.last_chars) {
       last_chars_.emplace_back();
@@ -141,21 +142,31 @@ MatchStarts::MatchStarts(const RE2& re, std::string_view pattern) {
 }
 
 bool MatchStarts::Match(const RE2& re, re2::StringPiece text, size_t pos, re2::StringPiece* groups,
-                        int n) const {
+                        int n, size_t* tries_left) const {
   const std::string_view line(text.data(), text.size());
+  // Whether the line has no tries left: then RE2 searches from the next start.
+  auto spent = [&] { return !bounded_ && *tries_left == 0; };
+  // An anchored match at `at`, counted.
+  auto anchored_at = [&](size_t at) {
+    if (!bounded_) --*tries_left;
+    return re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n);
+  };
+  auto search_from = [&](size_t at) {
+    return re.Match(text, at, text.size(), RE2::UNANCHORED, groups, n);
+  };
   // A match ends where the line does, with one of last_chars_.
   if (!last_chars_.empty() && !EndsWithOneOf(line, last_chars_)) return false;
+  if (spent()) return search_from(pos);
   if (prefix_.empty()) {  // a match starts with one of first_chars_
     const unsigned char* p = reinterpret_cast<const unsigned char*>(line.data());
     const size_t size = line.size();
-    // Whether a match starts at `at`, whose byte is a lead byte of one of them.
-    auto match_at = [&](size_t at) {
+    // Whether `at`, whose byte is a lead byte of one of them, starts one.
+    auto starts_one = [&](size_t at) {
       if (p[at] >= 0x80 && (at + 1 == size || !lead_pairs_[PairIndex(p[at], p[at + 1])])) {
         return false;
       }
       for (const std::string& c : first_chars_) {
-        if (line.compare(at, c.size(), c) != 0) continue;
-        return re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n);
+        if (line.compare(at, c.size(), c) == 0) return true;
       }
       return false;  // the lead pair of another first character
     };
@@ -168,12 +179,17 @@ bool MatchStarts::Match(const RE2& re, re2::StringPiece text, size_t pos, re2::S
       for (char b : lead_list_) leads = _mm_or_si128(leads, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
       for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(leads)); mask != 0;
            mask &= mask - 1) {
-        if (match_at(at + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+        const size_t start = at + static_cast<size_t>(__builtin_ctz(mask));
+        if (!starts_one(start)) continue;
+        if (spent()) return search_from(start);
+        if (anchored_at(start)) return true;
       }
     }
 #endif
     for (; at < size; ++at) {
-      if (lead_bytes_[p[at]] && match_at(at)) return true;
+      if (!lead_bytes_[p[at]] || !starts_one(at)) continue;
+      if (spent()) return search_from(at);
+      if (anchored_at(at)) return true;
     }
     return false;
   }
@@ -184,7 +200,10 @@ bool MatchStarts::Match(const RE2& re, re2::StringPiece text, size_t pos, re2::S
     const bool possible =
         may_end_ || (next < line.size() && static_cast<unsigned char>(line[next]) >= lo_ &&
                      static_cast<unsigned char>(line[next]) <= hi_);
-    if (possible && re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, n)) return true;
+    if (possible) {
+      if (spent()) return search_from(at);
+      if (anchored_at(at)) return true;
+    }
     pos = at + 1;
   }
   return false;

@@ -50,13 +50,25 @@ class MatchStarts {
   // few first characters).
   bool usable() const { return usable_; }
 
+  // How many anchored matches a line may try for a pattern whose matches have
+  // no bound on their length: each may read to the line's end ("【[^】]*广告"
+  // on a line of 【 read n²/2 bytes). Past them, the line's remaining
+  // searches are RE2's own, which reads the line once.
+  static constexpr size_t kTriesPerLine = 64;
+
   // As re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, n), by
-  // anchored matches at the places a match can start. REQUIRES: usable().
-  bool Match(const RE2& re, re2::StringPiece text, size_t pos, re2::StringPiece* groups,
-             int n) const;
+  // anchored matches at the places a match can start. *tries_left: the line's
+  // remaining tries (kTriesPerLine at its start; used only for a pattern
+  // without a bound). REQUIRES: usable().
+  bool Match(const RE2& re, re2::StringPiece text, size_t pos, re2::StringPiece* groups, int n,
+             size_t* tries_left) const;
 
  private:
   bool usable_ = false;
+  // Every match holds at most so many characters other than spaces
+  // (rule_bounds.h): an anchored match gives up within them, and the tries
+  // need no limit.
+  bool bounded_ = false;
   std::string prefix_;  // every match starts with it
   // The byte after the prefix, when a match has one: within [lo_, hi_].
   // may_end_: a match may be the prefix alone.
