@@ -27,6 +27,8 @@ TEST(RuleGuardTest, UncountsCountedRuns) {
   EXPECT_EQ(UncountRepetitions("a{2,5}\\d{1,2}"), "");
   EXPECT_EQ(UncountRepetitions("a{2,5}b{0,9}"), "a+b*");  // one long run: all go
   EXPECT_EQ(UncountRepetitions("abc"), "");
+  EXPECT_EQ(UncountRepetitions("a{2,}"), "");  // aa+: two copies
+  EXPECT_EQ(UncountRepetitions("a{20,}"), "a+");
 }
 
 TEST(RuleGuardTest, LeavesWhatIsNotARepetition) {

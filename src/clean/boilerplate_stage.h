@@ -29,9 +29,11 @@ class RulePrefilter;
 // for user rules too. A rule anchored at the line's start also skips a line
 // that starts with a byte none of its matches starts with, and a whole-line
 // rule one longer than any of its matches (rule_bounds.h). A whole-line or
-// lead-in rule with long counted runs first runs its guard, the pattern with the counts taken out,
-// whose automaton stays small (rule_guard.h). Most content lines run one or
-// two rules, each of which gives up within a few characters.
+// lead-in rule with long counted runs first runs its guard, the pattern with
+// the counts taken out, whose automaton stays small (rule_guard.h). A segment
+// rule whose matches start with known characters tries anchored matches where
+// they are (rule_starts.h). Most content lines run one or two rules, each of
+// which gives up within a few characters.
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.

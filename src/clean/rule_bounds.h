@@ -17,12 +17,13 @@
 // characters a match can start and end with, when they are few ("[(（]…[)）]":
 // two each).
 //
-// All three are derived from the pattern's syntax (RE2's, after macro expansion)
-// and are sound: every non-empty match starts with one of the bytes, and holds
-// at most that many characters that are not IsRuleSpace. Syntax the
-// derivation does not know gives the weakest bounds (any first byte, any
-// length), which only costs speed; so does case-insensitive matching, whose
-// first bytes are not worked out.
+// All are derived from the pattern's syntax (RE2's, after macro expansion) and
+// are sound: every non-empty match starts with one of the bytes, holds at most
+// that many characters that are not IsRuleSpace, and starts and ends with
+// characters listed (when any are). Syntax the derivation does not know gives
+// the weakest bounds (any first byte, any length, no characters listed), which
+// only costs speed; so does case-insensitive matching, whose first bytes and
+// characters are not worked out.
 #ifndef NEWSCLEAN_SRC_CLEAN_RULE_BOUNDS_H_
 #define NEWSCLEAN_SRC_CLEAN_RULE_BOUNDS_H_
 

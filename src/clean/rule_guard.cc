@@ -1,5 +1,7 @@
 #include "src/clean/rule_guard.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 
 namespace newsclean {
@@ -73,7 +75,8 @@ std::string UncountRepetitions(std::string_view pattern) {
     long min = 0, max = 0;
     if (c == '{' && ReadRepetition(pattern, i, &end, &min, &max)) {
       out.push_back(min == 0 ? '*' : '+');
-      if (max < 0 || max > kMinGuardedCount) worth = true;
+      // x{n,} is n copies of x and a loop: worth it only for a large n.
+      if ((max < 0 ? min : max) > kMinGuardedCount) worth = true;
       i = end;
       continue;
     }

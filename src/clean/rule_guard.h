@@ -21,10 +21,10 @@
 namespace newsclean {
 
 // `pattern` (RE2 syntax) with every counted repetition replaced by '+' or '*'
-// (its laziness kept), or "" if it has none worth replacing: only runs that
-// may repeat more than kMinGuardedCount times are counted enough to cost
-// DFA states. A '{' that is not a repetition (RE2 reads "a{,3}" as literal
-// text) and the braces of \x{…} and \p{…} are left alone.
+// (its laziness kept), or "" if it has none worth replacing: only a run that
+// may repeat more than kMinGuardedCount times, or must repeat more (x{20,}),
+// is counted enough to cost DFA states. A '{' that is not a repetition (RE2 reads "a{,3}" as
+// literal text) and the braces of \x{…} and \p{…} are left alone.
 std::string UncountRepetitions(std::string_view pattern);
 
 inline constexpr int kMinGuardedCount = 8;
