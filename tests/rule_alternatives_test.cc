@@ -5,8 +5,6 @@
 // a line asks from.
 #include "src/clean/rule_alternatives.h"
 
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <set>
 #include <string>
@@ -16,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "src/clean/rule_set.h"
 #include "src/clean/rule_starts.h"
-#include "src/text/script_tables.h"
+#include "tests/testutil.h"
 
 namespace newsclean {
 namespace {
@@ -270,16 +268,7 @@ TEST(MatchStartsTest, TriesRunOutIntoRe2sOwnSearch) {
 // seed articles (real pages, folded as rules see them) and on mixtures of
 // their pieces.
 TEST(MatchStartsTest, BuiltInSegmentRulesFindWhatRe2Finds) {
-  std::vector<std::string> lines;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
-    std::ifstream in(entry.path());
-    std::string line;
-    while (std::getline(in, line)) {
-      ScriptTables::Get().FoldToSimplified(&line);
-      if (!line.empty()) lines.push_back(line);
-    }
-  }
+  std::vector<std::string> lines = FoldedSeedLines();
   ASSERT_GT(lines.size(), 100u);
   // The start of the character at byte i.
   auto boundary = [](const std::string& s, size_t i) {

@@ -3,8 +3,6 @@
 // and on the built-in rules over the seed articles' lines.
 #include "src/clean/rule_guard.h"
 
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
@@ -14,7 +12,7 @@
 #include "re2/re2.h"
 #include "src/clean/rule_clauses.h"
 #include "src/clean/rule_set.h"
-#include "src/text/script_tables.h"
+#include "tests/testutil.h"
 
 namespace newsclean {
 namespace {
@@ -97,16 +95,7 @@ TEST(RuleGuardTest, GuardMatchesWhereverItsPatternDoes) {
 }
 
 TEST(RuleGuardTest, BuiltinRulesGuardsCompileAndLetTheirMatchesThrough) {
-  std::vector<std::string> lines;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
-    std::ifstream in(entry.path());
-    std::string line;
-    while (std::getline(in, line)) {
-      ScriptTables::Get().FoldToSimplified(&line);
-      if (!line.empty()) lines.push_back(line);
-    }
-  }
+  std::vector<std::string> lines = FoldedSeedLines();
   ASSERT_GT(lines.size(), 100u);
   int guarded = 0, matched = 0;
   for (const RuleSpec& spec : BuiltinRules()) {

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "src/text/script_tables.h"
+
 namespace newsclean {
 
 ::testing::AssertionResult IsOkStatus(const absl::Status& status) {
@@ -27,6 +29,20 @@ int RunCli(const std::string& args, std::string* err) {
   int status = std::system(cmd.c_str());
   *err = ReadFile(dir + "/err");
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> FoldedSeedLines() {
+  std::vector<std::string> lines;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NEWSCLEAN_FIXTURES_DIR) + "/seeds")) {
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      ScriptTables::Get().FoldToSimplified(&line);
+      if (!line.empty()) lines.push_back(line);
+    }
+  }
+  return lines;
 }
 
 Document CleanText(const std::string& text) {

@@ -37,6 +37,10 @@ std::vector<std::string> RuleNames(const Document& doc);
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& contents);
 
+// The non-empty lines of the seed articles (fixtures/seeds), folded to
+// simplified script as rules see them.
+std::vector<std::string> FoldedSeedLines();
+
 // A fresh empty directory under the test temp dir.
 std::string MakeTempDir(const std::string& name);
 

@@ -6,6 +6,7 @@
 #include "re2/filtered_re2.h"
 #include "src/clean/rule_guard.h"
 #include "src/clean/rule_starts.h"
+#include "src/clean/rule_syntax.h"
 #include "src/text/script_tables.h"
 #include "src/text/utf8.h"
 
@@ -23,23 +24,11 @@ std::vector<std::string> SplitAlternatives(std::string_view pattern) {
       i += 2;
       continue;
     }
-    if (c == '[') {  // a class: to its closing ']', which may come first ("[]a]", "[^]a]")
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') {
-        if (pattern[j] == '\\') {
-          ++j;
-        } else if (pattern.substr(j, 2) == "[:") {  // [:alpha:]
-          const size_t end = pattern.find(":]", j + 2);
-          if (end == std::string_view::npos) return {};
-          j = end + 1;
-        }
-        ++j;
-      }
-      if (j >= pattern.size()) return {};
-      current.append(pattern.substr(i, j + 1 - i));
-      i = j + 1;
+    if (c == '[') {  // a class, to its closing ']'
+      const size_t end = ClassEnd(pattern, i);
+      if (end == std::string_view::npos) return {};
+      current.append(pattern.substr(i, end + 1 - i));
+      i = end + 1;
       continue;
     }
     if (c == '(') {

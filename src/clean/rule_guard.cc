@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "src/clean/rule_syntax.h"
 
 namespace newsclean {
 namespace {
@@ -53,20 +54,9 @@ std::string UncountRepetitions(std::string_view pattern) {
       i = end;
       continue;
     }
-    if (c == '[') {  // a class, to its closing ']' ("[]…]" and "[^]…]" hold a literal one)
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') {
-        if (pattern[j] == '\\') {
-          ++j;
-        } else if (pattern.substr(j, 2) == "[:") {  // [:alpha:]
-          const size_t close = pattern.find(":]", j + 2);
-          if (close != std::string_view::npos) j = close + 1;
-        }
-        ++j;
-      }
-      const size_t end = std::min(j + 1, pattern.size());
+    if (c == '[') {  // a class, to its closing ']' (or the end, if it has none)
+      const size_t close = ClassEnd(pattern, i);
+      const size_t end = close == std::string_view::npos ? pattern.size() : close + 1;
       out.append(pattern.substr(i, end - i));
       i = end;
       continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "src/clean/rule_bounds.h"
+#include "src/clean/rule_syntax.h"
 #include "src/text/utf8.h"
 
 #if defined(__SSE2__)
@@ -47,12 +48,9 @@ bool EndsAtTextEnd(std::string_view pattern) {
       if (!after_dollar) return false;
     } else if (c == '\\') {
       ++i;
-    } else if (c == '[') {  // to the class's end; "[]" and "[^]" hold a literal ']'
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
-      i = j;
+    } else if (c == '[') {
+      i = ClassEnd(pattern, i);
+      if (i == std::string_view::npos) return false;
     } else if (c == '(') {
       ++depth;
       if (pattern.substr(i, 2) == "(?") {
