@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "src/clean/rule_syntax.h"
 #include "src/text/strings.h"
 #include "src/text/utf8.h"
 
@@ -215,28 +216,9 @@ class BoundsReader {
   // {n}, {n,} or {n,m} at pos_: consumes it and sets the counts (SIZE_MAX
   // without a maximum). Anything else is a literal '{' to RE2: returns false.
   bool Repetition(size_t* min_times, size_t* max_times) {
-    size_t i = pos_ + 1;
-    auto number = [&](size_t* value) {
-      const size_t start = i;
-      size_t v = 0;
-      while (i < p_.size() && absl::ascii_isdigit(static_cast<unsigned char>(p_[i]))) {
-        if (v < 100000) v = v * 10 + static_cast<size_t>(p_[i] - '0');
-        ++i;
-      }
-      *value = v;
-      return i > start;
-    };
-    size_t max = 0;
-    if (!number(min_times)) return false;
-    if (i < p_.size() && p_[i] == ',') {
-      ++i;
-      if (!number(&max)) max = SIZE_MAX;
-    } else {
-      max = *min_times;
-    }
-    if (i >= p_.size() || p_[i] != '}') return false;
-    pos_ = i + 1;
-    *max_times = max;
+    size_t end = 0;
+    if (!ReadRepetition(p_, pos_, &end, min_times, max_times)) return false;
+    pos_ = end;
     return true;
   }
 

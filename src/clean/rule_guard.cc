@@ -1,39 +1,11 @@
 #include "src/clean/rule_guard.h"
 
 #include <algorithm>
+#include <cstdint>
 
-#include "absl/strings/ascii.h"
 #include "src/clean/rule_syntax.h"
 
 namespace newsclean {
-namespace {
-
-// Reads "{n}", "{n,}" or "{n,m}" at p[i] (p[i] == '{'): sets *end past it and
-// the counts (max -1 without one). False if RE2 reads it as literal text.
-bool ReadRepetition(std::string_view p, size_t i, size_t* end, long* min, long* max) {
-  size_t j = i + 1;
-  auto number = [&](long* value) {
-    const size_t start = j;
-    long v = 0;
-    while (j < p.size() && absl::ascii_isdigit(static_cast<unsigned char>(p[j]))) {
-      if (v < 100000) v = v * 10 + (p[j] - '0');
-      ++j;
-    }
-    *value = v;
-    return j > start;
-  };
-  if (!number(min)) return false;
-  *max = *min;
-  if (j < p.size() && p[j] == ',') {
-    ++j;
-    if (!number(max)) *max = -1;
-  }
-  if (j >= p.size() || p[j] != '}') return false;
-  *end = j + 1;
-  return true;
-}
-
-}  // namespace
 
 std::string UncountRepetitions(std::string_view pattern) {
   std::string out;
@@ -61,12 +33,11 @@ std::string UncountRepetitions(std::string_view pattern) {
       i = end;
       continue;
     }
-    size_t end = 0;
-    long min = 0, max = 0;
+    size_t end = 0, min = 0, max = 0;
     if (c == '{' && ReadRepetition(pattern, i, &end, &min, &max)) {
       out.push_back(min == 0 ? '*' : '+');
       // x{n,} is n copies of x and a loop: worth it only for a large n.
-      if ((max < 0 ? min : max) > kMinGuardedCount) worth = true;
+      if ((max == SIZE_MAX ? min : max) > kMinGuardedCount) worth = true;
       i = end;
       continue;
     }
