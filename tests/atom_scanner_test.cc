@@ -116,7 +116,80 @@ void ExpectAgreesWithSubstringSearch(const std::vector<std::string>& atoms,
     std::string lowered_scan = scanned;
     for (char& c : lowered_scan) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     EXPECT_EQ(lowered_scan, folded) << line;
+    // The same with the view: the same atoms and fold.
+    std::string viewed = line;
+    std::vector<int> found_with_view;
+    std::vector<char32_t> view;
+    size_t view_end = 0;
+    ASSERT_TRUE(scanner.FoldScanAndView(&viewed, &found_with_view, &view, &view_end)) << line;
+    EXPECT_EQ(found_with_view, found) << line;
+    EXPECT_EQ(viewed, scanned) << line;
   }
+}
+
+// What FoldScanAndView leaves: the line folded and the atoms found as
+// FoldAndScan does, and the view of the line as it was written after what the
+// buffer held, as ScriptTables::WriteMatchView writes it.
+void ExpectScanAndViewAgree(const AtomScanner& scanner, const std::string& line, size_t view_at) {
+  std::string plain = line;
+  std::vector<int> plain_found;
+  const bool plain_decided = scanner.FoldAndScan(&plain, &plain_found);
+  std::vector<char32_t> expected(view_at, U'前');
+  expected.resize(ScriptTables::Get().WriteMatchView(line, &expected, view_at));
+  std::string viewed = line;
+  std::vector<int> found;
+  std::vector<char32_t> view(view_at, U'前');
+  view.resize(view_at + 3, U'后');  // scratch past the start, overwritten or left
+  size_t view_end = view_at;
+  ASSERT_EQ(scanner.FoldScanAndView(&viewed, &found, &view, &view_end), plain_decided) << line;
+  EXPECT_EQ(found, plain_found) << line;
+  EXPECT_EQ(viewed, plain) << line;
+  ASSERT_LE(view_end, view.size());
+  view.resize(view_end);
+  EXPECT_EQ(view, expected) << line;
+}
+
+// Every BMP code point and a few beyond, alone, after a character that folds
+// (the scan then writes each character without a branch), between Han
+// characters, and after a view of several code points; and random lines
+// over characters of every kind of view: itself, none (punctuation, spaces),
+// another (traditional, full-width, compatibility), several (U+FDFA is
+// eighteen, "㍱" three), with case (the line is undecided, its view written
+// all the same), ASCII and four-byte ones.
+TEST(AtomScannerTest, ScanWithViewWritesTheMatchingView) {
+  AtomScanner scanner({"国", "党", "中", "记者", "ab", "图）"});
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string c;
+    AppendUtf8(cp, &c);
+    for (const std::string& line : {c, "國" + c + "中", "中" + c + "中", "\uFDFA" + c}) {
+      ExpectScanAndViewAgree(scanner, line, 0);
+      if (HasFailure()) return;
+    }
+  }
+  for (char32_t cp : {U'\U00020000', U'\U0002F800', U'\U0001D400', U'\U0001F600'}) {
+    std::string c;
+    AppendUtf8(cp, &c);
+    ExpectScanAndViewAgree(scanner, "國" + c + "中", 2);
+  }
+  const std::vector<std::string> alphabet = {
+      "记",         "者",     "記",     "國", "国", "黨",     "中", "，", "。",
+      "“",          "（",     "圖",     "）", " ",  "\u3000", "a",  "B",  "1",
+      "!",          "Ａ",     "１",     "é",  "Ω",  "\uFDFA", "㍱", "①",  "\U00020000",
+      "\U0001D400", "\u00A0", "\u200B", "\t", "丽", "\uF900"};
+  std::mt19937 rng(20261203);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string line;
+    const int length = static_cast<int>(rng() % 60);
+    for (int k = 0; k < length; ++k) line += alphabet[rng() % alphabet.size()];
+    ExpectScanAndViewAgree(scanner, line, rng() % 3);
+    if (HasFailure()) return;
+  }
+  // Views of several code points in a row outgrow the code point a byte the
+  // buffer starts with.
+  std::string many;
+  for (int k = 0; k < 500; ++k) many += "\uFDFA";
+  ExpectScanAndViewAgree(scanner, many + "中國" + many, 7);
 }
 
 // Against a reference: the line folded by ScriptTables, ASCII letters

@@ -182,11 +182,33 @@ uint16_t AtomScanner::EntryOf(char32_t cp) const {
 }
 
 bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const {
+  return Scan<false>(line, found, nullptr, nullptr);
+}
+
+bool AtomScanner::FoldScanAndView(std::string* line, std::vector<int>* found,
+                                  std::vector<char32_t>* view, size_t* view_end) const {
+  return Scan<true>(line, found, view, view_end);
+}
+
+template <bool kView>
+bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<char32_t>* view,
+                       size_t* view_end) const {
   found->clear();
   const ScriptTables& tables = ScriptTables::Get();
   if (line->size() > UINT32_MAX) {  // offsets below are 32-bit: fold, and call it undecided
+    if constexpr (kView) *view_end = tables.WriteMatchView(*line, view, *view_end);
     tables.FoldToSimplified(line);
     return false;
+  }
+  // The view: one code point per byte of the line is room enough but for a
+  // code point whose view is several (U+FDFA is 18), where `make_room` grows
+  // the buffer.
+  [[maybe_unused]] char32_t* w = nullptr;
+  [[maybe_unused]] const uint8_t* const view_classes = tables.match_classes();
+  [[maybe_unused]] const uint32_t* const view_others = tables.match_others();
+  if constexpr (kView) {
+    if (view->size() < *view_end + line->size()) view->resize(*view_end + line->size());
+    w = view->data() + *view_end;
   }
   // A flag per slot, set where its character occurs ([0]: a sink that other
   // characters write to). Stores only, whatever the character: no branch, and
@@ -241,9 +263,19 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     if (!folding) {
       // Until the line shows a character that folds, the run takes those
       // that do not.
+      // With the view, the run also takes only the characters whose view is
+      // themselves or nothing (one test for both: a single branch).
       while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
-        const uint16_t entry = bmp[DecodeUtf8Three(p + i)];
-        if (entry & (kFolds | kHasCase)) break;
+        const char32_t cp = DecodeUtf8Three(p + i);
+        const uint16_t entry = bmp[cp];
+        if constexpr (kView) {
+          const uint32_t cls = view_classes[cp];
+          if ((entry & (kFolds | kHasCase)) | (cls > ScriptTables::kViewDrop)) break;
+          *w = cp;
+          w += cls ^ 1;
+        } else {
+          if (entry & (kFolds | kHasCase)) break;
+        }
         const uint32_t slot = entry & kSlotMask;
         hit[slot] = true;
         inline_pending[num_pending] = Pending{static_cast<uint32_t>(i), slot};
@@ -259,7 +291,17 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       while (i + 2 < stop && (static_cast<unsigned char>(p[i]) & 0xF0) == 0xE0) {
         const char32_t cp = DecodeUtf8Three(p + i);
         const uint16_t entry = bmp[cp];
-        if (entry & kHasCase) break;
+        if constexpr (kView) {
+          // The view of every character but those of several code points,
+          // without a branch, as WriteMatchView's folding run.
+          const uint32_t cls = view_classes[cp];
+          if ((entry & kHasCase) | (cls == ScriptTables::kViewMany)) break;
+          const uint32_t other = 0u - static_cast<uint32_t>(cls == ScriptTables::kViewOther);
+          *w = cp ^ ((view_others[cp & other] ^ cp) & other);
+          w += cls != ScriptTables::kViewDrop;
+        } else {
+          if (entry & kHasCase) break;
+        }
         const uint32_t folds = 0u - ((entry >> 14) & 1u);  // all ones or 0
         // The character's bytes, packed as in fold_three_ (from registers:
         // a copy through memory would stall the load on the narrower stores).
@@ -281,9 +323,22 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     const unsigned char c = static_cast<unsigned char>(p[i]);
     size_t len;
     uint16_t entry;
+    // The view of the character at i (before it is folded), written first.
+    auto write_view = [&]([[maybe_unused]] char32_t cp, [[maybe_unused]] size_t len) {
+      if constexpr (kView) {
+        const size_t at = static_cast<size_t>(w - view->data());
+        const size_t room = tables.max_view_length() + (n - i - len);
+        if (view->size() < at + room) {  // a view of several code points used the room up
+          view->resize(at + room);
+          w = view->data() + at;
+        }
+        w = tables.WriteMatchViewOf(cp, w);
+      }
+    };
     if (c < 0x80) {
       len = 1;
       entry = bmp_[c];
+      write_view(c, 1);
     } else if (c < 0xF0) {
       char32_t cp;
       if (c < 0xE0) {
@@ -293,6 +348,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
         len = 3;
         cp = DecodeUtf8Three(p + i);
       }
+      write_view(cp, len);
       if (((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) == 0) {  // most code points
         i += len;
         continue;
@@ -308,6 +364,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
       len = 4;
       char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
                     (p[i + 3] & 0x3Fu);
+      write_view(cp, 4);
       char32_t to = tables.ToSimplified(cp);
       if (to != cp) {
         OverwriteUtf8(to, len, p + i);  // same length by construction of the tables
@@ -327,6 +384,7 @@ bool AtomScanner::FoldAndScan(std::string* line, std::vector<int>* found) const 
     }
     i += len;
   }
+  if constexpr (kView) *view_end = static_cast<size_t>(w - view->data());
   if (!decided) return false;
   // A bit per atom.
   constexpr size_t kInlineWords = 16;  // up to 1024 atoms without allocating

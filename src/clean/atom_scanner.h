@@ -46,7 +46,20 @@ class AtomScanner {
   // *found empty, when the line holds a non-ASCII character with case.
   bool FoldAndScan(std::string* line, std::vector<int>* found) const;
 
+  // FoldAndScan, and in the same pass over the line the matching view of the
+  // line as it was before folding (ScriptTables::WriteMatchView), written at
+  // (*view)[*view_end] on; *view_end moves to its end. *view grows when it is
+  // too short and never shrinks; past the view's end it may hold scratch.
+  // REQUIRES: *view_end <= view->size().
+  bool FoldScanAndView(std::string* line, std::vector<int>* found, std::vector<char32_t>* view,
+                       size_t* view_end) const;
+
  private:
+  // Both of the above: with kView, the view too.
+  template <bool kView>
+  bool Scan(std::string* line, std::vector<int>* found, std::vector<char32_t>* view,
+            size_t* view_end) const;
+
   // Table entry bits.
   static constexpr uint16_t kSlotMask = 0x1FFF;  // slot of the folded form (0: none)
   static constexpr uint16_t kAnchor = 0x2000;    // the folded form anchors longer atoms

@@ -7,6 +7,7 @@
 #include "re2/re2.h"
 #include "src/clean/builtin_rule_clauses.h"
 #include "src/clean/document_splits.h"
+#include "src/clean/line_views.h"
 #include "src/clean/rule_alternatives.h"
 #include "src/clean/rule_bounds.h"
 #include "src/clean/rule_guard.h"
@@ -24,8 +25,9 @@ BoilerplateStage::BoilerplateStage() : prefilter_(std::make_unique<RulePrefilter
 BoilerplateStage::~BoilerplateStage() = default;
 
 absl::StatusOr<std::unique_ptr<BoilerplateStage>> BoilerplateStage::Create(
-    std::vector<RuleSpec> rules) {
+    std::vector<RuleSpec> rules, bool leave_line_views) {
   std::unique_ptr<BoilerplateStage> stage(new BoilerplateStage());
+  stage->leave_line_views_ = leave_line_views;
   for (RuleSpec& spec : rules) {
     std::string error;
     const std::string pattern = ExpandRuleMacros(spec.pattern);
@@ -100,9 +102,15 @@ void BoilerplateStage::Process(Document* doc) const {
   thread_local std::vector<int> candidates;
   ScratchRelease release_candidates(&candidates);
   std::vector<Cut> cuts;
+  // The lines' views, when asked to leave them: kept through the rounds for
+  // the lines no cut touches, written anew for those scanned again.
+  LineViews* views = nullptr;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string_view text = doc->text();
     const std::vector<LineSpan>& lines = DocumentSplits::Lines(*doc);
+    if (round == 0 && leave_line_views_ && text.size() <= LineViews::kMaxTextBytes) {
+      views = &LineViews::Start(*doc, lines.size());
+    }
     std::vector<bool> next_dirty(lines.size(), false);
     cuts.clear();
     auto trimmed = [&](size_t li) {
@@ -118,7 +126,13 @@ void BoilerplateStage::Process(Document* doc) const {
       std::string_view raw = trimmed(li);
       const size_t base = static_cast<size_t>(raw.data() - text.data());
       folded.assign(raw);
-      prefilter_->Candidates(&folded, &candidates);
+      if (views != nullptr) {
+        const size_t view_begin = *views->end();
+        prefilter_->CandidatesAndView(&folded, &candidates, views->buffer(), views->end());
+        views->Set(li, view_begin, *views->end());
+      } else {
+        prefilter_->Candidates(&folded, &candidates);
+      }
       int whole = -1;
       if (ScanLine(folded, base, candidates, &cuts, &whole)) next_dirty[li] = true;
       if (whole < 0) continue;
@@ -156,7 +170,9 @@ void BoilerplateStage::Process(Document* doc) const {
       }
     }
     if (cuts.empty()) return;
+    if (views != nullptr) views->Cut(lines, cuts);
     doc->ApplyCuts(std::move(cuts));
+    if (views != nullptr) views->Rekey(*doc);
     cuts = {};
     dirty = std::move(next_dirty);
   }

@@ -37,7 +37,11 @@ class RulePrefilter;
 class BoilerplateStage : public Stage {
  public:
   // Compiles `rules`; a bad pattern is an error naming the rule and its origin.
-  static absl::StatusOr<std::unique_ptr<BoilerplateStage>> Create(std::vector<RuleSpec> rules);
+  // With `leave_line_views`, Process leaves the matching view of each line it
+  // scans for a later stage (line_views.h), written in the same pass as its
+  // fold and atom scan.
+  static absl::StatusOr<std::unique_ptr<BoilerplateStage>> Create(std::vector<RuleSpec> rules,
+                                                                  bool leave_line_views = false);
   ~BoilerplateStage() override;
 
   std::string_view Name() const override { return "boilerplate"; }
@@ -58,6 +62,7 @@ class BoilerplateStage : public Stage {
   static constexpr int kMaxGroups = kMaxRuleGroups;  // capturing groups a rule may cut
 
   std::vector<RuleSpec> rules_;  // prefilter rule id i is rules_[i]
+  bool leave_line_views_ = false;
   // By rule: the bytes a match starts with and the most characters other than
   // spaces it holds (rule_bounds.h); rules anchored at a line's start skip the
   // lines these rule out.

@@ -107,8 +107,9 @@ absl::StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& opt
   if (on("image-caption")) {
     cleaner->stages_.push_back(std::make_unique<CaptionStage>(options.caption_max_chars));
   }
-  absl::StatusOr<std::unique_ptr<BoilerplateStage>> boilerplate =
-      BoilerplateStage::Create(std::move(enabled_specs));
+  absl::StatusOr<std::unique_ptr<BoilerplateStage>> boilerplate = BoilerplateStage::Create(
+      std::move(enabled_specs),
+      /*leave_line_views=*/on("repeated-paragraph") || on("near-duplicate-paragraph"));
   if (!boilerplate.ok()) return boilerplate.status();
   cleaner->stages_.push_back(std::move(*boilerplate));
   if (on("link-list")) cleaner->stages_.push_back(std::make_unique<LinkListStage>());

@@ -1,17 +1,7 @@
 #include "src/clean/document_splits.h"
 
-#include <cstdint>
-
 namespace newsclean {
 namespace {
-
-// What a split was made of.
-struct SplitKey {
-  uint64_t version = 0;
-  const char* data = nullptr;  // nullptr: nothing split yet (a text's data() never is)
-  size_t size = 0;
-  bool operator==(const SplitKey&) const = default;
-};
 
 // A split kept for the thread, with the text it was made of. A split of a
 // very large text is not kept past the next one, so that one huge page does
@@ -19,11 +9,11 @@ struct SplitKey {
 template <typename Item>
 struct KeptSplit {
   static constexpr size_t kMaxKeptBytes = size_t{1} << 20;
-  SplitKey key;
+  TextKey key;
   std::vector<Item> items;
 
   template <typename SplitFn>
-  const std::vector<Item>& Get(const SplitKey& for_key, std::string_view text, SplitFn split) {
+  const std::vector<Item>& Get(const TextKey& for_key, std::string_view text, SplitFn split) {
     if (key == for_key) return items;
     if (items.capacity() * sizeof(Item) > kMaxKeptBytes) std::vector<Item>().swap(items);
     split(text, &items);
@@ -34,9 +24,13 @@ struct KeptSplit {
 
 }  // namespace
 
+TextKey DocumentSplits::KeyOf(const Document& doc) {
+  return TextKey{doc.text_version_, doc.text_.data(), doc.text_.size()};
+}
+
 const std::vector<Paragraph>& DocumentSplits::Paragraphs(const Document& doc) {
   thread_local KeptSplit<Paragraph> kept;
-  const SplitKey key{doc.text_version_, doc.text_.data(), doc.text_.size()};
+  const TextKey key = KeyOf(doc);
   return kept.Get(key, doc.text_, [](std::string_view text, std::vector<Paragraph>* out) {
     SplitParagraphs(text, out);
   });
@@ -44,7 +38,7 @@ const std::vector<Paragraph>& DocumentSplits::Paragraphs(const Document& doc) {
 
 const std::vector<LineSpan>& DocumentSplits::Lines(const Document& doc) {
   thread_local KeptSplit<LineSpan> kept;
-  const SplitKey key{doc.text_version_, doc.text_.data(), doc.text_.size()};
+  const TextKey key = KeyOf(doc);
   return kept.Get(key, doc.text_,
                   [](std::string_view text, std::vector<LineSpan>* out) { SplitLines(text, out); });
 }

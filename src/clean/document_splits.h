@@ -15,6 +15,8 @@
 #ifndef NEWSCLEAN_SRC_CLEAN_DOCUMENT_SPLITS_H_
 #define NEWSCLEAN_SRC_CLEAN_DOCUMENT_SPLITS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "newsclean/document.h"
@@ -22,8 +24,19 @@
 
 namespace newsclean {
 
+// What identifies a document's current text for a cache kept per thread:
+// its version with its address and size.
+struct TextKey {
+  uint64_t version = 0;
+  const char* data = nullptr;  // nullptr: no text yet (a text's data() never is)
+  size_t size = 0;
+  bool operator==(const TextKey&) const = default;
+};
+
 class DocumentSplits {
  public:
+  // The key of doc's current text.
+  static TextKey KeyOf(const Document& doc);
   // SplitParagraphs(doc.text()).
   static const std::vector<Paragraph>& Paragraphs(const Document& doc);
   // SplitLines(doc.text()).

@@ -9,6 +9,7 @@
 #include "absl/hash/hash.h"
 #include "newsclean/minhash.h"
 #include "src/clean/document_splits.h"
+#include "src/clean/line_views.h"
 #include "src/clean/paragraph_sketch.h"
 #include "src/text/match_view.h"
 #include "src/text/match_view_access.h"
@@ -98,10 +99,25 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     if (c->set.empty()) c->set = sketcher.ShingleSet(view_of(*c));
   };
   std::vector<Cut> cuts;
-  for (const Paragraph& p : paragraphs) {
+  // The views the boilerplate stage left, if the text is still the one it
+  // scanned: a paragraph is a line that is not blank, so its line is the
+  // previous paragraph's plus one plus the blank lines between them.
+  const LineViews* line_views = LineViews::Find(*doc);
+  size_t line = 0;
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const Paragraph& p = paragraphs[k];
+    line = (k == 0 ? 0 : line + 1) + p.blank_lines_before;
     Candidate current;
     current.begin = used;
-    used = ScriptTables::Get().WriteMatchView(text.substr(p.begin, p.end - p.begin), &views, used);
+    std::span<const char32_t> left;
+    if (line_views != nullptr && line_views->Get(line, &left)) {
+      if (views.size() < used + left.size()) views.resize(used + left.size());
+      used = static_cast<size_t>(std::copy(left.begin(), left.end(), views.begin() + used) -
+                                 views.begin());
+    } else {
+      used =
+          ScriptTables::Get().WriteMatchView(text.substr(p.begin, p.end - p.begin), &views, used);
+    }
     current.size = used - current.begin;
     // A cut paragraph's view goes; a kept one's stays if it is to be left.
     auto drop_view = [&] { used = current.begin; };

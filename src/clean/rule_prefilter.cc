@@ -141,11 +141,24 @@ void RulePrefilter::IndexKeyClauses(size_t num_atoms) {
 }
 
 void RulePrefilter::Candidates(std::string* line, std::vector<int>* ids) const {
-  std::vector<int>& found = *ids;  // the atoms first, then the rules
-  if (!scanner_->FoldAndScan(line, &found)) {
+  if (!scanner_->FoldAndScan(line, ids)) {
     *ids = all_;
     return;
   }
+  RulesOfAtoms(ids);
+}
+
+void RulePrefilter::CandidatesAndView(std::string* line, std::vector<int>* ids,
+                                      std::vector<char32_t>* view, size_t* view_end) const {
+  if (!scanner_->FoldScanAndView(line, ids, view, view_end)) {
+    *ids = all_;
+    return;
+  }
+  RulesOfAtoms(ids);
+}
+
+void RulePrefilter::RulesOfAtoms(std::vector<int>* ids) const {
+  const std::vector<int>& found = *ids;  // the atoms first, then the rules
   constexpr size_t kInlineWords = 16;
   uint64_t inline_present[kInlineWords] = {};
   std::vector<uint64_t> heap_present;

@@ -50,6 +50,10 @@ class RulePrefilter {
   // that may match it, ascending (every rule when the line holds a non-ASCII
   // character with case: see AtomScanner).
   void Candidates(std::string* line, std::vector<int>* ids) const;
+  // Candidates, and in the same pass the matching view of the line as it was
+  // (AtomScanner::FoldScanAndView).
+  void CandidatesAndView(std::string* line, std::vector<int>* ids, std::vector<char32_t>* view,
+                         size_t* view_end) const;
 
   // Rule `id`, compiled (on first use for a rule added with its clauses).
   const RE2& rule(int id) const;
@@ -61,6 +65,8 @@ class RulePrefilter {
   // A set of atoms as bits.
   using AtomSet = std::vector<uint64_t>;
 
+  // Replaces the atoms found in a line (*ids) with the rules that may match it.
+  void RulesOfAtoms(std::vector<int>* ids) const;
   // Fills key_rules_ and unkeyed_ from the clauses.
   void IndexKeyClauses(size_t num_atoms);
 

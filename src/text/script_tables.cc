@@ -124,6 +124,7 @@ void ScriptTables::BuildMatchView() {
     }
     if (kept.empty()) return kMatchDrop;
     if (kept.size() == 1) return kept[0] == cp ? kMatchIdentity : kept[0];
+    max_view_length_ = std::max(max_view_length_, kept.size());
     uint32_t off = static_cast<uint32_t>(match_pool_.size());
     match_pool_.insert(match_pool_.end(), kept.begin(), kept.end());
     return kMatchPoolBit | (static_cast<uint32_t>(kept.size()) << 24) | off;
@@ -244,17 +245,24 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
 }
 
 void ScriptTables::AppendMatchViewOf(char32_t cp, std::vector<char32_t>* out) const {
+  const size_t used = out->size();
+  out->resize(used + max_view_length_);
+  out->resize(static_cast<size_t>(WriteMatchViewOf(cp, out->data() + used) - out->data()));
+}
+
+char32_t* ScriptTables::WriteMatchViewOf(char32_t cp, char32_t* w) const {
   const uint32_t v = cp < 0x80 ? ascii_match_[cp] : cp < 0x10000 ? bmp_match_[cp] : SuppMatch(cp);
   if (v == kMatchIdentity) {
-    out->push_back(cp);
+    *w++ = cp;
   } else if (v == kMatchDrop) {
-    return;
+    return w;
   } else if (!(v & kMatchPoolBit)) {
-    out->push_back(v);
+    *w++ = v;
   } else {
     const uint32_t len = (v >> 24) & 0x7F, off = v & 0xFFFFFF;
-    out->insert(out->end(), match_pool_.begin() + off, match_pool_.begin() + off + len);
+    w = std::copy_n(match_pool_.data() + off, len, w);
   }
+  return w;
 }
 
 uint32_t ScriptTables::SuppMatch(char32_t cp) const {

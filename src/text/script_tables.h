@@ -65,6 +65,18 @@ class ScriptTables {
   // table (what WriteMatchView's run loop, which reads a class table first,
   // must agree with).
   void AppendMatchViewOf(char32_t cp, std::vector<char32_t>* out) const;
+  // For a pass that writes the view as it goes, beside other work on each code
+  // point (AtomScanner::FoldScanAndView), what WriteMatchView's run loop
+  // reads: the view class of each BMP code point (kViewSelf: the view is the
+  // code point; kViewDrop: empty; kViewOther: the one code point
+  // match_others()[cp]; kViewMany: several, WriteMatchViewOf) by code point.
+  static constexpr uint32_t kViewSelf = 0, kViewDrop = 1, kViewOther = 2, kViewMany = 3;
+  const uint8_t* match_classes() const { return bmp_match_class_.data(); }
+  const uint32_t* match_others() const { return bmp_match_.data(); }
+  // Writes the view of any code point `cp` at `w`, which has room for
+  // max_view_length() code points, and returns its end.
+  char32_t* WriteMatchViewOf(char32_t cp, char32_t* w) const;
+  size_t max_view_length() const { return max_view_length_; }
   // Writes the same view at (*out)[at] on, and returns where it ends; *out
   // grows when it is too short and never shrinks. Past the end it may write
   // scratch up to at + text.size(), and leaves the rest as it was. For a
@@ -116,8 +128,10 @@ class ScriptTables {
   // A byte a BMP code point (64 KiB; the Han rows, 21 KiB, stay in L1 where
   // bmp_match_'s do not): kClassIdentity, kClassDrop, kClassSingle (the view
   // is the one code point in bmp_match_) or kClassPool (a pool run).
-  static constexpr uint32_t kClassIdentity = 0, kClassDrop = 1, kClassSingle = 2, kClassPool = 3;
+  static constexpr uint32_t kClassIdentity = kViewSelf, kClassDrop = kViewDrop,
+                            kClassSingle = kViewOther, kClassPool = kViewMany;
   std::vector<uint8_t> bmp_match_class_;
+  size_t max_view_length_ = 1;  // the longest view of one code point
   absl::flat_hash_map<char32_t, uint32_t> supp_match_;
   std::vector<char32_t> match_pool_;
 
