@@ -127,6 +127,41 @@ void ExpectAgreesWithSubstringSearch(const std::vector<std::string>& atoms,
   }
 }
 
+// A table entry holds 2,047 slots (slot 0 among them): atoms that need more
+// leave every line undecided, so that the prefilter lets every rule through,
+// and the line is folded and its view written all the same.
+TEST(AtomScannerTest, MoreCharactersThanAnEntryHoldsLeaveLinesUndecided) {
+  std::vector<std::string> atoms;
+  for (char32_t cp = 0x4E00; atoms.size() < 2047; ++cp) {
+    std::string c;
+    AppendUtf8(cp, &c);
+    atoms.push_back(c);
+  }
+  const std::string line = "一丁國" + atoms[2045] + atoms[2046];
+  std::vector<char32_t> expected_view;
+  ScriptTables::Get().AppendMatchView(line, &expected_view);
+  std::string expected_fold = line;
+  ScriptTables::Get().FoldToSimplified(&expected_fold);
+  for (size_t count : {2046, 2047}) {
+    AtomScanner scanner(std::vector<std::string>(atoms.begin(), atoms.begin() + count));
+    std::string scanned = line;
+    std::vector<int> found;
+    std::vector<char32_t> view;
+    size_t view_end = 0;
+    const bool decided = scanner.FoldScanAndView(&scanned, &found, &view, &view_end);
+    EXPECT_EQ(scanned, expected_fold) << count;
+    view.resize(view_end);
+    EXPECT_EQ(view, expected_view) << count;
+    if (count == 2046) {
+      ASSERT_TRUE(decided);
+      EXPECT_EQ(found, (std::vector<int>{0, 1, 2045}));
+    } else {
+      EXPECT_FALSE(decided);
+      EXPECT_TRUE(found.empty());
+    }
+  }
+}
+
 // What FoldScanAndView leaves: the line folded and the atoms found as
 // FoldAndScan does, and the view of the line as it was written after what the
 // buffer held, as ScriptTables::WriteMatchView writes it.

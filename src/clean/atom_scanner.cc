@@ -171,6 +171,13 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     if (bmp_[cp] != 0) bmp_nonzero_[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
+  // The view classes, which FoldAndScan ignores (so not in bmp_nonzero_).
+  // ASCII is never read from here for the view.
+  const uint8_t* const view_classes = tables.match_classes();
+  static_assert(ScriptTables::kViewMany << kViewShift == kViewMask);
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    bmp_[cp] |= static_cast<uint16_t>(view_classes[cp] << kViewShift);
+  }
   for (const auto& [cp, s] : slot_of) {
     if (cp >= 0x10000) supp_entry_[cp] = entry_of_folded(cp);
   }
@@ -204,7 +211,6 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
   // code point whose view is several (U+FDFA is 18), where `make_room` grows
   // the buffer.
   [[maybe_unused]] char32_t* w = nullptr;
-  [[maybe_unused]] const uint8_t* const view_classes = tables.match_classes();
   [[maybe_unused]] const uint32_t* const view_others = tables.match_others();
   if constexpr (kView) {
     if (view->size() < *view_end + line->size()) view->resize(*view_end + line->size());
@@ -269,10 +275,11 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
         const char32_t cp = DecodeUtf8Three(p + i);
         const uint16_t entry = bmp[cp];
         if constexpr (kView) {
-          const uint32_t cls = view_classes[cp];
-          if ((entry & (kFolds | kHasCase)) | (cls > ScriptTables::kViewDrop)) break;
+          // (kViewOther and kViewMany have the high bit of the class.)
+          static_assert(ScriptTables::kViewOther == 2 && ScriptTables::kViewMany == 3);
+          if (entry & (kFolds | kHasCase | (2u << kViewShift))) break;
           *w = cp;
-          w += cls ^ 1;
+          w += ((entry >> kViewShift) & 1u) ^ 1u;  // not for kViewDrop
         } else {
           if (entry & (kFolds | kHasCase)) break;
         }
@@ -294,7 +301,7 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
         if constexpr (kView) {
           // The view of every character but those of several code points,
           // without a branch, as WriteMatchView's folding run.
-          const uint32_t cls = view_classes[cp];
+          const uint32_t cls = (entry & kViewMask) >> kViewShift;
           if ((entry & kHasCase) | (cls == ScriptTables::kViewMany)) break;
           const uint32_t other = 0u - static_cast<uint32_t>(cls == ScriptTables::kViewOther);
           *w = cp ^ ((view_others[cp & other] ^ cp) & other);

@@ -61,10 +61,14 @@ class AtomScanner {
             size_t* view_end) const;
 
   // Table entry bits.
-  static constexpr uint16_t kSlotMask = 0x1FFF;  // slot of the folded form (0: none)
-  static constexpr uint16_t kAnchor = 0x2000;    // the folded form anchors longer atoms
-  static constexpr uint16_t kFolds = 0x4000;     // has a simplified form
-  static constexpr uint16_t kHasCase = 0x8000;   // non-ASCII with case
+  static constexpr uint16_t kSlotMask = 0x07FF;  // slot of the folded form (0: none)
+  // The class of the code point's matching view (ScriptTables::kViewSelf to
+  // kViewMany), for FoldScanAndView, which then reads one table a character.
+  static constexpr int kViewShift = 11;
+  static constexpr uint16_t kViewMask = 0x1800;
+  static constexpr uint16_t kAnchor = 0x2000;   // the folded form anchors longer atoms
+  static constexpr uint16_t kFolds = 0x4000;    // has a simplified form
+  static constexpr uint16_t kHasCase = 0x8000;  // non-ASCII with case
 
   // Returns the entry of code point `cp` (folded form's slot and anchor bit).
   uint16_t EntryOf(char32_t cp) const;
