@@ -67,6 +67,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   // never pay for either.
   struct Candidate {
     size_t begin = 0, size = 0;
+    const char32_t* left = nullptr;  // the view, where the boilerplate stage left it
     bool sketched = false;
     ParagraphSketcher::Sketch sketch;
     std::vector<uint64_t> set;  // empty until needed
@@ -89,7 +90,7 @@ void RepeatedParagraphStage::Process(Document* doc) const {
   std::vector<size_t> paragraph_ends;  // of the kept paragraphs' views, when left
   const ParagraphSketcher sketcher(ngram_);
   auto view_of = [&](const Candidate& c) {
-    return std::span<const char32_t>(views.data() + c.begin, c.size);
+    return std::span<const char32_t>(c.left != nullptr ? c.left : views.data() + c.begin, c.size);
   };
   auto sketch = [&](Candidate* c) {
     if (!c->sketched) c->sketch = sketcher.Sign(view_of(*c));
@@ -109,16 +110,25 @@ void RepeatedParagraphStage::Process(Document* doc) const {
     line = (k == 0 ? 0 : line + 1) + p.blank_lines_before;
     Candidate current;
     current.begin = used;
+    // A view left by the boilerplate stage is read where it is (it stays
+    // there until the next page), or copied when the views are to be left
+    // in one piece.
     std::span<const char32_t> left;
-    if (line_views != nullptr && line_views->Get(line, &left)) {
-      if (views.size() < used + left.size()) views.resize(used + left.size());
-      used = static_cast<size_t>(std::copy(left.begin(), left.end(), views.begin() + used) -
-                                 views.begin());
+    const bool has_left = line_views != nullptr && line_views->Get(line, &left);
+    if (has_left && !leave_view) {
+      current.left = left.data();
+      current.size = left.size();
     } else {
-      used =
-          ScriptTables::Get().WriteMatchView(text.substr(p.begin, p.end - p.begin), &views, used);
+      if (has_left) {
+        if (views.size() < used + left.size()) views.resize(used + left.size());
+        used = static_cast<size_t>(std::copy(left.begin(), left.end(), views.begin() + used) -
+                                   views.begin());
+      } else {
+        used =
+            ScriptTables::Get().WriteMatchView(text.substr(p.begin, p.end - p.begin), &views, used);
+      }
+      current.size = used - current.begin;
     }
-    current.size = used - current.begin;
     // A cut paragraph's view goes; a kept one's stays if it is to be left.
     auto drop_view = [&] { used = current.begin; };
     auto drop_kept_view = [&] {
@@ -132,7 +142,8 @@ void RepeatedParagraphStage::Process(Document* doc) const {
       drop_kept_view();
       continue;
     }
-    XXH128_hash_t h = XXH3_128bits(views.data() + current.begin, current.size * sizeof(char32_t));
+    const std::span<const char32_t> view = view_of(current);
+    XXH128_hash_t h = XXH3_128bits(view.data(), view.size() * sizeof(char32_t));
     if (!seen.insert(Hash128{h.low64, h.high64}).second) {
       cuts.push_back(Cut{p.begin, p.end, Reason::kRepeatedParagraph, "repeated-paragraph"});
       drop_view();
