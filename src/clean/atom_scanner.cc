@@ -171,8 +171,14 @@ AtomScanner::AtomScanner(std::vector<std::string> atoms)
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     if (bmp_[cp] != 0) bmp_nonzero_[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
+  // ASCII's views, each one code point or none.
+  for (char32_t cp = 0; cp < 0x80; ++cp) {
+    std::vector<char32_t> v;
+    tables.AppendMatchViewOf(cp, &v);
+    ascii_view_[cp] = v.empty() ? 0 : v[0];  // (NUL's view is none)
+  }
   // The view classes, which FoldAndScan ignores (so not in bmp_nonzero_).
-  // ASCII is never read from here for the view.
+  // ASCII's are never read from here.
   const uint8_t* const view_classes = tables.match_classes();
   static_assert(ScriptTables::kViewMany << kViewShift == kViewMask);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
@@ -330,12 +336,16 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
     const unsigned char c = static_cast<unsigned char>(p[i]);
     size_t len;
     uint16_t entry;
-    // The view of the character at i (before it is folded), written first.
-    auto write_view = [&]([[maybe_unused]] char32_t cp, [[maybe_unused]] size_t len) {
+    // The view of the character at i (before it is folded), written first:
+    // ASCII from the scanner's own table (0: none), the BMP by the class in
+    // its entry; a view of several code points, and a four-byte character's,
+    // by ScriptTables, after making room (the only views longer than the
+    // character's bytes).
+    auto write_view_of = [&]([[maybe_unused]] char32_t cp, [[maybe_unused]] size_t len) {
       if constexpr (kView) {
         const size_t at = static_cast<size_t>(w - view->data());
         const size_t room = tables.max_view_length() + (n - i - len);
-        if (view->size() < at + room) {  // a view of several code points used the room up
+        if (view->size() < at + room) {
           view->resize(at + room);
           w = view->data() + at;
         }
@@ -345,7 +355,11 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
     if (c < 0x80) {
       len = 1;
       entry = bmp_[c];
-      write_view(c, 1);
+      if constexpr (kView) {
+        const char32_t v = ascii_view_[c];
+        *w = v;
+        w += v != 0;
+      }
     } else if (c < 0xF0) {
       char32_t cp;
       if (c < 0xE0) {
@@ -355,12 +369,31 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
         len = 3;
         cp = DecodeUtf8Three(p + i);
       }
-      write_view(cp, len);
-      if (((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) == 0) {  // most code points
-        i += len;
-        continue;
+      if constexpr (kView) {
+        entry = bmp_[cp];
+        switch ((entry & kViewMask) >> kViewShift) {
+          case ScriptTables::kViewSelf:
+            *w++ = cp;
+            break;
+          case ScriptTables::kViewDrop:
+            break;
+          case ScriptTables::kViewOther:
+            *w++ = view_others[cp];
+            break;
+          default:
+            write_view_of(cp, len);
+        }
+        if ((entry & ~kViewMask) == 0) {  // most code points
+          i += len;
+          continue;
+        }
+      } else {
+        if (((bmp_nonzero_[cp >> 6] >> (cp & 63)) & 1) == 0) {  // most code points
+          i += len;
+          continue;
+        }
+        entry = bmp_[cp];
       }
-      entry = bmp_[cp];
       // Same byte length by construction of the tables.
       if (entry & kFolds) {
         OverwriteUtf8(tables.ToSimplified(cp), len, p + i);
@@ -371,7 +404,7 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
       len = 4;
       char32_t cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
                     (p[i + 3] & 0x3Fu);
-      write_view(cp, 4);
+      write_view_of(cp, 4);
       char32_t to = tables.ToSimplified(cp);
       if (to != cp) {
         OverwriteUtf8(to, len, p + i);  // same length by construction of the tables

@@ -76,6 +76,7 @@ class AtomScanner {
   std::vector<std::string> atoms_;
   std::vector<uint16_t> bmp_;          // by code point (ASCII: lowered)
   std::vector<uint64_t> bmp_nonzero_;  // bit set: bmp_ entry is not 0 (8 KiB, stays in L1)
+  char32_t ascii_view_[0x80] = {};     // an ASCII character's matching view; 0: none
   // By three-byte code point that folds: its simplified form's three bytes,
   // the first in the lowest eight bits (0 for the others).
   std::vector<uint32_t> fold_three_;

@@ -10,7 +10,9 @@
 // between (on most pages the link-list and reflow stages change nothing).
 // Between the boilerplate stage's rounds the text does change, by cuts that
 // remove no newline, so a line keeps its number: Cut takes the views of the
-// lines the cuts touch, the others stay.
+// lines the cuts touch, the others stay. (The stage writes views in its first
+// round only: a line it scans again, one cut inside, is left to the
+// repeated-paragraph stage, as is a line it never scanned.)
 //
 // Only for a text of at most kMaxTextBytes: the views take four bytes a
 // character, and the thread keeps them from page to page.
