@@ -214,8 +214,8 @@ bool AtomScanner::Scan(std::string* line, std::vector<int>* found, std::vector<c
     return false;
   }
   // The view: one code point per byte of the line is room enough but for a
-  // code point whose view is several (U+FDFA is 18), where `make_room` grows
-  // the buffer.
+  // code point whose view is several (U+FDFA is 18), where `write_view_of`
+  // grows the buffer.
   [[maybe_unused]] char32_t* w = nullptr;
   [[maybe_unused]] const uint32_t* const view_others = tables.match_others();
   if constexpr (kView) {

@@ -18,7 +18,10 @@
 // at characters that have case and at the first that folds (after which it
 // folds each character without a branch: traditional text folds a third of
 // them), and compares the atoms anchored at the positions noted once the line
-// is folded. Thread-safe after construction.
+// is folded. FoldScanAndView writes the line's matching view in the same pass
+// (the entry holds the class of each code point's view too), for the
+// repeated-paragraph stage (src/clean/line_views.h). Thread-safe after
+// construction.
 #ifndef NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 #define NEWSCLEAN_SRC_CLEAN_ATOM_SCANNER_H_
 

@@ -17,9 +17,9 @@ LineViews& ThreadStore() {
 LineViews& LineViews::Start(const Document& doc, size_t num_lines) {
   LineViews& store = ThreadStore();
   store.key_ = DocumentSplits::KeyOf(doc);
-  // A text of kMaxTextBytes needs a buffer of four times that (more when the
-  // boilerplate stage scans lines again): one kept past its page would hold
-  // more than scratch may.
+  // The views of a text of kMaxTextBytes take up to four times that (a code
+  // point a byte, more only for views of several code points): a buffer kept
+  // past its page may hold no more.
   if (store.buffer_.capacity() * sizeof(char32_t) > 4 * kMaxScratchBytes) {
     std::vector<char32_t>().swap(store.buffer_);
   }
