@@ -195,6 +195,49 @@ void BM_Boilerplate_Prefilter(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.lines.size()));
 }
 
+// The prefilter and the matching view of each line (what the boilerplate stage
+// leaves for the repeated-paragraph stage): in one pass
+// (RulePrefilter::CandidatesAndView, range(0) = 1) or in two, the prefilter and
+// then ScriptTables::WriteMatchView on the line as it was (range(0) = 0, the
+// design before). Checked first: both give the same candidates and views.
+void BM_Boilerplate_PrefilterAndView(benchmark::State& state) {
+  static const RuleFixture* f = new RuleFixture();
+  const bool one_pass = state.range(0) == 1;
+  std::string folded;
+  std::vector<int> candidates, expected;
+  std::vector<char32_t> view, two_pass_view;
+  size_t view_end = 0;
+  for (const std::string& line : f->lines) {
+    folded = line;
+    f->prefilter.Candidates(&folded, &expected);
+    two_pass_view.resize(ScriptTables::Get().WriteMatchView(line, &two_pass_view, 0));
+    folded = line;
+    view_end = 0;
+    f->prefilter.CandidatesAndView(&folded, &candidates, &view, &view_end);
+    if (candidates != expected || view_end != two_pass_view.size() ||
+        !std::equal(two_pass_view.begin(), two_pass_view.end(), view.begin())) {
+      state.SkipWithError("the one pass and the two differ");
+      return;
+    }
+  }
+  for (auto _ : state) {
+    view_end = 0;
+    for (const std::string& line : f->lines) {
+      folded = line;
+      if (one_pass) {
+        f->prefilter.CandidatesAndView(&folded, &candidates, &view, &view_end);
+      } else {
+        f->prefilter.Candidates(&folded, &candidates);
+        view_end = ScriptTables::Get().WriteMatchView(line, &view, view_end);
+      }
+      benchmark::DoNotOptimize(candidates.data());
+    }
+    benchmark::DoNotOptimize(view.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f->bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f->lines.size()));
+}
+
 // Reference for the prefilter, same lines: the design it replaced, one
 // RE2::Set per scope (line rules anchored at both ends, segment rules
 // unanchored, lead-ins anchored at the start) scanning every folded line.
@@ -293,6 +336,7 @@ BENCHMARK(newsclean::BM_Stage_RepeatedParagraph);
 BENCHMARK(newsclean::BM_Stage_Layout);
 BENCHMARK(newsclean::BM_Boilerplate_Prefilter<newsclean::RulePrefilter>);
 BENCHMARK(newsclean::BM_Boilerplate_Prefilter<newsclean::HyperscanPrefilter>);
+BENCHMARK(newsclean::BM_Boilerplate_PrefilterAndView)->Arg(0)->Arg(1);
 BENCHMARK(newsclean::BM_Boilerplate_RuleSetsReference);
 BENCHMARK(newsclean::BM_Cleaner_AllStages);
 BENCHMARK(newsclean::BM_Reader_Jsonl);
