@@ -23,6 +23,10 @@ LineViews& LineViews::Start(const Document& doc, size_t num_lines) {
   if (store.buffer_.capacity() * sizeof(char32_t) > 4 * kMaxScratchBytes) {
     std::vector<char32_t>().swap(store.buffer_);
   }
+  // Nor a line list of a page of many short lines (24 bytes a line).
+  if (store.lines_.capacity() * sizeof(Range) > kMaxScratchBytes) {
+    std::vector<Range>().swap(store.lines_);
+  }
   store.end_ = 0;
   store.lines_.assign(num_lines, Range{});
   return store;
