@@ -131,14 +131,14 @@ void ScriptTables::BuildMatchView() {
   };
   for (char32_t cp = 0; cp < 0x80; ++cp) ascii_match_[cp] = encode(cp);
   bmp_match_.resize(0x10000);
-  bmp_match_class_.assign(0x10000, kClassIdentity);
+  bmp_match_class_.assign(0x10000, kViewSelf);
   for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
     bmp_match_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kMatchIdentity : encode(cp);
     const uint32_t v = bmp_match_[cp];
-    bmp_match_class_[cp] = v == kMatchIdentity ? kClassIdentity
-                           : v == kMatchDrop   ? kClassDrop
-                           : v & kMatchPoolBit ? kClassPool
-                                               : kClassSingle;
+    bmp_match_class_[cp] = v == kMatchIdentity ? kViewSelf
+                           : v == kMatchDrop   ? kViewDrop
+                           : v & kMatchPoolBit ? kViewMany
+                                               : kViewOther;
   }
   for (const FoldEntry& e : kNfkcCasefoldEntries) {
     if (e.cp >= 0x10000) supp_match_[e.cp] = encode(e.cp);
@@ -185,7 +185,7 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
       while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
         const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
         const uint32_t cls = classes[run_cp];
-        if (cls > kClassDrop) break;
+        if (cls > kViewDrop) break;
         *w = run_cp;
         w += cls ^ 1;
         p += 3;
@@ -194,11 +194,11 @@ size_t ScriptTables::WriteMatchView(std::string_view text, std::vector<char32_t>
       while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
         const char32_t run_cp = DecodeUtf8Three(reinterpret_cast<const char*>(p));
         const uint32_t cls = classes[run_cp];
-        if (cls == kClassPool) break;
-        const uint32_t single = 0u - static_cast<uint32_t>(cls == kClassSingle);  // all ones or 0
+        if (cls == kViewMany) break;
+        const uint32_t single = 0u - static_cast<uint32_t>(cls == kViewOther);  // all ones or 0
         const char32_t other = match[run_cp & single];
         *w = run_cp ^ ((other ^ run_cp) & single);
-        w += cls != kClassDrop;
+        w += cls != kViewDrop;
         p += 3;
       }
     }

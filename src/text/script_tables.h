@@ -126,10 +126,8 @@ class ScriptTables {
   uint32_t ascii_match_[0x80];
   std::vector<uint32_t> bmp_match_;
   // A byte a BMP code point (64 KiB; the Han rows, 21 KiB, stay in L1 where
-  // bmp_match_'s do not): kClassIdentity, kClassDrop, kClassSingle (the view
-  // is the one code point in bmp_match_) or kClassPool (a pool run).
-  static constexpr uint32_t kClassIdentity = kViewSelf, kClassDrop = kViewDrop,
-                            kClassSingle = kViewOther, kClassPool = kViewMany;
+  // bmp_match_'s do not): kViewSelf, kViewDrop, kViewOther (the view
+  // is the one code point in bmp_match_) or kViewMany (a pool run).
   std::vector<uint8_t> bmp_match_class_;
   size_t max_view_length_ = 1;  // the longest view of one code point
   absl::flat_hash_map<char32_t, uint32_t> supp_match_;
