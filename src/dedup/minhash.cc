@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "newsclean/options.h"
+#include "src/dedup/shingle_hash.h"
 #include "src/text/match_view.h"
 #include "src/text/mix64.h"
 
@@ -74,9 +75,22 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
     if (out != nullptr) out[i] = h;
   };
   if (bytes == 16) {
+    size_t i = 0;
+    if (CanHashShinglesEightAtATime()) {
+      // Eight shingles' hashes at a time, a chunk at a time, then added.
+      constexpr size_t kChunk = 256;
+      uint64_t chunk[kChunk];
+      for (;;) {
+        const size_t hashed = HashFourCharShingles(view.data() + i, view.size() - i,
+                                                   std::min(kChunk, shingles - i), seed, chunk);
+        for (size_t j = 0; j < hashed; ++j) add(i + j, chunk[j]);
+        i += hashed;
+        if (hashed < kChunk) break;
+      }
+    }
     // The default four-character shingle: with the length a constant, XXH3
     // inlines down to its 9-16 byte path.
-    for (size_t i = 0; i < shingles; ++i) add(i, XXH3_64bits_withSeed(view.data() + i, 16, seed));
+    for (; i < shingles; ++i) add(i, XXH3_64bits_withSeed(view.data() + i, 16, seed));
   } else {
     for (size_t i = 0; i < shingles; ++i) {
       add(i, XXH3_64bits_withSeed(view.data() + i, bytes, seed));
