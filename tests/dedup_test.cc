@@ -196,6 +196,41 @@ TEST(ParagraphSketcherTest, PackedShingleSetsAreExact) {
       0.5);
 }
 
+// The three-code-point hash as paragraph_sketch.h describes it, computed
+// here one shingle at a time, against the sketcher (which hashes eight at a
+// time where the CPU has AVX-512): the shingle sets and the filled bins of
+// the sketch agree for views whose lengths straddle its steps of 8 and its
+// chunks of 256, with code points up to U+10FFFF.
+TEST(ParagraphSketcherTest, ThreePointHashesAreThePackedWordsMixed) {
+  std::mt19937_64 rng(12);
+  std::uniform_int_distribution<char32_t> any(0, 0x10FFFF), han(0x4E00, 0x9FFF);
+  const ParagraphSketcher sketcher(3);
+  for (size_t size : {3, 9, 10, 11, 17, 18, 19, 130, 257, 258, 259, 260, 700}) {
+    std::u32string view(size, 0);
+    for (char32_t& cp : view) cp = rng() % 4 == 0 ? any(rng) : han(rng);
+    std::set<uint64_t> expected;
+    ParagraphSketcher::Sketch least;
+    least.fill(UINT32_MAX);
+    std::vector<bool> filled(ParagraphSketcher::kSketchSize, false);
+    for (size_t j = 0; j + 3 <= size; ++j) {
+      uint64_t x = (uint64_t{view[j]} << 42 | uint64_t{view[j + 1]} << 21 | view[j + 2]) *
+                   0x9E3779B97F4A7C15ull;
+      x ^= x >> 29;
+      expected.insert(x);
+      least[x >> 59] = std::min(least[x >> 59], static_cast<uint32_t>(x));
+      filled[x >> 59] = true;
+    }
+    const std::vector<uint64_t> got = sketcher.ShingleSet(view);
+    ASSERT_EQ(got, std::vector<uint64_t>(expected.begin(), expected.end())) << "size " << size;
+    const ParagraphSketcher::Sketch sketch = sketcher.Sign(view);
+    for (int bin = 0; bin < ParagraphSketcher::kSketchSize; ++bin) {
+      if (filled[bin]) {
+        EXPECT_EQ(sketch[bin], least[bin]) << "size " << size << ", bin " << bin;
+      }
+    }
+  }
+}
+
 TEST(ParagraphSketcherTest, EstimateTracksExactJaccardOfParagraphs) {
   std::mt19937_64 rng(11);
   const ParagraphSketcher sketcher(3);

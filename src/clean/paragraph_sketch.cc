@@ -7,20 +7,65 @@
 #include <array>
 #include <limits>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define NEWSCLEAN_SKETCH_AVX512 1
+#if !defined(__clang__)
+// GCC 12's AVX-512 intrinsics start from an undefined vector, which its
+// -Wuninitialized reports in every caller.
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#endif
+
 #include "src/text/mix64.h"
 
 namespace newsclean {
 namespace {
 
+constexpr int kCodePointBits = 21;  // every code point is below 0x110000
+constexpr uint64_t kMulMixFactor = 0x9E3779B97F4A7C15ull;
+
 // One multiply by an odd constant and a fold of the high half: a bijection
 // (so packed shingle sets stay exact) whose high bits, which pick the bin and
 // carry the value, depend on every bit of the key.
 inline uint64_t MulMix(uint64_t x) {
-  x *= 0x9E3779B97F4A7C15ull;
+  x *= kMulMixFactor;
   return x ^ (x >> 29);
 }
 
-constexpr int kCodePointBits = 21;  // every code point is below 0x110000
+
+#if defined(NEWSCLEAN_SKETCH_AVX512)
+// view[0, 8), a 64-bit lane each.
+__attribute__((target("avx512f"))) inline __m512i EightPoints(const char32_t* view) {
+  return _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(view)));
+}
+
+// The hashes of three-code-point shingles (the default), eight at a time:
+// out[j] = MulMix(view[j] << 42 | view[j + 1] << 21 | view[j + 2]) for j
+// below the returned count, the largest multiple of 8 at most `max` whose
+// steps read within view[0, size).
+__attribute__((target("avx512f,avx512dq"))) size_t Avx512ThreePointHashes(const char32_t* view,
+                                                                          size_t size, size_t max,
+                                                                          uint64_t* out) {
+  const __m512i factor = _mm512_set1_epi64(static_cast<long long>(kMulMixFactor));
+  size_t j = 0;
+  for (; j + 8 <= max && j + 10 <= size; j += 8) {
+    const __m512i packed = _mm512_or_si512(
+        _mm512_or_si512(_mm512_slli_epi64(EightPoints(view + j), 2 * kCodePointBits),
+                        _mm512_slli_epi64(EightPoints(view + j + 1), kCodePointBits)),
+        EightPoints(view + j + 2));
+    const __m512i x = _mm512_mullo_epi64(packed, factor);
+    _mm512_storeu_si512(out + j, _mm512_xor_si512(x, _mm512_srli_epi64(x, 29)));
+  }
+  return j;
+}
+
+bool CpuHasAvx512() {
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  return has;
+}
+#endif
 
 }  // namespace
 
@@ -29,11 +74,32 @@ void ParagraphSketcher::ForEachShingle(std::span<const char32_t> view, Fn fn) co
   if (view.empty()) return;
   const size_t n = std::min<size_t>(static_cast<size_t>(ngram_), view.size());
   if (n <= 3) {
+    // The end of the first shingle hashed one at a time below.
+    size_t first_end = n - 1;
+#if defined(NEWSCLEAN_SKETCH_AVX512)
+    if (n == 3 && CpuHasAvx512()) {
+      // Eight at a time, a chunk at a time; the rest below.
+      constexpr size_t kChunk = 256;
+      uint64_t chunk[kChunk];
+      const size_t shingles = view.size() - 2;
+      size_t done = 0;
+      for (;;) {
+        const size_t hashed = Avx512ThreePointHashes(view.data() + done, view.size() - done,
+                                                     std::min(kChunk, shingles - done), chunk);
+        for (size_t k = 0; k < hashed; ++k) fn(chunk[k]);
+        done += hashed;
+        if (hashed < kChunk) break;
+      }
+      first_end = done + 2;
+    }
+#endif
     // The packed word of the shingle ending at i: the last n code points.
     const uint64_t mask = (uint64_t{1} << (kCodePointBits * n)) - 1;
     uint64_t packed = 0;
-    for (size_t i = 0; i + 1 < n; ++i) packed = (packed << kCodePointBits) | view[i];
-    for (size_t i = n - 1; i < view.size(); ++i) {
+    for (size_t i = first_end + 1 - n; i < first_end; ++i) {
+      packed = (packed << kCodePointBits) | view[i];
+    }
+    for (size_t i = first_end; i < view.size(); ++i) {
       packed = ((packed << kCodePointBits) | view[i]) & mask;
       fn(MulMix(packed));
     }
