@@ -34,7 +34,6 @@ inline uint64_t MulMix(uint64_t x) {
   return x ^ (x >> 29);
 }
 
-
 #if defined(NEWSCLEAN_SKETCH_AVX512)
 // view[0, 8), a 64-bit lane each.
 __attribute__((target("avx512f"))) inline __m512i EightPoints(const char32_t* view) {
