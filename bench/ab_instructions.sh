@@ -8,7 +8,9 @@
 # branches are the other half: callgrind's branch simulator counts them
 # (deterministic too, though its predictor is simpler than a CPU's), and a
 # change can save many of them with the instruction count unchanged (the
-# eighth session's fold without a branch).
+# eighth session's fold without a branch). Valgrind has no AVX-512: under it,
+# the CPU checks of the shingle hashes (src/dedup/shingle_hash.cc,
+# src/clean/paragraph_sketch.cc) choose their one-at-a-time paths.
 #
 #   bench/ab_instructions.sh BINARY_A BINARY_B INPUT -- SUBCOMMAND [FLAGS...]
 #   e.g. bench/ab_instructions.sh /tmp/before/newsclean build/newsclean slice.jsonl -- clean
@@ -20,7 +22,7 @@
 # the two outputs are byte-identical.
 set -euo pipefail
 if [ $# -lt 5 ] || [ "$4" != "--" ]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 command -v valgrind > /dev/null || { echo "ab_instructions: needs valgrind (apt-get install -y valgrind)" >&2; exit 2; }

@@ -18,6 +18,7 @@
 #endif
 #endif
 
+#include "src/text/cpu_features.h"
 #include "src/text/mix64.h"
 
 namespace newsclean {
@@ -60,10 +61,6 @@ __attribute__((target("avx512f,avx512dq"))) size_t Avx512ThreePointHashes(const 
   return j;
 }
 
-bool CpuHasAvx512() {
-  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-  return has;
-}
 #endif
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "src/text/cpu_features.h"
 #include "src/text/paragraph_shape.h"
 #include "src/text/utf8.h"
 
@@ -84,15 +85,6 @@ __attribute__((target("avx2"))) size_t Avx2NextLead(std::string_view v, size_t i
   return i;
 }
 #endif
-
-bool CpuHasAvx2() {
-#if defined(NEWSCLEAN_SEPARATOR_AVX2)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  return avx2;
-#else
-  return false;
-#endif
-}
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "src/text/cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define NEWSCLEAN_SHINGLE_HASH_AVX512 1
@@ -78,11 +80,6 @@ __attribute__((target("avx512f,avx512dq,avx512bw"))) size_t Avx512Hash(const cha
   return i;
 }
 
-bool CpuHasAvx512() {
-  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-                          __builtin_cpu_supports("avx512bw");
-  return has;
-}
 #endif
 
 }  // namespace
