@@ -7,17 +7,7 @@
 #include <array>
 #include <limits>
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define NEWSCLEAN_SKETCH_AVX512 1
-#if !defined(__clang__)
-// GCC 12's AVX-512 intrinsics start from an undefined vector, which its
-// -Wuninitialized reports in every caller.
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#endif
-
+#include "src/text/avx512_intrinsics.h"
 #include "src/text/cpu_features.h"
 #include "src/text/mix64.h"
 
@@ -35,7 +25,7 @@ inline uint64_t MulMix(uint64_t x) {
   return x ^ (x >> 29);
 }
 
-#if defined(NEWSCLEAN_SKETCH_AVX512)
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
 // view[0, 8), a 64-bit lane each.
 __attribute__((target("avx512f"))) inline __m512i EightPoints(const char32_t* view) {
   return _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(view)));
@@ -72,7 +62,7 @@ void ParagraphSketcher::ForEachShingle(std::span<const char32_t> view, Fn fn) co
   if (n <= 3) {
     // The end of the first shingle hashed one at a time below.
     size_t first_end = n - 1;
-#if defined(NEWSCLEAN_SKETCH_AVX512)
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
     if (n == 3 && CpuHasAvx512()) {
       // Eight at a time, a chunk at a time; the rest below.
       constexpr size_t kChunk = 256;

@@ -5,23 +5,13 @@
 
 #include <cstring>
 
+#include "src/text/avx512_intrinsics.h"
 #include "src/text/cpu_features.h"
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define NEWSCLEAN_SHINGLE_HASH_AVX512 1
-// GCC 12's AVX-512 intrinsics start from an undefined vector, which its
-// -Wuninitialized reports in every caller.
-#if !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#endif
 
 namespace newsclean {
 namespace {
 
-#if defined(NEWSCLEAN_SHINGLE_HASH_AVX512)
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
 uint64_t SecretWord(size_t at) {
   uint64_t w;
   std::memcpy(&w, XXH3_kSecret + at, sizeof(w));  // little-endian, as XXH_readLE64 on x86
@@ -85,7 +75,7 @@ __attribute__((target("avx512f,avx512dq,avx512bw"))) size_t Avx512Hash(const cha
 }  // namespace
 
 bool CanHashShinglesEightAtATime() {
-#if defined(NEWSCLEAN_SHINGLE_HASH_AVX512)
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
   return CpuHasAvx512();
 #else
   return false;
@@ -94,7 +84,7 @@ bool CanHashShinglesEightAtATime() {
 
 size_t HashFourCharShingles(const char32_t* view, size_t size, size_t max, uint64_t seed,
                             uint64_t* out) {
-#if defined(NEWSCLEAN_SHINGLE_HASH_AVX512)
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
   if (CpuHasAvx512()) return Avx512Hash(view, size, max, seed, out);
 #endif
   return 0;
