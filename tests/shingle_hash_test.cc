@@ -58,6 +58,27 @@ TEST(ShingleHashTest, EightAtATimeEqualsXxh3OfEachShingle) {
   }
 }
 
+TEST(ShingleHashTest, BinsAreThoseOfEachShinglesHash) {
+  if (!CanHashShinglesEightAtATime()) GTEST_SKIP() << "this CPU has no AVX-512 (F, DQ, BW)";
+  std::mt19937 rng(7);
+  for (uint32_t bins : {1u, 64u, 100u, 128u, 1024u}) {
+    const std::vector<char32_t> view = RandomView(&rng, 300);
+    const uint64_t seed = rng();
+    std::vector<uint64_t> out(297, 0);
+    const size_t hashed =
+        HashFourCharShingleBins(view.data(), view.size(), 297, seed, bins, out.data());
+    ASSERT_EQ(hashed, 288u);  // 36 steps of eight: the last reads view[280, 296)
+    for (size_t i = 0; i < hashed; ++i) {
+      const uint64_t h = XXH3_64bits_withSeed(view.data() + i, 16, seed);
+      ASSERT_EQ(out[i] >> 32, ((h >> 32) * bins) >> 32) << "bins " << bins << ", shingle " << i;
+      ASSERT_EQ(static_cast<uint32_t>(out[i]), static_cast<uint32_t>(h));
+    }
+  }
+  const std::vector<char32_t> view = RandomView(&rng, 40);
+  std::vector<uint64_t> out(37);
+  EXPECT_EQ(HashFourCharShingleBins(view.data(), view.size(), 37, 0, 0, out.data()), 0u);
+}
+
 // MinHasher::SignView's shingle hashes are XXH3's whichever way it computes
 // them, across its chunks of 256 shingles and their tail.
 TEST(ShingleHashTest, SignViewHashesEveryShingleWithXxh3) {
@@ -68,6 +89,11 @@ TEST(ShingleHashTest, SignViewHashesEveryShingleWithXxh3) {
     std::vector<uint32_t> sig;
     std::vector<uint64_t> hashes;
     ASSERT_TRUE(hasher.SignView(view, &sig, &hashes));
+    // Without the hashes (where the eight-lane path writes bins and values
+    // instead), the same signature.
+    std::vector<uint32_t> sig_alone;
+    ASSERT_TRUE(hasher.SignView(view, &sig_alone));
+    EXPECT_EQ(sig_alone, sig) << "size " << size;
     const size_t n = size >= 4 ? 4 : size;
     ASSERT_EQ(hashes.size(), size - n + 1);
     for (size_t i = 0; i < hashes.size(); ++i) {

@@ -77,13 +77,25 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
   if (bytes == 16) {
     size_t i = 0;
     if (CanHashShinglesEightAtATime()) {
-      // Eight shingles' hashes at a time, a chunk at a time, then added.
+      // Eight shingles' hashes at a time, a chunk at a time, then added: as
+      // bins and values where the hashes themselves are not wanted.
       constexpr size_t kChunk = 256;
       uint64_t chunk[kChunk];
       for (;;) {
-        const size_t hashed = HashFourCharShingles(view.data() + i, view.size() - i,
-                                                   std::min(kChunk, shingles - i), seed, chunk);
-        for (size_t j = 0; j < hashed; ++j) add(i + j, chunk[j]);
+        const size_t max = std::min(kChunk, shingles - i);
+        const size_t hashed =
+            out == nullptr
+                ? HashFourCharShingleBins(view.data() + i, view.size() - i, max, seed, k, chunk)
+                : HashFourCharShingles(view.data() + i, view.size() - i, max, seed, chunk);
+        if (out == nullptr) {
+          for (size_t j = 0; j < hashed; ++j) {
+            const uint32_t bin = static_cast<uint32_t>(chunk[j] >> 32);
+            s[bin] = std::min(s[bin], static_cast<uint32_t>(chunk[j]));
+            filled[bin] = 1;
+          }
+        } else {
+          for (size_t j = 0; j < hashed; ++j) add(i + j, chunk[j]);
+        }
         i += hashed;
         if (hashed < kChunk) break;
       }

@@ -23,9 +23,10 @@ uint64_t SecretWord(size_t at) {
 //   acc = 16 + bswap64(lo) + hi + fold(lo * hi as 128 bits),
 //   then XXH3_avalanche(acc).
 // The 64 x 64 -> 128-bit product is four 32 x 32 -> 64-bit ones.
+// With `bins` > 0, writes each hash's bin and value instead (ShingleBins).
 __attribute__((target("avx512f,avx512dq,avx512bw"))) size_t Avx512Hash(const char32_t* view,
                                                                        size_t size, size_t max,
-                                                                       uint64_t seed,
+                                                                       uint64_t seed, uint32_t bins,
                                                                        uint64_t* out) {
   const __m512i bitflip1 =
       _mm512_set1_epi64(static_cast<long long>((SecretWord(24) ^ SecretWord(32)) + seed));
@@ -40,6 +41,7 @@ __attribute__((target("avx512f,avx512dq,avx512bw"))) size_t Avx512Hash(const cha
   const __m512i len = _mm512_set1_epi64(16);
   const __m512i low32 = _mm512_set1_epi64(0xFFFFFFFF);
   const __m512i prime = _mm512_set1_epi64(static_cast<long long>(0x165667919E3779F9ULL));
+  const __m512i bin_count = _mm512_set1_epi64(bins);
   size_t i = 0;
   for (; i + 8 <= max && i + 16 <= size; i += 8) {
     const __m512i points = _mm512_loadu_si512(view + i);
@@ -65,6 +67,11 @@ __attribute__((target("avx512f,avx512dq,avx512bw"))) size_t Avx512Hash(const cha
     acc = _mm512_xor_si512(acc, _mm512_srli_epi64(acc, 37));
     acc = _mm512_mullo_epi64(acc, prime);
     acc = _mm512_xor_si512(acc, _mm512_srli_epi64(acc, 32));
+    if (bins > 0) {
+      const __m512i bin =
+          _mm512_srli_epi64(_mm512_mul_epu32(_mm512_srli_epi64(acc, 32), bin_count), 32);
+      acc = _mm512_or_si512(_mm512_slli_epi64(bin, 32), _mm512_and_si512(acc, low32));
+    }
     _mm512_storeu_si512(out + i, acc);
   }
   return i;
@@ -85,7 +92,15 @@ bool CanHashShinglesEightAtATime() {
 size_t HashFourCharShingles(const char32_t* view, size_t size, size_t max, uint64_t seed,
                             uint64_t* out) {
 #if defined(NEWSCLEAN_AVX512_INTRINSICS)
-  if (CpuHasAvx512()) return Avx512Hash(view, size, max, seed, out);
+  if (CpuHasAvx512()) return Avx512Hash(view, size, max, seed, 0, out);
+#endif
+  return 0;
+}
+
+size_t HashFourCharShingleBins(const char32_t* view, size_t size, size_t max, uint64_t seed,
+                               uint32_t bins, uint64_t* out) {
+#if defined(NEWSCLEAN_AVX512_INTRINSICS)
+  if (CpuHasAvx512() && bins > 0) return Avx512Hash(view, size, max, seed, bins, out);
 #endif
   return 0;
 }

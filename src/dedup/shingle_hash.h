@@ -21,6 +21,13 @@ bool CanHashShinglesEightAtATime();
 size_t HashFourCharShingles(const char32_t* view, size_t size, size_t max, uint64_t seed,
                             uint64_t* out);
 
+// As HashFourCharShingles, but out[i] holds where shingle i's hash h falls
+// among `bins` one-permutation bins (MinHasher::SignView's), and its value
+// there: ((h >> 32) * bins) >> 32 in the high 32 bits, h's low 32 bits in the
+// low ones. 0 also for `bins` = 0.
+size_t HashFourCharShingleBins(const char32_t* view, size_t size, size_t max, uint64_t seed,
+                               uint32_t bins, uint64_t* out);
+
 }  // namespace newsclean
 
 #endif  // NEWSCLEAN_SRC_DEDUP_SHINGLE_HASH_H_
