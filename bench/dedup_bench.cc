@@ -4,12 +4,15 @@
 //
 //   build/bench/dedup_bench --benchmark_min_time=0.5
 #include <benchmark/benchmark.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <filesystem>
 
 #include "newsclean/cleaner.h"
 #include "newsclean/dedup.h"
 #include "newsclean/minhash.h"
+#include "src/dedup/shingle_hash.h"
 #include "src/io/input_stream.h"
 #include "src/text/match_view.h"
 
@@ -89,6 +92,49 @@ void BM_MinHash_Sign(benchmark::State& state) {
   Finish(state);
 }
 
+// The four-character shingle hashes of the seeds' views: /0 one at a time
+// with libxxhash's XXH3 (inlined), /1 eight at a time (HashFourCharShingles,
+// AVX-512; skipped where the CPU has none). Checked equal before timing.
+void BM_ShingleHashes(benchmark::State& state) {
+  const bool eight = state.range(0) == 1;
+  if (eight && !CanHashShinglesEightAtATime()) {
+    state.SkipWithError("this CPU has no AVX-512 (F, DQ, BW)");
+    return;
+  }
+  std::vector<std::vector<char32_t>> views;
+  std::vector<char32_t> view;
+  for (const std::string& s : CleanSeeds()) {
+    MatchView(s, &view);
+    views.push_back(view);
+  }
+  std::vector<uint64_t> out;
+  // Returns how many it hashed (eight at a time: up to the last step that fits).
+  auto hash = [&](const std::vector<char32_t>& v) -> size_t {
+    const size_t shingles = v.size() >= 4 ? v.size() - 3 : 0;
+    out.resize(shingles);
+    if (eight) return HashFourCharShingles(v.data(), v.size(), shingles, 0, out.data());
+    for (size_t i = 0; i < shingles; ++i) out[i] = XXH3_64bits_withSeed(v.data() + i, 16, 0);
+    return shingles;
+  };
+  for (const auto& v : views) {
+    const size_t n = hash(v);
+    for (size_t i = 0; i < n; ++i) {
+      if (out[i] != XXH3_64bits_withSeed(v.data() + i, 16, 0)) {
+        state.SkipWithError("a shingle hash differs from XXH3's");
+        return;
+      }
+    }
+  }
+  size_t shingles = 0;
+  for (auto _ : state) {
+    for (const auto& v : views) {
+      shingles += hash(v);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(shingles));
+}
+
 void BM_Dedup_Fingerprint(benchmark::State& state) {
   CleanSeeds();  // builds the input before timing
   auto index = DedupIndex::Create(DedupOptions());
@@ -129,6 +175,7 @@ void BM_Dedup_DecideInsert(benchmark::State& state) {
 
 BENCHMARK(newsclean::BM_MatchView);
 BENCHMARK(newsclean::BM_MinHash_Sign)->Arg(64)->Arg(128)->Arg(256);
+BENCHMARK(newsclean::BM_ShingleHashes)->Arg(0)->Arg(1);
 BENCHMARK(newsclean::BM_Dedup_Fingerprint);
 BENCHMARK(newsclean::BM_Dedup_DecideInsert);
 BENCHMARK_MAIN();
