@@ -67,11 +67,12 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
     shingle_hashes->resize(shingles);  // a reused buffer shrinks for free
     out = shingle_hashes->data();
   }
-  auto add = [&](size_t i, uint64_t h) {
-    uint32_t bin = static_cast<uint32_t>(((h >> 32) * k) >> 32);
-    uint32_t value = static_cast<uint32_t>(h);
+  auto fill = [&](uint32_t bin, uint32_t value) {
     s[bin] = std::min(s[bin], value);  // branch-free: a branch here mispredicts
     filled[bin] = 1;
+  };
+  auto add = [&](size_t i, uint64_t h) {
+    fill(static_cast<uint32_t>(((h >> 32) * k) >> 32), static_cast<uint32_t>(h));
     if (out != nullptr) out[i] = h;
   };
   if (bytes == 16) {
@@ -83,17 +84,14 @@ bool MinHasher::SignView(std::span<const char32_t> view, std::vector<uint32_t>* 
       uint64_t chunk[kChunk];
       for (;;) {
         const size_t max = std::min(kChunk, shingles - i);
-        const size_t hashed =
-            out == nullptr
-                ? HashFourCharShingleBins(view.data() + i, view.size() - i, max, seed, k, chunk)
-                : HashFourCharShingles(view.data() + i, view.size() - i, max, seed, chunk);
+        size_t hashed;
         if (out == nullptr) {
+          hashed = HashFourCharShingleBins(view.data() + i, view.size() - i, max, seed, k, chunk);
           for (size_t j = 0; j < hashed; ++j) {
-            const uint32_t bin = static_cast<uint32_t>(chunk[j] >> 32);
-            s[bin] = std::min(s[bin], static_cast<uint32_t>(chunk[j]));
-            filled[bin] = 1;
+            fill(static_cast<uint32_t>(chunk[j] >> 32), static_cast<uint32_t>(chunk[j]));
           }
         } else {
+          hashed = HashFourCharShingles(view.data() + i, view.size() - i, max, seed, chunk);
           for (size_t j = 0; j < hashed; ++j) add(i + j, chunk[j]);
         }
         i += hashed;
