@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <stdexcept>
@@ -319,6 +320,23 @@ TEST(WorkerPoolTest, ExceptionsOnWorkersReachTheCaller) {
                        if (i == 3) throw std::runtime_error("consume");
                        return true;
                      }),
+                 std::runtime_error);
+    // A stream: from more(), and from a prepare in a later group.
+    int groups = 0;
+    EXPECT_THROW(pool.ParallelForOrderedStream(
+                     16,
+                     [&](size_t room, bool) -> size_t {
+                       if (++groups == 3) throw std::bad_alloc();
+                       return std::min<size_t>(room, 4);
+                     },
+                     [](size_t) {}, [](size_t) { return true; }),
+                 std::bad_alloc);
+    EXPECT_THROW(pool.ParallelForOrderedStream(
+                     16, [](size_t room, bool) { return std::min<size_t>(room, 4); },
+                     [](size_t i) {
+                       if (i == 30) throw std::runtime_error("prepare");
+                     },
+                     [](size_t) { return true; }),
                  std::runtime_error);
     // The pool still works after a failure.
     std::atomic<size_t> sum{0};

@@ -147,9 +147,10 @@ struct PipelineOptions {
   bool dedup = false;  // drop (or annotate) near-duplicate documents
   DedupOptions dedup_options;
   // Documents are cleaned in batches of at most batch_documents documents,
-  // closed once they hold batch_bytes bytes; at most four batches are in
-  // memory with more than one thread (BatchRunner), one with one thread, so
-  // peak memory is bounded by the batch size, never by the corpus.
+  // closed once they hold batch_bytes bytes; at most five batches are in
+  // memory with more than one thread (two being cleaned, two queued, one
+  // being read: BatchRunner), one with one thread, so peak memory is bounded
+  // by the batch size, never by the corpus.
   size_t batch_documents = 1024;
   size_t batch_bytes = 16 << 20;
   // A record (or a text file) of more bytes than this, after decompression, is

@@ -1,6 +1,6 @@
 // The streaming pipeline: read -> clean and fingerprint in parallel on
 // batches -> near-duplicate decisions in input order -> write. Memory holds at
-// most four batches (one with one thread; PipelineOptions::batch_documents /
+// most five batches (one with one thread; PipelineOptions::batch_documents /
 // batch_bytes), their output and the dedup index, never the corpus. Output is
 // byte-identical for every thread count.
 #ifndef NEWSCLEAN_PIPELINE_H_

@@ -343,7 +343,7 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   BatchRunner runner(
       p, &pool, [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
       /*reader_thread=*/threads > 1);
-  std::vector<FeedChecker::Prepared> prepared(std::max<size_t>(p.batch_documents, 1));
+  std::vector<FeedChecker::Prepared> prepared(BatchRunner::Slots(p));
   auto prepare = [&](size_t i) { (*checker)->Prepare(&runner.doc(i), &prepared[i]); };
   auto consume = [&](size_t i) {
     (*checker)->Add(runner.doc(i), prepared[i]);

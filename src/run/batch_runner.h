@@ -4,6 +4,7 @@
 #ifndef NEWSCLEAN_SRC_RUN_BATCH_RUNNER_H_
 #define NEWSCLEAN_SRC_RUN_BATCH_RUNNER_H_
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -30,15 +31,20 @@ inline constexpr int kMaxThreads = 1024;
 // An error for a negative count or one above kMaxThreads.
 absl::StatusOr<int> ResolveThreads(int threads);
 
-// One pass over the input: read and parse a batch, run `prepare` on every
-// document of it in parallel and `consume` on each in input order, each as soon
-// as its document is prepared (WorkerPool::ParallelForOrdered). With
-// `reader_thread`, a thread of its own reads batches into a queue of at most
-// kQueuedBatches while the pool cleans an earlier one, so at most
-// kQueuedBatches + 2 batches are in memory (the one being cleaned, the queued
-// ones, and the one the reader is filling); without, one batch at a time. A
-// batch holds at most batch_documents documents, and stops growing once it
-// has batch_bytes bytes (so it may exceed that by one document).
+// One pass over the input: read and parse batches, run `prepare` on every
+// document in parallel and `consume` on each in input order, each as soon as
+// its document is prepared, across batches: the workers go on to the next
+// batch while the calling thread consumes the last documents of the one
+// before (WorkerPool::ParallelForOrderedStream). With `reader_thread`, a
+// thread of its own reads batches into a queue of at most kQueuedBatches
+// while the pool cleans earlier ones; without, the calling thread reads each
+// batch when the one before is consumed. A batch holds at most
+// batch_documents documents, and stops growing once it has batch_bytes bytes
+// (so it may exceed that by one document). At most two batches are being
+// cleaned, so at most kQueuedBatches + 3 are in memory (with one thread, one).
+//
+// The callbacks get a document's slot, below Slots(): its place in a ring of
+// two batches, which a caller can index its own per-document data by.
 class BatchRunner {
  public:
   static constexpr size_t kQueuedBatches = 2;
@@ -50,7 +56,14 @@ class BatchRunner {
       : options_(options),
         pool_(pool),
         on_batch_(std::move(on_batch)),
-        reader_thread_(reader_thread) {}
+        reader_thread_(reader_thread),
+        ring_(Slots(options)),
+        parse_status_(Slots(options)) {}
+
+  // The number of document slots: room for two batches.
+  static size_t Slots(const PipelineOptions& options) {
+    return 2 * std::max<size_t>(options.batch_documents, 1);
+  }
 
   // Bad records (malformed JSON, no string text field) stop the run under
   // OnBadRecord::kFail; otherwise they go to `reporter` (may be null) in input
@@ -76,56 +89,86 @@ class BatchRunner {
         if (producer->joinable()) producer->join();
       }
     } join_producer{this, &producer};
-    absl::Status status;
-    size_t done = 0;
-    while (true) {
+    absl::Status status;      // the first consume's or bad record's error
+    absl::Status read_error;  // the reader's, after what was read before it
+    bool ended = false;
+    size_t published = 0;  // documents handed to the pool
+    // The batches handed over and not yet consumed: where each ends, and the
+    // input's bytes read by then (progress).
+    struct Published {
+      size_t end;
+      size_t bytes_read;
+    };
+    std::deque<Published> batches;
+    const size_t n = ring_.size();
+    // Hands over the next batch if it has room (it always has with `wait`).
+    auto more = [&](size_t room, bool wait) -> size_t {
+      if (ended) return 0;
       Batch batch;
       if (!reader_thread_) {
+        if (!wait) return 0;  // read when the pool has nothing else to do
         batch = ReadBatch(reader);
       } else {
         std::unique_lock<std::mutex> lock(mu_);
-        ready_.wait(lock, [&] { return !queue_.empty(); });
+        if (wait) {
+          ready_.wait(lock, [&] { return !queue_.empty(); });
+        } else if (queue_.empty() || queue_.front().docs.size() > room) {
+          return 0;
+        }
         batch = std::move(queue_.front());
         queue_.pop_front();
         lock.unlock();
         space_.notify_one();
       }
-      if (!batch.status.ok()) {
-        status = batch.status;
-        break;
+      if (!batch.status.ok()) {  // what came before the error is consumed first
+        read_error = batch.status;
+        ended = true;
+        return 0;
       }
-      current_ = std::move(batch.docs);
-      parse_status_.assign(current_.size(), absl::OkStatus());
-      // Documents are consumed in order while later ones are still prepared.
-      pool_->ParallelForOrdered(
-          current_.size(),
-          [&](size_t i) {
-            if (RecordAccess::needs_parse(current_[i]))
-              parse_status_[i] = ParseRecord(options_, &current_[i]);
-            if (parse_status_[i].ok()) prepare(i);
-          },
-          [&](size_t i) {
-            if (!parse_status_[i].ok()) {  // a bad record, in input order
-              if (options_.on_error == OnBadRecord::kFail) {
-                status = parse_status_[i];
-                return false;
-              }
-              if (reporter != nullptr) reporter->Dropped(current_[i].source, parse_status_[i]);
-              return true;
+      ended = batch.last;
+      for (size_t k = 0; k < batch.docs.size(); ++k) {
+        const size_t slot = (published + k) % n;
+        ring_[slot] = std::move(batch.docs[k]);
+        parse_status_[slot] = absl::OkStatus();
+      }
+      published += batch.docs.size();
+      if (!batch.docs.empty()) batches.push_back(Published{published, batch.bytes_read});
+      return batch.docs.size();
+    };
+    pool_->ParallelForOrderedStream(
+        n, more,
+        [&](size_t i) {
+          const size_t slot = i % n;
+          if (RecordAccess::needs_parse(ring_[slot]))
+            parse_status_[slot] = ParseRecord(options_, &ring_[slot]);
+          if (parse_status_[slot].ok()) prepare(slot);
+        },
+        [&](size_t i) {
+          const size_t slot = i % n;
+          if (!parse_status_[slot].ok()) {  // a bad record, in input order
+            if (options_.on_error == OnBadRecord::kFail) {
+              status = parse_status_[slot];
+              return false;
             }
-            status = consume(i);
-            return status.ok();
-          });
-      if (!status.ok()) break;
-      done += current_.size();
-      if (on_batch_) on_batch_(done, batch.bytes_read);
-      if (batch.last) break;
-    }
-    return status;
+            if (reporter != nullptr) reporter->Dropped(ring_[slot].source, parse_status_[slot]);
+          } else {
+            status = consume(slot);
+            if (!status.ok()) return false;
+          }
+          ring_[slot] = Document();  // its memory is not kept until the slot's next turn
+          if (i + 1 == batches.front().end) {
+            if (on_batch_) on_batch_(i + 1, batches.front().bytes_read);
+            batches.pop_front();
+          }
+          return true;
+        });
+    if (!status.ok()) return status;
+    return read_error;
   }
 
-  Document& doc(size_t i) { return current_[i]; }
-  size_t size() const { return current_.size(); }
+  // The document in `slot`, from the call of prepare or consume given it
+  // until that of consume returns.
+  Document& doc(size_t slot) { return ring_[slot]; }
 
  private:
   struct Batch {
@@ -140,7 +183,8 @@ class BatchRunner {
     size_t batch_bytes = 0;
     Document doc;
     bool more = true;
-    while (batch.docs.size() < options_.batch_documents && batch_bytes < options_.batch_bytes) {
+    while (batch.docs.size() < std::max<size_t>(options_.batch_documents, 1) &&
+           batch_bytes < options_.batch_bytes) {
       if (!reader->Next(&doc)) {
         more = false;
         break;
@@ -178,9 +222,9 @@ class BatchRunner {
   const PipelineOptions& options_;
   WorkerPool* pool_;
   std::function<void(size_t, size_t)> on_batch_;
-  std::vector<absl::Status> parse_status_;  // by document of the current batch
   bool reader_thread_;
-  std::vector<Document> current_;
+  std::vector<Document> ring_;              // by slot
+  std::vector<absl::Status> parse_status_;  // by slot
   std::mutex mu_;
   std::condition_variable ready_, space_;
   std::deque<Batch> queue_;

@@ -151,6 +151,9 @@ OutputFormat ResolveOutputFormat(const PipelineOptions& options, bool all_text_i
 
 namespace {
 
+// The most bytes a slot's serialized record keeps for the next (PipelineRun::Consume).
+constexpr size_t kKeptSerializedBytes = 64 << 10;
+
 // One run of the pipeline, in named steps: Start (lock and load the index,
 // start the workers), DecidePass (pass 1 of a two-pass keep policy: decide
 // every document, write nothing), WritePass (clean, decide or look up the
@@ -205,7 +208,7 @@ class PipelineRun {
   std::unique_ptr<IndexLock> index_lock_;
   std::unique_ptr<DedupIndex> index_;
   std::vector<DedupDecision> decided_;  // pass 1: one for each document, in input order
-  // Per-batch scratch, indexed like the batch.
+  // Per-document scratch, by the batch runner's slot.
   std::vector<Fingerprint> fingerprints_;
   std::vector<std::vector<ParagraphKey>> paragraph_keys_;
   std::vector<std::string> serialized_;
@@ -238,7 +241,7 @@ absl::Status PipelineRun::Start() {
   if (!threads.ok()) return threads.status();
   threads_ = *threads;
   pool_ = std::make_unique<WorkerPool>(threads_);
-  const size_t slots = std::max<size_t>(options_.batch_documents, 1);
+  const size_t slots = BatchRunner::Slots(options_);
   fingerprints_.resize(index_ ? slots : 0);
   paragraph_keys_.resize(options_.repeated_paragraphs > 0 ? slots : 0);
   serialized_.resize(slots);
@@ -330,7 +333,11 @@ absl::Status PipelineRun::Consume(Pass* pass, size_t i, Document* doc) {
   // Serialized ahead, or (empty: Serialize writes at least a newline) left
   // for the writer to copy as read.
   if (serialized_[i].empty()) return pass->writer->Write(*doc);
-  return pass->writer->WriteSerialized(serialized_[i]);
+  absl::Status written = pass->writer->WriteSerialized(serialized_[i]);
+  // A slot keeps a record's room for the next document in it, unless it is
+  // large: the slots' memory stays bounded by the batches' size.
+  if (serialized_[i].capacity() > kKeptSerializedBytes) std::string().swap(serialized_[i]);
+  return written;
 }
 
 bool PipelineRun::ApplyVerdict(const DedupVerdict& v, Document* doc, RunStats* stats) {

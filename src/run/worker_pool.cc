@@ -1,5 +1,6 @@
 #include "src/run/worker_pool.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <system_error>
@@ -55,17 +56,15 @@ void WorkerPool::RethrowCaptured() {
 void WorkerPool::WorkerLoop() {
   size_t seen = 0;
   while (true) {
-    const std::function<void(size_t)>* fn;
-    size_t n;
+    const std::function<void()>* body;
     {
       std::unique_lock<std::mutex> lock(mu_);
       start_cv_.wait(lock, [&] { return stop_ || generation_ != seen; });
       if (stop_) return;
       seen = generation_;
-      fn = fn_;
-      n = n_;
+      body = body_;
     }
-    RunItems(*fn, n);
+    (*body)();
     {
       std::lock_guard<std::mutex> lock(mu_);
       ++finished_;
@@ -74,12 +73,10 @@ void WorkerPool::WorkerLoop() {
   }
 }
 
-void WorkerPool::Start(size_t n, const std::function<void(size_t)>* fn) {
+void WorkerPool::Start(const std::function<void()>* body) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    fn_ = fn;
-    n_ = n;
-    next_.store(0);
+    body_ = body;
     finished_ = 0;
     ++generation_;
   }
@@ -90,7 +87,7 @@ void WorkerPool::Finish() {
   // Every worker takes part in every generation, so none can straddle two.
   std::unique_lock<std::mutex> lock(mu_);
   done_cv_.wait(lock, [&] { return finished_ == workers_.size(); });
-  fn_ = nullptr;
+  body_ = nullptr;
 }
 
 void WorkerPool::ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
@@ -98,7 +95,9 @@ void WorkerPool::ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
     for (size_t i = 0; i < n; ++i) fn(i);
     return;
   }
-  Start(n, &fn);
+  next_.store(0);
+  const std::function<void()> body = [&] { RunItems(fn, n); };
+  Start(&body);
   RunItems(fn, n);
   Finish();
   RethrowCaptured();
@@ -113,13 +112,37 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
     }
     return true;
   }
+  bool given = false;
+  return ParallelForOrderedStream(
+      n,
+      [&](size_t, bool) {
+        if (given) return size_t{0};
+        given = true;
+        return n;
+      },
+      prepare, consume);
+}
+
+bool WorkerPool::WaitPublished(size_t i) {
+  if (i < published_.load(std::memory_order_acquire)) return true;
+  std::unique_lock<std::mutex> lock(stream_mu_);
+  stream_cv_.wait(lock, [&] { return closed_ || i < published_.load(); });
+  return i < published_.load();
+}
+
+bool WorkerPool::ParallelForOrderedStream(size_t window,
+                                          const std::function<size_t(size_t room, bool wait)>& more,
+                                          const std::function<void(size_t)>& prepare,
+                                          const std::function<bool(size_t)>& consume) {
+  window = std::max<size_t>(window, 1);
   // A cache line an item: the worker that sets one flag does not take the
-  // line from the thread reading its neighbour.
+  // line from the thread reading its neighbour. Item i's is ready_flags[i %
+  // window], cleared when the item is published.
   struct alignas(64) Flag {
     std::atomic<bool> set{false};
   };
-  std::unique_ptr<Flag[]> ready_flags(new Flag[n]);
-  auto ready = [&](size_t i) -> std::atomic<bool>& { return ready_flags[i].set; };
+  std::unique_ptr<Flag[]> ready_flags(new Flag[window]);
+  auto ready = [&](size_t i) -> std::atomic<bool>& { return ready_flags[i % window].set; };
   // The item the calling thread sleeps on, if any: a worker that makes it
   // ready wakes it. (Not atomic<bool>::notify_one for every item: in
   // libstdc++ that is a locked add on a cache line all threads share, 2% of
@@ -128,11 +151,11 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
   // the sleeper sees the item ready, or the worker sees the sleeper and
   // notifies under the mutex the sleeper waits with.
   std::atomic<size_t> sleeping_on{SIZE_MAX};
-  // An exception from prepare (on any thread) or consume stops the loop; it is
-  // rethrown here once every worker has left the generation.
+  // An exception from prepare (on any thread), consume or more stops the
+  // stream; it is rethrown here once every worker has left the generation.
   // Items taken after a failure are marked ready without running, so that
   // nobody waits for an item nobody will prepare.
-  const std::function<void(size_t)> run = [&](size_t i) {
+  auto run = [&](size_t i) {
     if (!failed_.load(std::memory_order_relaxed)) {
       try {
         prepare(i);
@@ -146,9 +169,58 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
       order_cv_.notify_one();
     }
   };
-  Start(n, &run);
+  // A worker takes the next item, published or not (it is the one to
+  // prepare it once it is), until the stream is closed.
+  const std::function<void()> body = [&] {
+    for (size_t i = next_.fetch_add(1); WaitPublished(i); i = next_.fetch_add(1)) run(i);
+  };
+  next_.store(0);
+  published_.store(0);
+  {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    closed_ = false;
+  }
+  auto close = [&] {
+    {
+      std::lock_guard<std::mutex> lock(stream_mu_);
+      closed_ = true;
+    }
+    stream_cv_.notify_all();
+  };
+  const bool pooled = !workers_.empty();
+  if (pooled) Start(&body);
+  size_t published = 0;  // published_, as this thread last stored it
+  bool ended = false;    // more() said the stream has ended
+  size_t i = 0;          // the next item to consume
   bool ok = true;
-  for (size_t i = 0; i < n && ok && !failed_.load();) {
+  // Publishes what more() gives, after clearing the items' flags.
+  auto ask = [&](bool wait) {
+    size_t count = 0;
+    try {
+      count = more(window - (published - i), wait);
+    } catch (...) {
+      Capture();
+      return;
+    }
+    if (count == 0) {
+      ended = wait;
+      return;
+    }
+    for (size_t k = published; k < published + count; ++k) ready(k).store(false);
+    published += count;
+    published_.store(published, std::memory_order_release);
+    if (pooled) {
+      std::lock_guard<std::mutex> lock(stream_mu_);  // (no wake-up lost: see WaitPublished)
+      stream_cv_.notify_all();
+    }
+  };
+  while (ok && !failed_.load()) {
+    if (i == published) {
+      if (ended) break;
+      ask(/*wait=*/true);
+      continue;
+    }
+    if (!ended && published - i < window) ask(/*wait=*/false);
     if (ready(i).load(std::memory_order_acquire)) {
       try {
         ok = consume(i);
@@ -158,9 +230,10 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
       ++i;
       continue;
     }
-    size_t j = next_.fetch_add(1);  // help: prepare an item nobody has taken
-    if (j < n) {
-      run(j);
+    // Help: prepare a published item nobody has taken.
+    size_t j = next_.load();
+    if (j < published) {
+      if (next_.compare_exchange_strong(j, j + 1)) run(j);
     } else {
       // A worker is on it: sleep until it is ready.
       std::unique_lock<std::mutex> lock(order_mu_);
@@ -169,8 +242,12 @@ bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>&
       sleeping_on.store(SIZE_MAX);
     }
   }
-  if (!ok || failed_.load()) next_.store(n);  // stopped early: nobody takes more items
-  Finish();
+  if (pooled) {
+    // Stopped or ended: workers take no more items (those under way finish).
+    next_.store(SIZE_MAX / 2);
+    close();
+    Finish();
+  }
   RethrowCaptured();
   return ok;
 }
