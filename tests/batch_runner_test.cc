@@ -1,11 +1,16 @@
 // BatchRunner: batches stay within the byte bound (what keeps memory
-// independent of the corpus), whether or not records are parsed yet.
+// independent of the corpus), whether or not records are parsed yet, the
+// default bound is 1 MiB for each thread, and a document's memory is freed
+// once it is consumed.
 #include "src/run/batch_runner.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "src/io/record_access.h"
 #include "src/run/worker_pool.h"
 #include "tests/testutil.h"
 
@@ -48,6 +53,85 @@ TEST(BatchRunnerTest, BatchesStayWithinTheByteBound) {
     EXPECT_EQ(consumed, 20u);
     for (size_t n : sizes) EXPECT_LE(n, 3u) << threads;
   }
+}
+
+// Memory is bounded by the batches in flight only if a consumed document's
+// record and text are freed then, not when its slot comes round again.
+TEST(BatchRunnerTest, ConsumedDocumentsAreFreed) {
+  std::string dir = MakeTempDir("batches_freed");
+  std::string path = dir + "/feed.jsonl";
+  const std::string text(3000, 'x');
+  std::string feed;
+  for (int i = 0; i < 40; ++i) feed += "{\"text\":\"" + text + "\"}\n";
+  WriteFile(path, feed);
+  for (int threads : {1, 3}) {
+    PipelineOptions o;
+    o.inputs = {path};
+    o.batch_documents = 64;  // 128 slots: none of the 40 comes round again
+    o.batch_bytes = 7000;    // batches of three records: many batches
+    WorkerPool pool(threads);
+    BatchRunner runner(o, &pool, nullptr, /*reader_thread=*/threads > 1);
+    auto reader = DocumentReader::Open(o, nullptr);
+    ASSERT_TRUE(reader.ok());
+    size_t checked = 0;
+    std::vector<size_t> order;
+    absl::Status st = runner.Run(
+        reader->get(), nullptr, [](size_t) {},
+        [&](size_t slot) {
+          EXPECT_EQ(runner.doc(slot).text().size(), text.size());
+          if (!order.empty()) {  // the one consumed before: its slot holds nothing now
+            Document& before = runner.doc(order.back());
+            EXPECT_LT(before.text().capacity(), 100u) << threads;
+            EXPECT_LT(RecordAccess::record(before).capacity(), 100u) << threads;
+            ++checked;
+          }
+          order.push_back(slot);
+          return absl::OkStatus();
+        });
+    ASSERT_TRUE(st.ok()) << st;
+    EXPECT_EQ(checked, 39u);
+  }
+}
+
+TEST(BatchRunnerTest, DefaultBatchIsOneMebibyteAThread) {
+  std::string dir = MakeTempDir("batches_default");
+  std::string path = dir + "/feed.jsonl";
+  const std::string text(300000, 'x');  // 300,012-byte records
+  std::string feed;
+  for (int i = 0; i < 24; ++i) feed += "{\"text\":\"" + text + "\"}\n";
+  WriteFile(path, feed);
+  // A batch closes at the first record that brings it to the bound: 1 MiB
+  // holds three such records and a fourth closes it; 3 MiB ten and an eleventh.
+  for (auto [threads, expected] : {std::pair<int, size_t>{1, 4}, {3, 11}}) {
+    PipelineOptions o;
+    o.inputs = {path};
+    ASSERT_EQ(o.batch_bytes, 0u);  // the default: by the thread count
+    WorkerPool pool(threads);
+    EXPECT_EQ(BatchRunner::BatchBytes(o, pool), static_cast<size_t>(threads) << 20);
+    std::vector<size_t> sizes;
+    size_t last = 0;
+    BatchRunner runner(
+        o, &pool,
+        [&](size_t done, size_t) {
+          sizes.push_back(done - last);
+          last = done;
+        },
+        /*reader_thread=*/threads > 1);
+    auto reader = DocumentReader::Open(o, nullptr);
+    ASSERT_TRUE(reader.ok());
+    absl::Status st = runner.Run(
+        reader->get(), nullptr, [](size_t) {}, [](size_t) { return absl::OkStatus(); });
+    ASSERT_TRUE(st.ok()) << st;
+    ASSERT_FALSE(sizes.empty());
+    EXPECT_EQ(sizes[0], expected) << threads;
+    for (size_t n : sizes) EXPECT_LE(n, expected) << threads;
+  }
+  PipelineOptions o;
+  WorkerPool many(64);
+  // At most 16 MiB (64 threads, unless the system gave fewer).
+  EXPECT_EQ(BatchRunner::BatchBytes(o, many), std::min<size_t>(many.threads(), 16) << 20);
+  o.batch_bytes = 5000;
+  EXPECT_EQ(BatchRunner::BatchBytes(o, many), 5000u);  // as set
 }
 
 }  // namespace

@@ -150,9 +150,11 @@ struct PipelineOptions {
   // closed once they hold batch_bytes bytes; at most five batches are in
   // memory with more than one thread (two being cleaned, two queued, one
   // being read: BatchRunner), one with one thread, so peak memory is bounded
-  // by the batch size, never by the corpus.
+  // by the batch size, never by the corpus. batch_bytes 0: 1 MiB a thread, at
+  // most 16 MiB (small batches keep a document in cache from its reading to
+  // its cleaning; more threads need more documents in flight).
   size_t batch_documents = 1024;
-  size_t batch_bytes = 16 << 20;
+  size_t batch_bytes = 0;
   // A record (or a text file) of more bytes than this, after decompression, is
   // not read into memory: it is a bad record with reason too-large (an error
   // under OnBadRecord::kFail, skipped and counted otherwise). News articles are

@@ -39,8 +39,8 @@ absl::StatusOr<int> ResolveThreads(int threads);
 // thread of its own reads batches into a queue of at most kQueuedBatches
 // while the pool cleans earlier ones; without, the calling thread reads each
 // batch when the one before is consumed. A batch holds at most
-// batch_documents documents, and stops growing once it has batch_bytes bytes
-// (so it may exceed that by one document). At most two batches are being
+// batch_documents documents, and stops growing once it has BatchBytes()
+// bytes (so it may exceed that by one document). At most two batches are being
 // cleaned, so at most kQueuedBatches + 3 are in memory (with one thread, one).
 //
 // The callbacks get a document's slot, below Slots(): its place in a ring of
@@ -57,8 +57,16 @@ class BatchRunner {
         pool_(pool),
         on_batch_(std::move(on_batch)),
         reader_thread_(reader_thread),
+        batch_bytes_(BatchBytes(options, *pool)),
         ring_(Slots(options)),
         parse_status_(Slots(options)) {}
+
+  // The bytes that close a batch: options.batch_bytes, or for 0 1 MiB for
+  // each of the pool's threads, at most 16 MiB.
+  static size_t BatchBytes(const PipelineOptions& options, const WorkerPool& pool) {
+    if (options.batch_bytes != 0) return options.batch_bytes;
+    return std::min<size_t>(static_cast<size_t>(pool.threads()), 16) << 20;
+  }
 
   // The number of document slots: room for two batches.
   static size_t Slots(const PipelineOptions& options) {
@@ -155,7 +163,9 @@ class BatchRunner {
             status = consume(slot);
             if (!status.ok()) return false;
           }
-          ring_[slot] = Document();  // its memory is not kept until the slot's next turn
+          // Freed now, not at the slot's next turn. (Moved out, not assigned an
+          // empty Document: a string assigned an empty one keeps its buffer.)
+          { Document consumed = std::move(ring_[slot]); }
           if (i + 1 == batches.front().end) {
             if (on_batch_) on_batch_(i + 1, batches.front().bytes_read);
             batches.pop_front();
@@ -180,18 +190,18 @@ class BatchRunner {
 
   Batch ReadBatch(DocumentReader* reader) {
     Batch batch;
-    size_t batch_bytes = 0;
+    size_t bytes = 0;
     Document doc;
     bool more = true;
     while (batch.docs.size() < std::max<size_t>(options_.batch_documents, 1) &&
-           batch_bytes < options_.batch_bytes) {
+           bytes < batch_bytes_) {
       if (!reader->Next(&doc)) {
         more = false;
         break;
       }
       // Before parsing a JSONL record holds its text (unparsed, text() is
       // empty); a plain-text document holds only text.
-      batch_bytes += RecordAccess::record(doc).size() + doc.text().size();
+      bytes += RecordAccess::record(doc).size() + doc.text().size();
       batch.docs.push_back(std::move(doc));
     }
     batch.status = reader->status();
@@ -223,6 +233,7 @@ class BatchRunner {
   WorkerPool* pool_;
   std::function<void(size_t, size_t)> on_batch_;
   bool reader_thread_;
+  const size_t batch_bytes_;                // BatchBytes()
   std::vector<Document> ring_;              // by slot
   std::vector<absl::Status> parse_status_;  // by slot
   std::mutex mu_;

@@ -22,6 +22,9 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
+  // The threads that run loops: the workers started and the calling thread.
+  int threads() const { return static_cast<int>(workers_.size()) + 1; }
+
   // Runs fn(i) for every i in [0, n), on the pool and the calling thread, and
   // returns when all calls have returned. Not reentrant. If a call throws, no
   // further items start and the first exception is rethrown on the calling
