@@ -1,11 +1,19 @@
 // BatchRunner: batches stay within the byte bound (what keeps memory
 // independent of the corpus), whether or not records are parsed yet, the
-// default bound is 1 MiB for each thread, and a document's memory is freed
-// once it is consumed.
+// default bound is 1 MiB for each thread, a document's memory is freed once
+// it is consumed, and the next batch is read and prepared while the last
+// document of the one before is consumed (by the calling thread at two
+// threads, by a reader thread of its own at more).
 #include "src/run/batch_runner.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,7 +32,7 @@ TEST(BatchRunnerTest, BatchesStayWithinTheByteBound) {
   const std::string text(3000, 'x');  // 3,000-byte texts
   for (int i = 0; i < 20; ++i) feed += "{\"text\":\"" + text + "\"}\n";
   WriteFile(path, feed);
-  for (int threads : {1, 3}) {
+  for (int threads : {1, 2, 3}) {
     PipelineOptions o;
     o.inputs = {path};
     o.batch_bytes = 7000;  // room for three records at most
@@ -38,7 +46,7 @@ TEST(BatchRunnerTest, BatchesStayWithinTheByteBound) {
           sizes.push_back(done - last);
           last = done;
         },
-        /*reader_thread=*/threads > 1);
+        BatchRunner::ReaderThreadFor(threads));
     auto reader = DocumentReader::Open(o, nullptr);
     ASSERT_TRUE(reader.ok());
     size_t consumed = 0;
@@ -64,13 +72,13 @@ TEST(BatchRunnerTest, ConsumedDocumentsAreFreed) {
   std::string feed;
   for (int i = 0; i < 40; ++i) feed += "{\"text\":\"" + text + "\"}\n";
   WriteFile(path, feed);
-  for (int threads : {1, 3}) {
+  for (int threads : {1, 2, 3}) {
     PipelineOptions o;
     o.inputs = {path};
     o.batch_documents = 64;  // 128 slots: none of the 40 comes round again
     o.batch_bytes = 7000;    // batches of three records: many batches
     WorkerPool pool(threads);
-    BatchRunner runner(o, &pool, nullptr, /*reader_thread=*/threads > 1);
+    BatchRunner runner(o, &pool, nullptr, BatchRunner::ReaderThreadFor(threads));
     auto reader = DocumentReader::Open(o, nullptr);
     ASSERT_TRUE(reader.ok());
     size_t checked = 0;
@@ -93,6 +101,49 @@ TEST(BatchRunnerTest, ConsumedDocumentsAreFreed) {
   }
 }
 
+TEST(BatchRunnerTest, NextBatchIsPreparedWhileTheLastIsConsumed) {
+  std::string dir = MakeTempDir("batches_ahead");
+  std::string path = dir + "/feed.jsonl";
+  const std::string text(3000, 'x');
+  std::string feed;
+  for (int i = 0; i < 12; ++i) feed += "{\"text\":\"" + text + "\"}\n";
+  WriteFile(path, feed);
+  for (int threads : {2, 3}) {
+    EXPECT_EQ(BatchRunner::ReaderThreadFor(threads), threads > 2);
+    auto run = std::async(std::launch::async, [&] {
+      PipelineOptions o;
+      o.inputs = {path};
+      o.batch_documents = 100;  // 200 slots: a slot is a document's index here
+      o.batch_bytes = 7000;     // batches of three records
+      WorkerPool pool(threads);
+      BatchRunner runner(o, &pool, nullptr, BatchRunner::ReaderThreadFor(threads));
+      auto reader = DocumentReader::Open(o, nullptr);
+      if (!reader.ok()) return reader.status();
+      std::atomic<size_t> prepared_past{0};  // 1 + the highest document prepared
+      return runner.Run(
+          reader->get(), nullptr,
+          [&](size_t slot) {
+            size_t seen = prepared_past.load();
+            while (seen < slot + 1 && !prepared_past.compare_exchange_weak(seen, slot + 1)) {
+            }
+          },
+          [&](size_t slot) {
+            // The last of the first batch: returns once the second is being prepared.
+            if (slot == 2) {
+              while (prepared_past.load() < 4) std::this_thread::yield();
+            }
+            return absl::OkStatus();
+          });
+    });
+    if (run.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+      std::fprintf(stderr, "the next batch was not prepared during the last consume\n");
+      std::_Exit(1);
+    }
+    absl::Status st = run.get();
+    EXPECT_TRUE(st.ok()) << st;
+  }
+}
+
 TEST(BatchRunnerTest, DefaultBatchIsOneMebibyteAThread) {
   std::string dir = MakeTempDir("batches_default");
   std::string path = dir + "/feed.jsonl";
@@ -101,8 +152,9 @@ TEST(BatchRunnerTest, DefaultBatchIsOneMebibyteAThread) {
   for (int i = 0; i < 24; ++i) feed += "{\"text\":\"" + text + "\"}\n";
   WriteFile(path, feed);
   // A batch closes at the first record that brings it to the bound: 1 MiB
-  // holds three such records and a fourth closes it; 3 MiB ten and an eleventh.
-  for (auto [threads, expected] : {std::pair<int, size_t>{1, 4}, {3, 11}}) {
+  // holds three such records and a fourth closes it; 2 MiB six and a seventh;
+  // 3 MiB ten and an eleventh.
+  for (auto [threads, expected] : {std::pair<int, size_t>{1, 4}, {2, 7}, {3, 11}}) {
     PipelineOptions o;
     o.inputs = {path};
     ASSERT_EQ(o.batch_bytes, 0u);  // the default: by the thread count
@@ -116,7 +168,7 @@ TEST(BatchRunnerTest, DefaultBatchIsOneMebibyteAThread) {
           sizes.push_back(done - last);
           last = done;
         },
-        /*reader_thread=*/threads > 1);
+        BatchRunner::ReaderThreadFor(threads));
     auto reader = DocumentReader::Open(o, nullptr);
     ASSERT_TRUE(reader.ok());
     absl::Status st = runner.Run(

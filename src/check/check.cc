@@ -342,7 +342,7 @@ absl::StatusOr<CheckResult> RunCheck(const Cleaner& cleaner, const CheckOptions&
   Progress progress(p.progress);
   BatchRunner runner(
       p, &pool, [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
-      /*reader_thread=*/threads > 1);
+      BatchRunner::ReaderThreadFor(threads));
   std::vector<FeedChecker::Prepared> prepared(BatchRunner::Slots(p));
   auto prepare = [&](size_t i) { (*checker)->Prepare(&runner.doc(i), &prepared[i]); };
   auto consume = [&](size_t i) {

@@ -37,8 +37,9 @@ absl::StatusOr<int> ResolveThreads(int threads);
 // batch while the calling thread consumes the last documents of the one
 // before (WorkerPool::ParallelForOrderedStream). With `reader_thread`, a
 // thread of its own reads batches into a queue of at most kQueuedBatches
-// while the pool cleans earlier ones; without, the calling thread reads each
-// batch when the one before is consumed. A batch holds at most
+// while the pool cleans earlier ones; without, the calling thread reads them,
+// between consuming documents, up to two batches ahead while the pool has
+// workers (one batch at a time with one thread). A batch holds at most
 // batch_documents documents, and stops growing once it has BatchBytes()
 // bytes (so it may exceed that by one document). At most two batches are being
 // cleaned, so at most kQueuedBatches + 3 are in memory (with one thread, one).
@@ -67,6 +68,13 @@ class BatchRunner {
     if (options.batch_bytes != 0) return options.batch_bytes;
     return std::min<size_t>(static_cast<size_t>(pool.threads()), 16) << 20;
   }
+
+  // Whether a run on `threads` threads reads on a thread of its own. At two
+  // threads the calling thread reads between consuming documents, in the
+  // slack the window leaves it: a third thread on two cores cost 10-15% more
+  // CPU time (bench/RESULTS.md). With more threads the reading and the
+  // in-order part together would bound the run on one thread.
+  static bool ReaderThreadFor(int threads) { return threads > 2; }
 
   // The number of document slots: room for two batches.
   static size_t Slots(const PipelineOptions& options) {
@@ -114,7 +122,12 @@ class BatchRunner {
       if (ended) return 0;
       Batch batch;
       if (!reader_thread_) {
-        if (!wait) return 0;  // read when the pool has nothing else to do
+        // Ahead of need only while workers prepare what is published, and
+        // only up to two batches published.
+        if (!wait && (pool_->threads() == 1 || batches.size() >= 2 ||
+                      room < std::max<size_t>(options_.batch_documents, 1))) {
+          return 0;
+        }
         batch = ReadBatch(reader);
       } else {
         std::unique_lock<std::mutex> lock(mu_);

@@ -252,13 +252,13 @@ absl::Status PipelineRun::Start() {
 
 absl::Status PipelineRun::RunPass(Pass* pass, DocumentReader* reader, DropReporter* reporter) {
   Progress progress(options_.progress && !pass->decide);
-  // --threads N: N threads clean; with N > 1 one more thread reads and parses
-  // ahead. It is light, so it shares the cores rather than taking one
-  // (measured: bench/RESULTS.md).
+  // --threads N: N threads clean; with N > 2 one more thread reads ahead. It
+  // is light, so it shares the cores rather than taking one (measured:
+  // bench/RESULTS.md).
   BatchRunner runner(
       options_, pool_.get(),
       [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },
-      /*reader_thread=*/threads_ > 1);
+      BatchRunner::ReaderThreadFor(threads_));
   if (options_.repeated_paragraphs > 0) {
     absl::StatusOr<std::unique_ptr<ParagraphCounter>> created =
         ParagraphCounter::Create(options_.repeated_paragraph_memory);
