@@ -252,9 +252,8 @@ absl::Status PipelineRun::Start() {
 
 absl::Status PipelineRun::RunPass(Pass* pass, DocumentReader* reader, DropReporter* reporter) {
   Progress progress(options_.progress && !pass->decide);
-  // --threads N: N threads clean; with N > 2 one more thread reads ahead. It
-  // is light, so it shares the cores rather than taking one (measured:
-  // bench/RESULTS.md).
+  // --threads N: N threads clean; who reads ahead of them (a thread of its
+  // own above two, the calling thread at two) is BatchRunner::ReaderThreadFor.
   BatchRunner runner(
       options_, pool_.get(),
       [&](size_t done, size_t bytes) { progress.Update(done, bytes, false); },

@@ -105,13 +105,6 @@ void WorkerPool::ParallelFor(size_t n, const std::function<void(size_t)>& fn) {
 
 bool WorkerPool::ParallelForOrdered(size_t n, const std::function<void(size_t)>& prepare,
                                     const std::function<bool(size_t)>& consume) {
-  if (workers_.empty() || n <= 1) {
-    for (size_t i = 0; i < n; ++i) {
-      prepare(i);
-      if (!consume(i)) return false;
-    }
-    return true;
-  }
   bool given = false;
   return ParallelForOrderedStream(
       n,
