@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -465,6 +466,30 @@ TEST(WriterTest, FailedRunLeavesNoPartialOutput) {
   }
   EXPECT_FALSE(std::filesystem::exists(path));
   EXPECT_TRUE(std::filesystem::is_empty(dir));
+}
+
+TEST(WriterTest, PlainOutputKeepsItsBytesInOrderWhateverTheWriteSizes) {
+  // Small writes are gathered into blocks; a block-sized write goes straight
+  // out only when nothing is gathered before it (as AsyncSink's blocks do).
+  std::string dir = MakeTempDir("plain_sizes");
+  std::string path = dir + "/out.jsonl";
+  const size_t kMiB = size_t{1} << 20;
+  std::vector<std::string> writes;
+  for (int i = 0; i < 10; ++i) writes.push_back(absl::StrCat("small ", i, "\n"));
+  writes.push_back(std::string(kMiB + kMiB / 2, 'a'));  // after gathered bytes
+  writes.push_back(std::string(kMiB + 3, 'b'));         // nothing gathered
+  writes.push_back("tail\n");
+  writes.push_back(std::string(kMiB, 'c'));  // after gathered bytes again
+  writes.push_back("end\n");
+  auto sink = OpenOutput(path);
+  ASSERT_OK(sink.status());
+  std::string expected;
+  for (const std::string& w : writes) {
+    ASSERT_OK((*sink)->Write(w));
+    expected += w;
+  }
+  ASSERT_OK((*sink)->Close());
+  EXPECT_TRUE(ReadFile(path) == expected);  // (not EXPECT_EQ: 3.5 MB in a failure message)
 }
 
 TEST(WriterTest, StandardOutputKeepsTheBufferingItsProgramChose) {
