@@ -469,8 +469,8 @@ TEST(WriterTest, FailedRunLeavesNoPartialOutput) {
 }
 
 TEST(WriterTest, PlainOutputKeepsItsBytesInOrderWhateverTheWriteSizes) {
-  // Small writes are gathered into blocks; a block-sized write goes straight
-  // out only when nothing is gathered before it (as AsyncSink's blocks do).
+  // Small writes are gathered into blocks; a block-sized write goes out as it
+  // is, after what is gathered before it (AsyncSink's blocks find nothing).
   std::string dir = MakeTempDir("plain_sizes");
   std::string path = dir + "/out.jsonl";
   const size_t kMiB = size_t{1} << 20;

@@ -115,9 +115,12 @@ class FileSink : public ByteSink {
       } else {
         // Plain bytes, gathered into blocks here (for stdout rather than by
         // changing its buffering, which belongs to the program that links the
-        // library). A block-sized write that finds nothing gathered goes
-        // straight out.
-        if (block_.empty() && data.size() >= kWriteBuffer) return WriteOut(data);
+        // library). A block's worth goes out as it is, after what is gathered:
+        // not copied, and the block never grows past two.
+        if (data.size() >= kWriteBuffer) {
+          if (absl::Status st = FlushBlock(); !st.ok()) return st;
+          return WriteOut(data);
+        }
         block_.append(data);
         if (block_.size() >= kWriteBuffer) return FlushBlock();
       }
