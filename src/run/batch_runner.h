@@ -76,10 +76,13 @@ class BatchRunner {
   // in-order part together would bound the run on one thread.
   static bool ReaderThreadFor(int threads) { return threads > 2; }
 
-  // The number of document slots: room for two batches.
-  static size_t Slots(const PipelineOptions& options) {
-    return 2 * std::max<size_t>(options.batch_documents, 1);
+  // The most documents a batch holds: options.batch_documents, at least one.
+  static size_t BatchDocuments(const PipelineOptions& options) {
+    return std::max<size_t>(options.batch_documents, 1);
   }
+
+  // The number of document slots: room for two batches.
+  static size_t Slots(const PipelineOptions& options) { return 2 * BatchDocuments(options); }
 
   // Bad records (malformed JSON, no string text field) stop the run under
   // OnBadRecord::kFail; otherwise they go to `reporter` (may be null) in input
@@ -124,8 +127,8 @@ class BatchRunner {
       if (!reader_thread_) {
         // Ahead of need only while workers prepare what is published, and
         // only up to two batches published.
-        if (!wait && (pool_->threads() == 1 || batches.size() >= 2 ||
-                      room < std::max<size_t>(options_.batch_documents, 1))) {
+        if (!wait &&
+            (pool_->threads() == 1 || batches.size() >= 2 || room < BatchDocuments(options_))) {
           return 0;
         }
         batch = ReadBatch(reader);
@@ -206,8 +209,7 @@ class BatchRunner {
     size_t bytes = 0;
     Document doc;
     bool more = true;
-    while (batch.docs.size() < std::max<size_t>(options_.batch_documents, 1) &&
-           bytes < batch_bytes_) {
+    while (batch.docs.size() < BatchDocuments(options_) && bytes < batch_bytes_) {
       if (!reader->Next(&doc)) {
         more = false;
         break;
